@@ -12,12 +12,21 @@ def package_path(*parts: str) -> Path:
     return Path(str(root.joinpath(*parts)))
 
 
+def _data_package(name: str) -> Path:
+    """``pipelines/`` and ``schemas/`` install as ``kg.pipelines`` / ``kg.schemas``; a source
+    checkout that is not installed reads them from the repository root."""
+    try:
+        return Path(str(resources.files(f"kg.{name}")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / name
+
+
 def pipelines_dir() -> Path:
-    return Path(str(resources.files("kg.pipelines")))
+    return _data_package("pipelines")
 
 
 def schemas_dir() -> Path:
-    return Path(str(resources.files("kg.schemas")))
+    return _data_package("schemas")
 
 
 def models_dir() -> Path:

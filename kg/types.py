@@ -41,9 +41,9 @@ class Document(BaseModel):
 
     @property
     def text(self) -> str:
-        """Title and abstract as the models see them (PubTator convention: joined by a space)."""
+        """Title and abstract as the models see them: one separator char, so offsets match PubTator's."""
         if self.title and self.abstract:
-            return f"{self.title} {self.abstract}"
+            return f"{self.title}\n{self.abstract}"
         return self.title or self.abstract
 
     @property

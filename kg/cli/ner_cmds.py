@@ -1,0 +1,194 @@
+"""`kg train ner|parser` and `kg eval ner|parser`: our own spaCy models, trained and scored on the
+public corpora in ../shared/data (see kg/train and kg/eval)."""
+
+from __future__ import annotations
+
+import json
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.cli.app import eval_app, train_app
+from kg.errors import ConfigError, InputError
+
+console = Console()
+
+
+class NerCorpus(str, Enum):
+    bc5cdr = "bc5cdr"
+    bionlp13cg = "bionlp13cg"
+    anatem = "anatem"
+    craft = "craft"
+    jnlpba = "jnlpba"
+
+
+class Split(str, Enum):
+    dev = "dev"
+    test = "test"
+
+
+CorporaDir = Annotated[Optional[Path], typer.Option(
+    "--corpora-dir", help="IOB corpora folder (default $KG_CORPORA_DIR or ../shared/data/corpora).")]
+TreebanksDir = Annotated[Optional[Path], typer.Option(
+    "--treebanks-dir", help="Treebanks folder (default $KG_TREEBANKS_DIR or ../shared/data/treebanks).")]
+
+
+def _corpora_dir(path: Path | None) -> Path:
+    from kg.train.corpora import default_corpora_dir
+
+    path = path or default_corpora_dir()
+    if not path.is_dir():
+        raise InputError("corpora folder not found (pass --corpora-dir or set KG_CORPORA_DIR)", path=str(path))
+    return path
+
+
+def _treebanks_dir(path: Path | None) -> Path:
+    from kg.train.corpora import default_treebanks_dir
+
+    path = path or default_treebanks_dir()
+    if not path.is_dir():
+        raise InputError("treebanks folder not found (pass --treebanks-dir or set KG_TREEBANKS_DIR)", path=str(path))
+    return path
+
+
+def _ship(result, name: str, output: Path | None, card: dict) -> None:
+    from kg.train.runner import default_model_dir, ship_model, write_model_card
+
+    if not (result.best_dir / "config.cfg").is_file():
+        raise ConfigError(f"training produced no model-best in {result.best_dir}")
+    output = output or default_model_dir(name)
+    size = ship_model(result.best_dir, output)
+    card = {**card, "size_bytes": size, "training_seconds": round(result.seconds, 1),
+            "stopped_by_time_limit": result.stopped_by_time, "seed": 0,
+            "tokenizer": "scispacy.custom_tokenizer.combined_rule_tokenizer (rules serialized in tokenizer/)",
+            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    write_model_card(output, card)
+    console.print(f"saved {output} ({size / 1e6:.1f} MB)")
+    if size > 25_000_000:
+        console.print("[yellow]warning: model is over 25 MB[/]")
+
+
+@train_app.command("ner")
+def train_ner_cmd(
+    corpus: Annotated[NerCorpus, typer.Option(help="Corpus to train on (train split; dev for model selection).")],
+    corpora_dir: CorporaDir = None,
+    output: Annotated[Optional[Path], typer.Option(help="Where to save the pipeline (default kg/models/<corpus>).")] = None,
+    max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 35.0,
+    work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/<corpus>).")] = None,
+) -> None:
+    """Train a NER pipeline (scispaCy tokenizer, CNN tok2vec, word2vec vectors) and ship the best checkpoint."""
+    from kg.eval.ner import evaluate_ner
+    from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
+    from kg.train.ner import NER_CONFIG, train_ner
+
+    corpora = _corpora_dir(corpora_dir)
+    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print)
+    import spacy
+
+    nlp = spacy.load(result.best_dir)
+    scores = {}
+    for split in ("dev", "test"):
+        sentences = list(read_iob(corpus_split_path(corpora, corpus.value, split)))
+        scores[split] = evaluate_ner(nlp, sentences)
+        console.print(f"{split}: P {scores[split]['precision']:.2f} R {scores[split]['recall']:.2f} "
+                      f"F1 {scores[split]['f1']:.2f}")
+    labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus.value, "train"))))
+    card = {"name": corpus.value, "corpus": corpus.value, "labels": labels, "config": f"pipelines/training/{NER_CONFIG}",
+            "pipeline": nlp.pipe_names,
+            "scores": {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()},
+            "ner_words_per_second": scores["test"]["words_per_second"]}
+    _ship(result, corpus.value, output, card)
+
+
+@train_app.command("parser")
+def train_parser_cmd(
+    treebanks_dir: TreebanksDir = None,
+    corpora_dir: CorporaDir = None,
+    output: Annotated[Optional[Path], typer.Option(help="Where to save (default kg/models/craft_parser).")] = None,
+    max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 30.0,
+    work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/craft_parser).")] = None,
+) -> None:
+    """Train tagger + dependency parser + lookup lemmatizer on the CRAFT treebank; ship the best checkpoint."""
+    import spacy
+
+    from kg.eval.parser import evaluate_parser
+    from kg.train.corpora import read_conllu
+    from kg.train.parser import PARSER_CONFIG, train_parser, treebank_path
+
+    treebanks = _treebanks_dir(treebanks_dir)
+    corpora = _corpora_dir(corpora_dir)  # raw text for the word vectors
+    result = train_parser(treebanks, corpora, max_minutes, work_dir, log=console.print)
+    nlp = spacy.load(result.best_dir)
+    scores = {}
+    for split in ("dev", "test"):
+        scores[split] = evaluate_parser(nlp, list(read_conllu(treebank_path(treebanks, split))))
+        console.print(f"{split}: UAS {scores[split]['uas']} LAS {scores[split]['las']} tag {scores[split]['tag_acc']}")
+    card = {"name": "craft_parser", "corpus": "CRAFT v4 treebank (craft-train.conllu; dev for selection)",
+            "labels": {"tagger": list(nlp.get_pipe("tagger").labels), "parser": list(nlp.get_pipe("parser").labels)},
+            "config": f"pipelines/training/{PARSER_CONFIG}", "pipeline": nlp.pipe_names,
+            "scores": {split: {k: s[k] for k in ("uas", "las", "tag_acc", "pos_acc", "lemma_acc")} for split, s in scores.items()},
+            "words_per_second": scores["test"]["words_per_second"]}
+    _ship(result, "craft_parser", output, card)
+
+
+def _print_ner(result: dict) -> None:
+    table = Table(title=f"NER {result['corpus']} {result['split']} ({result['model']})")
+    for column in ("type", "P", "R", "F1", "gold", "pred"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    rows = [*result["per_type"].items(), ("overall", result)]
+    for label, s in rows:
+        table.add_row(label, f"{s['precision']:.2f}", f"{s['recall']:.2f}", f"{s['f1']:.2f}",
+                      str(s["support"]), str(s["predicted"]))
+    console.print(table)
+    console.print(f"NER step: {result['words_per_second']:.0f} words/s, {result['docs_per_second']:.1f} docs/s "
+                  f"({result['docs']} docs of 10 sentences)")
+    if result["ignored_predicted_labels"]:
+        console.print(f"predicted labels outside the corpus's set (not scored): {result['ignored_predicted_labels']}")
+
+
+@eval_app.command("ner")
+def eval_ner_cmd(
+    corpus: Annotated[NerCorpus, typer.Option(help="Corpus whose split is scored.")],
+    split: Annotated[Split, typer.Option(help="dev or test.")] = Split.test,
+    model: Annotated[Optional[str], typer.Option(
+        help="kg:NAME (shipped model, default kg:<corpus>), a pipeline path, or an installed package "
+             "such as en_ner_bc5cdr_md.")] = None,
+    corpora_dir: CorporaDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (precision/recall/f1 on 0-100).")] = False,
+) -> None:
+    """Exact-span (CoNLL) precision, recall and F1 overall and per type, on the corpus's own tokens."""
+    from kg.eval.ner import evaluate_ner_corpus
+
+    result = evaluate_ner_corpus(corpus.value, split.value, model, _corpora_dir(corpora_dir))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        _print_ner(result)
+
+
+@eval_app.command("parser")
+def eval_parser_cmd(
+    split: Annotated[Split, typer.Option(help="dev or test.")] = Split.test,
+    model: Annotated[Optional[str], typer.Option(help="kg:NAME (default kg:craft_parser), a path or a package.")] = None,
+    treebanks_dir: TreebanksDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (scores on 0-100).")] = False,
+) -> None:
+    """UAS, LAS (punctuation excluded), tag/POS/lemma accuracy on the CRAFT treebank."""
+    from kg.eval.parser import evaluate_parser_treebank
+    from kg.train.parser import treebank_path
+
+    path = treebank_path(_treebanks_dir(treebanks_dir), split.value)
+    if not path.is_file():
+        raise InputError("treebank file not found", path=str(path))
+    result = evaluate_parser_treebank(path, model, split.value)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        console.print(f"CRAFT {split.value} ({result['model']}): UAS {result['uas']}  LAS {result['las']}  "
+                      f"tag acc {result['tag_acc']}  POS acc {result['pos_acc']}  lemma acc {result['lemma_acc']}  "
+                      f"({result['words_per_second']:.0f} words/s)")

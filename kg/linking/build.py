@@ -1,0 +1,172 @@
+"""Compiling the default terminology store and adding user files to it."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kg.errors import ConfigError, InputError
+from kg.linking import sources
+from kg.linking.store import KIND_WEIGHT, SourceInfo, Term, TermStore, default_store_path
+from kg.vocab import Category
+
+PREFERRED_PREFIXES_KEY = "preferred_prefixes"
+
+
+def build_default_store(path: Path | None = None, *, progress: Callable[[str], None] | None = None) -> Path:
+    """Compile the default sources into a fresh store at ``path`` (replaced atomically).
+
+    Order matters only for preferred names: the curated list comes first so its readable
+    names ("neuropathic pain") win over MeSH headings ("Neuralgia").
+    """
+    path = Path(path or default_store_path())
+    tmp = path.with_name(path.name + f".building-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    try:
+        with TermStore(tmp) as store:
+            store.db.execute("PRAGMA journal_mode = OFF")
+            store.db.execute("PRAGMA synchronous = OFF")
+            store.set_meta(PREFERRED_PREFIXES_KEY, sources.biolink_preferred_prefixes())
+            store.set_meta("biolink_model_version", sources.package_version("biolink-model"))
+            steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
+                ("curated", "kg", sources.curated_terms),
+                ("mesh", sources.package_version(*sources.MESH_DISTS), sources.mesh_lite_terms),
+                ("gilda-mesh-mappings", sources.package_version(*sources.GILDA_DISTS),
+                 sources.gilda_mapping_terms),
+            ]
+            for name, version, reader in steps:
+                info = store.add_terms(reader(), source=name, version=version, origin="default")
+                say(f"{name}: {info.terms} terms, {info.names} names, {info.xrefs} xrefs ({info.seconds}s)")
+            # Synonym dictionaries whose own ids are unreliable: attach their variants to the MeSH
+            # concept whose label is the dictionary's heading.
+            keyed = [
+                ("disease-synonyms", sources.DISEASE_DICT_DISTS, sources.disease_synonym_groups),
+                ("drug-synonyms", sources.DRUG_DICT_DISTS, sources.drug_synonym_groups),
+            ]
+            for name, dists, reader in keyed:
+                terms = list(rekey_by_name(store, reader(), prefix="MESH"))
+                info = store.add_terms(terms, source=name, version=sources.package_version(*dists),
+                                       origin="default")
+                say(f"{name}: {info.terms} terms, {info.names} names ({info.seconds}s)")
+            store.db.execute("ANALYZE")
+            store.db.commit()
+        store.db = None  # type: ignore[assignment]
+        _vacuum(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    say(f"built {path} in {time.perf_counter() - started:.1f}s ({path.stat().st_size / 1e6:.1f} MB)")
+    return path
+
+
+def rekey_by_name(
+    store: TermStore, groups: Iterable[tuple[str, list[str], Category | None]], *, prefix: str
+) -> Iterable[Term]:
+    """Terms for synonym groups whose heading is the label of exactly one ``prefix`` concept."""
+    from kg.linking.normalize import match_key
+
+    for heading, variants, category in groups:
+        hits = [h for h in store.names_for_keys([match_key(heading)])
+                if h.curie.startswith(prefix + ":") and h.kind == "label"]
+        ids = {h.curie for h in hits}
+        if len(ids) != 1:
+            continue  # unknown or ambiguous heading: attaching its variants would be a guess
+        curie = ids.pop()
+        yield Term(curie=curie, name=hits[0].name, category=category, synonyms=variants)
+
+
+def _vacuum(path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("VACUUM")
+    db.close()
+
+
+def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | None = None) -> Path:
+    """The store at ``path`` (default location), built from the default sources if missing."""
+    path = Path(path or default_store_path())
+    if not path.is_file():
+        if progress:
+            progress(f"kg: building the terminology store at {path} (first use, offline, about a minute)")
+        build_default_store(path)
+    return path
+
+
+def file_format(path: Path) -> str:
+    name = path.name.lower().removesuffix(".gz")
+    if name.endswith((".obo", ".owl", ".ofn", ".obojson", ".json")):
+        return "ontology"
+    if name.endswith(".sssom.tsv"):
+        return "sssom"
+    if name.endswith((".tsv", ".txt")):
+        with sources._open_text(path) as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                return "sssom" if "subject_id" in line.split("\t") and "object_id" in line.split("\t") else "tsv"
+        return "tsv"
+    raise InputError("unknown terminology format (expected .obo, .owl, .sssom.tsv or .tsv)", path=str(path))
+
+
+def add_file(
+    store: TermStore, path: Path, *, prefix: str | None = None, category: Category | None = None,
+    source: str | None = None,
+) -> SourceInfo:
+    """Add an OBO/OWL ontology, an SSSOM mapping table or a simple TSV to ``store``."""
+    if not path.is_file():
+        raise InputError("file not found", path=str(path))
+    kind = file_format(path)
+    name = source or path.name
+    if kind == "ontology":
+        terms = sources.ontology_terms(path, prefix=prefix, category=category)
+    elif kind == "sssom":
+        terms = sources.sssom_terms(path, category=category)
+    else:
+        terms = sources.simple_tsv_terms(path, prefix=prefix, category=category)
+    return store.add_terms(terms, source=name, origin=str(path.resolve()))
+
+
+def corpus_terms(
+    pairs: Iterable[tuple[str, str, Category]], *, min_count: int = 1
+) -> list[Term]:
+    """Terms from gold (mention text, curie, category) pairs of a training corpus.
+
+    A name seen with several ids gets each id weighted by how often the corpus used it, so the
+    usual reading wins while the others stay candidates.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    categories: dict[str, Category] = {}
+    text_of: dict[str, str] = {}
+    from kg.linking.normalize import match_key
+
+    for text, curie, category in pairs:
+        key = match_key(text)
+        if not key or not curie:
+            continue
+        counts[(key, curie)] += 1
+        categories.setdefault(curie, category)
+        text_of.setdefault(key, text)
+    per_key: defaultdict[str, int] = defaultdict(int)
+    for (key, _), n in counts.items():
+        per_key[key] += n
+    terms = []
+    for (key, curie), n in sorted(counts.items()):
+        if n < min_count:
+            continue
+        share = n / per_key[key]
+        terms.append(Term(
+            curie=curie, name=text_of[key], category=categories[curie], synonyms=[text_of[key]],
+            kind="corpus", weight=round(KIND_WEIGHT["corpus"] * (0.5 + 0.5 * share), 4), index_name=False,
+        ))
+    return terms
+
+
+def check_writable(path: Path) -> None:
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ConfigError(f"terminology store {path} is not writable")

@@ -1,0 +1,259 @@
+"""The linker: gives every mention a CURIE (or a stable kg-local id), a preferred name and scored candidates.
+
+Lookup is exact on :func:`~kg.linking.normalize.match_key`, which already absorbs case, Greek
+letters, hyphens/spaces, plurals and possessives; inverted MeSH labels are indexed in natural
+order by the store. Candidates that the store cross-references (MeSH <-> ChEBI, CL <-> MeSH, ...)
+are one concept, and the concept is named by the identifier space Biolink prefers for the
+mention's category (Cell -> CL, Chemical -> CHEBI, Gene -> NCBIGene, ...).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.linking.build import PREFERRED_PREFIXES_KEY, ensure_store
+from kg.linking.normalize import match_key, slug
+from kg.linking.store import NameHit, TermStore, curie_prefix
+from kg.types import AnnotatedDoc, Candidate, Mention
+from kg.vocab import Category
+
+LOCAL_PREFIX = "kg"
+# Categories close enough that a name found under one may be meant as the other.
+_RELATED = [
+    ({Category.DISEASE, Category.PHENOTYPE}, 0.95),
+    ({Category.CHEMICAL, Category.GENE}, 0.85),
+    ({Category.DISEASE, Category.PROCESS}, 0.8),
+    ({Category.PHENOTYPE, Category.PROCESS}, 0.8),
+    ({Category.CELL, Category.ANATOMY}, 0.8),
+    ({Category.CELLULAR_COMPONENT, Category.ANATOMY}, 0.85),
+    ({Category.CELL, Category.CELL_LINE}, 0.85),
+    ({Category.PROCEDURE, Category.ROUTE}, 0.8),
+    ({Category.PROCEDURE, Category.DISEASE}, 0.75),
+]
+UNKNOWN_CATEGORY_FACTOR = 0.9
+MISMATCH_FACTOR = 0.6
+ABBREVIATION_FACTOR = 0.9  # the short form alone is more ambiguous than its long form
+MAX_CLUSTER = 40
+
+
+def category_factor(found: Category | None, wanted: Category | None) -> float:
+    if wanted is None or wanted is Category.ENTITY:
+        return 1.0
+    if found is None or found is Category.ENTITY:
+        return UNKNOWN_CATEGORY_FACTOR
+    if found is wanted:
+        return 1.0
+    for group, factor in _RELATED:
+        if found in group and wanted in group:
+            return factor
+    return MISMATCH_FACTOR
+
+
+def local_id(text: str) -> str:
+    """Stable kg-local id for a name no terminology knows: the same name gives the same id everywhere."""
+    return f"{LOCAL_PREFIX}:{slug(text)}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    curie: str
+    name: str
+    score: float
+    candidates: tuple[Candidate, ...]
+
+
+class Linker:
+    """Links mentions against a :class:`TermStore`. Cheap to open; lookups are cached."""
+
+    def __init__(
+        self,
+        store: TermStore,
+        *,
+        prefer: Mapping[Category, Sequence[str]] | None = None,
+        min_score: float = 0.5,
+        max_candidates: int = 5,
+        kind_factor: Mapping[str, float] | None = None,
+    ):
+        self.store = store
+        stored = store.meta(PREFERRED_PREFIXES_KEY, {}) or {}
+        self.preferred: dict[Category, list[str]] = {
+            Category(k): list(v) for k, v in stored.items() if k in Category._value2member_map_
+        }
+        for category, prefixes in (prefer or {}).items():
+            # An override puts its prefixes first and keeps Biolink's order after them.
+            rest = [p for p in self.preferred.get(category, []) if p not in prefixes]
+            self.preferred[category] = list(prefixes) + rest
+        # Multiplies the weight of names by kind, e.g. {"corpus": 1.1} lets a training corpus's
+        # annotation convention win over ontology labels.
+        self.kind_factor = dict(kind_factor or {})
+        self.min_score = min_score
+        self.max_candidates = max_candidates
+        self._resolve = lru_cache(maxsize=200_000)(self._resolve_uncached)
+        self._cluster = lru_cache(maxsize=200_000)(self._cluster_uncached)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        prefer: Mapping[Category, Sequence[str]] | None = None,
+        build_if_missing: bool = True,
+        progress: Callable[[str], None] | None = None,
+        **kwargs: object,
+    ) -> Linker:
+        """Open the store at ``path`` (default: the user's data dir), building the default one if missing."""
+        say = progress or (lambda msg: print(msg, file=sys.stderr))
+        if build_if_missing:
+            path = ensure_store(Path(path) if path else None, progress=say)
+        return cls(TermStore.open(Path(path) if path else None, readonly=True), prefer=prefer, **kwargs)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ---- public API ------------------------------------------------------------------------------
+
+    def link(self, adoc: AnnotatedDoc) -> AnnotatedDoc:
+        """Set ``curie``, ``name`` and ``candidates`` on every mention of ``adoc`` (in place; returned)."""
+        for mention in adoc.mentions:
+            self.link_mention(mention)
+        return adoc
+
+    def link_many(self, adocs: Iterable[AnnotatedDoc]) -> Iterable[AnnotatedDoc]:
+        for adoc in adocs:
+            yield self.link(adoc)
+
+    def link_mention(self, mention: Mention) -> Mention:
+        if mention.curie:
+            return self._keep_lexicon_id(mention)
+        res = self._resolve(mention.text, mention.long_form, mention.category)
+        mention.curie, mention.name = res.curie, res.name
+        mention.candidates = list(res.candidates)
+        return mention
+
+    def lookup(self, text: str, category: Category | None = None, long_form: str | None = None) -> list[Candidate]:
+        """Scored candidates for ``text`` (best first); empty when nothing matches."""
+        res = self._resolve(text, long_form, category)
+        return [c for c in res.candidates if c.curie.split(":")[0] != LOCAL_PREFIX]
+
+    def resolve(self, text: str, category: Category | None = None, long_form: str | None = None) -> Resolution:
+        return self._resolve(text, long_form, category)
+
+    def synonyms(self, curie: str) -> list[str]:
+        """Names of the concept (its own first, then those of its cross-references)."""
+        names: list[str] = []
+        for member in (curie, *sorted(self._cluster(curie) - {curie})):
+            names.extend(self.store.names_of(member))
+        return list(dict.fromkeys(names))
+
+    def xrefs(self, curie: str) -> list[str]:
+        """Identifiers of the same concept in other vocabularies."""
+        return sorted(self._cluster(curie) - {curie})
+
+    def name(self, curie: str) -> str | None:
+        term = self.store.term(curie)
+        return term[0] if term else None
+
+    # ---- internals -------------------------------------------------------------------------------
+
+    def _keep_lexicon_id(self, mention: Mention) -> Mention:
+        """Keep an id the lexicon set, unless the store names the same concept in a preferred space."""
+        given = mention.curie or ""
+        best = self._representative(self._cluster(given), mention.category, {given: 1.0})
+        term = self.store.term(best)
+        if best != given and term:
+            mention.candidates = [Candidate(curie=best, name=term[0], score=1.0),
+                                  Candidate(curie=given, name=mention.name or mention.text, score=1.0),
+                                  *[c for c in mention.candidates if c.curie not in (best, given)]]
+            mention.curie, mention.name = best, term[0]
+        elif not mention.name:
+            known = self.store.term(given)
+            mention.name = known[0] if known else mention.text
+        return mention
+
+    def _hits(self, text: str) -> list[NameHit]:
+        return self.store.names_for_keys([match_key(text)])
+
+    def _resolve_uncached(self, text: str, long_form: str | None, category: Category | None) -> Resolution:
+        scored: dict[str, tuple[float, NameHit]] = {}
+        sources = [(long_form, 1.0)] if long_form else []
+        sources.append((text, ABBREVIATION_FACTOR if long_form else 1.0))
+        for surface, factor in sources:
+            for hit in self._hits(surface or ""):
+                cluster = self._cluster(hit.curie)
+                cat = hit.category or self._cluster_category(cluster, category)
+                weight = hit.weight * self.kind_factor.get(hit.kind, 1.0)
+                score = round(weight * factor * category_factor(cat, category), 4)
+                if hit.curie not in scored or score > scored[hit.curie][0]:
+                    scored[hit.curie] = (score, hit)
+        if not scored:
+            return self._local(long_form or text)
+        # Group hits by concept (xref cluster); the concept scores as its best hit.
+        concepts: list[tuple[float, str, frozenset[str], dict[str, float]]] = []
+        seen: set[str] = set()
+        for curie, (score, hit) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if curie in seen:
+                continue
+            cluster = self._cluster(curie)
+            members = {c: s for c, (s, _) in scored.items() if c in cluster}
+            seen.update(members)
+            rep = self._representative(cluster, category or hit.category, members)
+            concepts.append((score, rep, cluster, members))
+        best_score, best, _, members = concepts[0]
+        if best_score < self.min_score:
+            res = self._local(long_form or text)
+            extra = tuple(self._candidate(rep, s) for s, rep, _, _ in concepts[: self.max_candidates])
+            return Resolution(res.curie, res.name, res.score, res.candidates + extra)
+        candidates = [self._candidate(rep, s) for s, rep, _, _ in concepts[: self.max_candidates]]
+        # The directly matched ids of the chosen concept stay as xref candidates.
+        for curie, s in sorted(members.items(), key=lambda kv: -kv[1]):
+            if curie != best:
+                candidates.append(self._candidate(curie, s))
+        return Resolution(best, candidates[0].name, best_score, tuple(candidates))
+
+    def _candidate(self, curie: str, score: float) -> Candidate:
+        term = self.store.term(curie)
+        return Candidate(curie=curie, name=term[0] if term else curie, score=round(score, 4))
+
+    def _local(self, text: str) -> Resolution:
+        curie = local_id(text)
+        return Resolution(curie, text, 0.0, (Candidate(curie=curie, name=text, score=0.0),))
+
+    def _cluster_uncached(self, curie: str) -> frozenset[str]:
+        """The concept's ids: ``curie`` and what it cross-references, up to two steps away."""
+        cluster = {curie}
+        frontier = {curie}
+        for _ in range(2):
+            nxt: set[str] = set()
+            for c in frontier:
+                nxt |= self.store.direct_xrefs(c)
+            nxt -= cluster
+            cluster |= nxt
+            frontier = nxt
+            if not frontier or len(cluster) > MAX_CLUSTER:
+                break
+        return frozenset(cluster)
+
+    def _cluster_category(self, cluster: frozenset[str], wanted: Category | None) -> Category | None:
+        found = None
+        for member in sorted(cluster):
+            term = self.store.term(member)
+            if term and term[1]:
+                if term[1] is wanted:
+                    return wanted
+                found = found or term[1]
+        return found
+
+    def _representative(self, cluster: frozenset[str], category: Category | None, hits: Mapping[str, float]) -> str:
+        """The cluster member in the most preferred identifier space (ties: the best hit)."""
+        order = self.preferred.get(category, []) if category else []
+        rank = {p: i for i, p in enumerate(order)}
+
+        def key(curie: str) -> tuple[int, int, float, str]:
+            known = curie in hits or self.store.term(curie) is not None
+            return (rank.get(curie_prefix(curie), len(rank)), 0 if known else 1, -hits.get(curie, 0.0), curie)
+
+        return min(cluster, key=key)

@@ -1,0 +1,85 @@
+"""One entity layer (``kg_entity_layer``): lexicon and NER spans merged into ``doc.ents``.
+
+Conflict rule, applied greedily over all candidate spans:
+1. The curated lexicon beats every model: its terms are checked by hand and carry ids.
+2. Between models, the longer span wins ("bone marrow-derived MSCs" over "MSCs").
+3. Equal length: the category earlier in CATEGORY_PRECEDENCE wins, so a model's DISEASE on
+   "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT; then the model listed first in
+   the pipeline config.
+A span overlapping an accepted one is dropped. Finally an abbreviation takes its long
+form's category and id ("ROS" becomes what "reactive oxygen species" is), everywhere it occurs.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import LEXICON_SPANS
+from kg.vocab import Category
+
+CATEGORY_PRECEDENCE = [
+    Category.GENE, Category.CHEMICAL, Category.CELL_LINE, Category.CELL, Category.CELLULAR_COMPONENT,
+    Category.ANATOMY, Category.ORGANISM, Category.VARIANT, Category.ROUTE, Category.PROCEDURE,
+    Category.PROCESS, Category.DISEASE, Category.PHENOTYPE, Category.ENTITY,
+]
+_RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
+
+# Where the span came from, kept on Span.id so mentions can report it.
+FOUND_BY_ABBREVIATION = "abbreviation"
+
+
+@Language.factory("kg_entity_layer", default_config={"ner_groups": []})
+def make_entity_layer(nlp: Language, name: str, ner_groups: list[str]) -> "EntityLayer":
+    return EntityLayer(ner_groups)
+
+
+class EntityLayer:
+    def __init__(self, ner_groups: list[str]):
+        self.ner_groups = list(ner_groups)
+
+    def _candidates(self, doc: Doc) -> list[tuple[tuple, Span, str]]:
+        ranked = []
+        groups = [LEXICON_SPANS, *self.ner_groups]
+        for order, group in enumerate(groups):
+            for span in doc.spans.get(group, []):
+                key = (
+                    0 if group == LEXICON_SPANS else 1,
+                    -(span.end - span.start),
+                    _RANK.get(span.label_, len(_RANK)),
+                    order,
+                    span.start,
+                )
+                ranked.append((key, span, group))
+        ranked.sort(key=lambda item: item[0])
+        return ranked
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        accepted: list[Span] = []
+        for _, span, group in self._candidates(doc):
+            if any(taken[span.start:span.end]):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            kb_id = span.kb_id_ if group == LEXICON_SPANS else ""
+            accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
+        doc.ents = sorted(self._apply_abbreviations(doc, accepted), key=lambda s: s.start)
+        return doc
+
+    def _apply_abbreviations(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        if not Doc.has_extension("abbreviations"):
+            return ents
+        long_forms = doc.user_data.setdefault("kg_long_forms", {})
+        for short in doc._.abbreviations:
+            long = short._.long_form
+            source = next((e for e in ents if e.start >= long.start and e.end <= long.end), None)
+            if source is None:
+                source = next((e for e in ents if e.start <= long.start and e.end >= long.end), None)
+            if source is None:
+                continue
+            ents = [e for e in ents if e.end <= short.start or e.start >= short.end]
+            ents.append(Span(doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,
+                             span_id=FOUND_BY_ABBREVIATION))
+            long_forms[(short.start_char, short.end_char)] = source.text
+        return ents

@@ -1,0 +1,35 @@
+"""scispaCy's tokenizer, plus a split before hyphenated relation words.
+
+"MSC-derived EVs" and "oxidative stress-mediated pain" hide an entity inside one token;
+splitting "-derived", "-mediated", "-induced", ... lets the lexicon and the relation
+patterns see both sides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+RELATIONAL_SUFFIXES = (
+    "derived", "mediated", "induced", "secreted", "treated", "based", "loaded",
+    "conditioned", "dependent", "associated", "related", "stimulated", "evoked",
+    "primed", "pretreated", "transplanted", "released", "driven",
+)
+_RELATIONAL_INFIX = r"(?<=[A-Za-z0-9α-ωΑ-Ω\)])-(?=(?:" + "|".join(RELATIONAL_SUFFIXES) + r")\b)"
+
+
+def scispacy_tokenizer(nlp: Language) -> Tokenizer:
+    """scispaCy's combined rule tokenizer with the relational-hyphen infix added."""
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    tokenizer = combined_rule_tokenizer(nlp)
+    pattern = tokenizer.infix_finditer.__self__.pattern  # the compiled infix regex of scispaCy
+    tokenizer.infix_finditer = compile_infix_regex([_RELATIONAL_INFIX, pattern]).finditer
+    return tokenizer
+
+
+def relational_suffix_pattern() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(RELATIONAL_SUFFIXES) + r")$", re.IGNORECASE)

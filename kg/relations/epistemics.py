@@ -1,0 +1,48 @@
+"""Negation and hedging cues, scoped to the words around a relation's trigger.
+
+Negation scope: the few tokens before the trigger, after the subject ("BMSCs did not reduce",
+"failed to attenuate", "was not associated with", "no reduction of"). A negation cue
+elsewhere in the sentence does not negate this claim.
+Hedging scope: a speculative cue anywhere before the trigger in the same sentence ("These data
+suggest that MSCs may inhibit ...", "the potential of MSCs in alleviating ...") or a modal
+right before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.types import Epistemics
+
+NEGATION_CUES = frozenset({
+    "not", "n't", "no", "never", "neither", "nor", "without", "failed", "fail", "fails", "failing",
+    "unable", "cannot", "lack", "lacked", "lacks", "lacking", "absence", "absent", "none",
+    "insufficient", "ineffective",
+})
+# Words that may sit between a negation cue and the trigger: "did not significantly reduce".
+NEGATION_WINDOW = 5
+
+HEDGE_CUES = frozenset({
+    "may", "might", "could", "possibly", "possible", "potentially", "potential", "suggest", "suggests",
+    "suggested", "suggesting", "suggestive", "hypothesize", "hypothesized", "hypothesise",
+    "hypothesised", "hypothesis", "propose", "proposed", "likely", "unlikely", "appear", "appears",
+    "appeared", "seem", "seems", "seemed", "whether", "putative", "putatively", "presumably", "perhaps",
+    "speculate", "speculated", "indicate", "indicates", "indicated", "implicate", "presumed",
+    "probable", "probably", "promising", "candidate", "candidates",
+})
+
+
+def negation_cues(words: Sequence[str], trigger_start: int, floor: int) -> list[str]:
+    """Negation cues in the tokens just before the trigger (not before ``floor``, the subject's end)."""
+    start = max(floor, trigger_start - NEGATION_WINDOW)
+    return [w for w in words[start:trigger_start] if w in NEGATION_CUES]
+
+
+def hedge_cues(words: Sequence[str], trigger_start: int) -> list[str]:
+    return [w for w in words[:trigger_start] if w in HEDGE_CUES]
+
+
+def epistemics(words: Sequence[str], trigger_start: int, floor: int, extra_negation: Sequence[str] = ()) -> Epistemics:
+    negations = [*negation_cues(words, trigger_start, floor), *extra_negation]
+    hedges = hedge_cues(words, trigger_start)
+    return Epistemics(negated=bool(negations), hedged=bool(hedges), cues=sorted(set(negations + hedges)))

@@ -1,0 +1,55 @@
+"""spaCy registry functions used while training (referenced from pipelines/training/*.cfg).
+
+They are needed only by ``spacy train``/``nlp.initialize``: a saved pipeline keeps scispaCy's
+tokenizer rules serialized in its ``tokenizer`` file, so ``spacy.load`` needs no code from kg.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import spacy
+
+
+class TrainingTimeUp(Exception):
+    """Raised between updates when the wall-clock budget is spent; spaCy has saved model-best already."""
+
+
+@spacy.registry.callbacks("kg.scispacy_tokenizer.v1")
+def use_scispacy_tokenizer() -> Callable:
+    """Replace the tokenizer with scispaCy's combined rule tokenizer before initialization."""
+
+    def replace(nlp):
+        from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+        nlp.tokenizer = combined_rule_tokenizer(nlp)
+        return nlp
+
+    return replace
+
+
+@spacy.registry.callbacks("kg.stop_after_minutes.v1")
+def stop_after_minutes(minutes: float) -> Callable:
+    """A ``[training] before_update`` hook that stops training after ``minutes`` of wall clock.
+
+    Zero or less means no limit.
+    """
+    started = time.monotonic()
+
+    def check(nlp, info) -> None:
+        if minutes > 0 and time.monotonic() - started > minutes * 60:
+            raise TrainingTimeUp(f"stopped after {minutes:g} minutes at step {info['step']}")
+
+    return check
+
+
+@spacy.registry.misc("kg.lemma_lookups.v1")
+def lemma_lookups(path: str):
+    """A ``Lookups`` with a ``lemma_lookup`` table read from a JSON file (for the lookup lemmatizer)."""
+    import srsly
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", srsly.read_json(path))
+    return lookups
