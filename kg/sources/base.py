@@ -57,7 +57,8 @@ class Source(ABC):
 
 # --- ids --------------------------------------------------------------------------------
 
-_PMID = re.compile(r"(?:pmid|pubmed)\s*[:_ ]?\s*(\d+)", re.IGNORECASE)
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_PMID = re.compile(r"(?:pmid|pubmed)\s*[:_ ]?\s*([0-9]+)", re.IGNORECASE)
 _DOI = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
 
 
@@ -73,7 +74,7 @@ def document_id(raw: object) -> str | None:
     text = " ".join(clean_text(str(raw)).split())
     if not text:
         return None
-    if text.isdigit():
+    if _ASCII_DIGITS.fullmatch(text):
         return f"PMID:{int(text)}"
     if match := _PMID.fullmatch(text):
         return f"PMID:{int(match.group(1))}"

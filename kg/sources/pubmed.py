@@ -9,8 +9,10 @@ the parser's message for the rest of the file.
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -75,6 +77,34 @@ def _article_id(root: etree._Element, kind: str) -> str | None:
     return None
 
 
+class _EndOnError:
+    """A byte stream that ends where reading fails (a cut-off .gz), remembering why.
+
+    lxml reads ahead in large blocks; ending the stream instead of raising lets it hand
+    out every article that was complete before the damage.
+    """
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self.error: Exception | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            return b""
+        try:
+            # read1 hands out what was decompressed before a failure; read() would drop it.
+            return self._stream.read1(size if 0 < size <= 1 << 16 else 1 << 16)
+        except (OSError, EOFError, zlib.error) as exc:
+            self.error = exc
+            return b""
+
+    def __enter__(self) -> _EndOnError:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stream.close()
+
+
 class PubMedXmlSource(Source):
     format = "pubmed-xml"
     suffixes = (".xml.gz", ".xml")
@@ -83,13 +113,14 @@ class PubMedXmlSource(Source):
     def sniff(cls, head: str) -> bool:
         return "<PubmedArticleSet" in head or "<PubmedArticle>" in head or "pubmed_" in head[:300]
 
-    def _open(self):
+    def _open(self) -> _EndOnError:
         with self.path.open("rb") as probe:
             gzipped = probe.read(2) == b"\x1f\x8b"
-        return gzip.open(self.path, "rb") if gzipped else self.path.open("rb")
+        return _EndOnError(gzip.open(self.path, "rb") if gzipped else self.path.open("rb"))
 
     def records(self) -> Iterator[Document | Skipped]:
         last_good: str | None = None
+        handle = None
         try:
             with self._open() as handle:
                 parser = etree.iterparse(
@@ -111,9 +142,11 @@ class PubMedXmlSource(Source):
                         del element.getparent()[0]
         except etree.XMLSyntaxError as exc:
             where = f"after {last_good}" if last_good else "before the first article"
-            yield self.skipped(
-                f"malformed XML, rest of file not read: {exc.msg}", f"line {exc.lineno} ({where})"
-            )
+            if handle is not None and handle.error is not None:
+                reason = f"truncated or corrupt file, rest of file not read: {handle.error}"
+            else:
+                reason = f"malformed XML, rest of file not read: {exc.msg}"
+            yield self.skipped(reason, f"line {exc.lineno} ({where})")
         except (OSError, EOFError, zlib.error) as exc:
             where = f"after {last_good}" if last_good else "before the first article"
             yield self.skipped(f"unreadable, rest of file not read: {exc}", where)
@@ -125,7 +158,7 @@ class PubMedXmlSource(Source):
             citation = element.find("BookDocument")
         pmid = (citation.findtext("PMID") if citation is not None else None) or ""
         pmid = pmid.strip()
-        if not pmid.isdigit():
+        if not re.fullmatch(r"[0-9]+", pmid):
             return self.skipped(f"{element.tag} without a numeric PMID", line)
         doc_id = f"PMID:{int(pmid)}"
         record = f"{doc_id} ({line})"

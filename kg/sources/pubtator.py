@@ -24,6 +24,7 @@ from kg.sources.base import SNIFF_BYTES, Source, document_id
 from kg.sources.clean import binary_kind
 from kg.types import Document, Skipped
 
+_OFFSET = re.compile(r"[0-9]+")
 _TEXT_LINE = re.compile(r"^([^\s|]+)\|([ta])\|(.*)$", re.DOTALL)
 
 
@@ -68,15 +69,15 @@ class PubTatorSource(Source):
             handle.seek(0)
             block: _Block | None = None
             for number, raw in enumerate(handle, start=1):
+                encoding = "utf-8-sig" if number == 1 else "utf-8"
+                problem = None
                 try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+                    line = raw.decode(encoding)
                 except UnicodeDecodeError as exc:
+                    # Decoded leniently only to keep the document structure; the document is skipped.
                     problem = f"line {number} is not UTF-8 (invalid byte 0x{raw[exc.start]:02x})"
-                    if block is not None:
-                        block.problems.append(problem)
-                    else:
-                        yield self.skipped(problem, f"line {number}")
-                    continue
+                    line = raw.decode(encoding, "replace")
+                line = line.rstrip("\r\n")
                 if not line.strip():
                     if block is not None:
                         yield block
@@ -92,6 +93,8 @@ class PubTatorSource(Source):
                         block = None
                     if block is None:
                         block = _Block(raw_id, number)
+                    if problem:
+                        block.problems.append(problem)
                     if kind == "t":
                         block.title = text
                     else:
@@ -100,9 +103,13 @@ class PubTatorSource(Source):
                 fields = line.split("\t")
                 if block is not None and fields[0] == block.raw_id and len(fields) >= 4:
                     block.lines.append((number, fields))
+                    if problem:
+                        block.problems.append(problem)
                     continue
                 record = f"line {number}"
-                if block is not None and fields[0] != block.raw_id:
+                if problem:
+                    yield self.skipped(problem, record)
+                elif block is not None and fields[0] != block.raw_id:
                     yield self.skipped(
                         f"annotation for {fields[0]!r} inside document {block.raw_id!r}", record
                     )
@@ -129,7 +136,7 @@ class PubTatorSource(Source):
         document, offsets = built
         annotated = AnnotatedDocument(document=document)
         for number, fields in block.lines:
-            if fields[1].isdigit() and fields[2].isdigit() and len(fields) >= 5:
+            if _OFFSET.fullmatch(fields[1]) and _OFFSET.fullmatch(fields[2]) and len(fields) >= 5:
                 start, end = int(fields[1]), int(fields[2])
                 if start > end:
                     annotated.warnings.append(f"line {number}: start {start} after end {end}")
@@ -143,7 +150,7 @@ class PubTatorSource(Source):
                 annotated.mentions.append(mention)
                 if warning:
                     annotated.warnings.append(f"line {number}: {warning}")
-            elif not fields[1].isdigit():
+            elif not _OFFSET.fullmatch(fields[1]):
                 rest = fields[4:]
                 novel = rest[0] if rest and rest[0] in ("Novel", "No") else None
                 annotated.relations.append(

@@ -1,0 +1,140 @@
+"""The linker on a tiny store: ranking, category preference, kg-local ids, abbreviations, lexicon ids."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.linking.build import add_file, corpus_terms
+from kg.linking.linker import Linker, local_id
+from kg.linking.store import TermStore
+from kg.types import AnnotatedDoc, Document, Mention
+from kg.vocab import Category
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "linking" / "mini_terms.tsv"
+PREFERRED = {
+    Category.CELL.value: ["CL", "MESH"],
+    Category.CHEMICAL.value: ["CHEBI", "MESH"],
+    Category.GENE.value: ["NCBIGene", "HGNC"],
+    Category.DISEASE.value: ["MONDO", "DOID", "MESH"],
+}
+
+
+@pytest.fixture()
+def store_path(tmp_path):
+    path = tmp_path / "terms.sqlite"
+    with TermStore(path) as store:
+        store.set_meta("preferred_prefixes", PREFERRED)
+        add_file(store, FIXTURE)
+    return path
+
+
+@pytest.fixture()
+def linker(store_path):
+    lk = Linker.open(store_path, build_if_missing=False)
+    yield lk
+    lk.close()
+
+
+def _doc(*mentions: tuple[str, Category, str | None]) -> AnnotatedDoc:
+    text = " ".join(m[0] for m in mentions)
+    out, pos = [], 0
+    for surface, category, long_form in mentions:
+        out.append(Mention(doc_id="PMID:1", start=pos, end=pos + len(surface), text=surface,
+                           category=category, long_form=long_form))
+        pos += len(surface) + 1
+    return AnnotatedDoc(document=Document(id="PMID:1", title=text), sentences=[], mentions=out)
+
+
+def test_spelling_variants_link_to_one_concept(linker):
+    doc = linker.link(_doc(("MSCs", Category.CELL, None), ("mesenchymal stromal cells", Category.CELL, None),
+                           ("Mesenchymal stem cells", Category.CELL, None)))
+    assert {m.curie for m in doc.mentions} == {"CL:0000134"}
+    assert all(m.name == "mesenchymal stem cell" for m in doc.mentions)
+
+
+def test_greek_letters_and_inverted_labels(linker):
+    assert linker.resolve("TNF-α", Category.GENE).curie == "NCBIGene:7124"
+    assert linker.resolve("tumour necrosis factor-α", Category.GENE).curie == "NCBIGene:7124"
+    assert linker.resolve("neuropathic pain", Category.DISEASE).curie == "MESH:D009437"
+
+
+def test_preferred_prefix_for_category_and_xref_kept(linker):
+    res = linker.resolve("reactive oxygen species", Category.CHEMICAL)
+    assert res.curie == "CHEBI:26523"
+    assert "MESH:D017382" in {c.curie for c in res.candidates}
+    assert linker.xrefs("CHEBI:26523") == ["MESH:D017382"]
+
+
+def test_prefer_override_puts_mesh_first(store_path):
+    lk = Linker.open(store_path, build_if_missing=False, prefer={Category.CHEMICAL: ("MESH",)})
+    assert lk.resolve("ROS", Category.CHEMICAL).curie == "MESH:D017382"
+
+
+def test_category_breaks_ambiguity(linker):
+    assert linker.resolve("cold", Category.DISEASE).curie == "MESH:D003139"
+    assert linker.resolve("cold", Category.GENE).curie == "NCBIGene:999"
+    ranked = linker.lookup("cold", Category.DISEASE)
+    assert [c.curie for c in ranked][:2] == ["MESH:D003139", "NCBIGene:999"]
+    assert ranked[0].score > ranked[1].score
+
+
+def test_exact_label_outranks_nothing_and_scores_are_bounded(linker):
+    res = linker.resolve("Aspirin", Category.CHEMICAL)
+    assert res.curie == "MESH:D001241" and res.score == 1.0
+    assert linker.resolve("acetylsalicylic acid", Category.CHEMICAL).score < 1.0
+
+
+def test_unknown_name_gets_stable_local_id(linker, tmp_path):
+    doc = linker.link(_doc(("Chronic constriction injuries", Category.PROCEDURE, None)))
+    mention = doc.mentions[0]
+    assert mention.curie == "kg:chronic-constriction-injury" == local_id("chronic constriction injury")
+    assert mention.name == "Chronic constriction injuries"
+    # Another linker (another run, another document) gives the same id.
+    other = Linker.open(linker.store.path, build_if_missing=False)
+    assert other.resolve("chronic constriction injury", Category.PROCEDURE).curie == mention.curie
+
+
+def test_abbreviation_uses_long_form(linker):
+    doc = linker.link(_doc(("DM", Category.DISEASE, "diabetes mellitus")))
+    assert doc.mentions[0].curie == "MESH:D003920"
+    # Without the long form the short form is unknown.
+    assert linker.resolve("DM", Category.DISEASE).curie == "kg:dm"
+    # A local id for an unknown abbreviation is keyed by its long form, so both spellings merge.
+    assert linker.resolve("CCI", Category.PROCEDURE, "chronic constriction injury").curie == local_id(
+        "chronic constriction injury")
+
+
+def test_lexicon_id_kept_unless_store_prefers_another_space(linker):
+    doc = _doc(("mesenchymal stem cells", Category.CELL, None), ("aspirin", Category.CHEMICAL, None))
+    doc.mentions[0].curie = "MESH:D059630"
+    doc.mentions[1].curie = "MESH:D001241"
+    linker.link(doc)
+    assert doc.mentions[0].curie == "CL:0000134"
+    assert "MESH:D059630" in {c.curie for c in doc.mentions[0].candidates}
+    assert doc.mentions[1].curie == "MESH:D001241"
+    assert doc.mentions[1].name == "Aspirin"
+
+
+def test_synonyms_include_cross_referenced_names(linker):
+    names = linker.synonyms("CL:0000134")
+    assert names[0] == "mesenchymal stem cell"
+    assert "Mesenchymal Stem Cells" in names and "MSC" in names
+
+
+def test_corpus_names_weighted_by_frequency(store_path):
+    pairs = [("head cold", "MESH:D003139", Category.DISEASE)] * 3 + [("head cold", "NCBIGene:999", Category.GENE)]
+    pairs += [("cold-1", "NCBIGene:999", Category.GENE)] * 3 + [("cold-1", "MESH:D003139", Category.DISEASE)]
+    with TermStore(store_path) as store:
+        store.add_terms(corpus_terms(pairs), source="corpus:test")
+    lk = Linker.open(store_path, build_if_missing=False)
+    assert lk.resolve("head colds").curie == "MESH:D003139"
+    assert lk.resolve("cold 1").curie == "NCBIGene:999"
+    assert [c.curie for c in lk.lookup("cold 1")] == ["NCBIGene:999", "MESH:D003139"]
+
+
+def test_corpus_convention_outranks_labels_only_with_factor(store_path):
+    with TermStore(store_path) as store:
+        store.add_terms(corpus_terms([("aspirin", "MESH:C000001", Category.CHEMICAL)]), source="corpus:test")
+    assert Linker.open(store_path, build_if_missing=False).resolve("aspirin", Category.CHEMICAL).curie == "MESH:D001241"
+    boosted = Linker.open(store_path, build_if_missing=False, kind_factor={"corpus": 1.1})
+    assert boosted.resolve("aspirin", Category.CHEMICAL).curie == "MESH:C000001"

@@ -1,0 +1,100 @@
+"""The NLP stage: tokenization, sentences, lexicon, abbreviations and the entity-layer rule."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from kg.config import load_pipeline
+from kg.nlp import NlpPipeline
+from kg.nlp.entity_layer import EntityLayer
+from kg.nlp.lexicon import LEXICON_SPANS, number_variants
+from kg.nlp.tokenizer import scispacy_tokenizer
+from kg.types import Document
+from kg.vocab import Category
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return NlpPipeline.from_config(load_pipeline("default"))
+
+
+def test_relational_hyphen_is_split_but_other_hyphens_are_kept():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = scispacy_tokenizer(nlp)
+    words = [t.text for t in nlp("MSC-derived EVs reduced TNF-α and IL-1β in stress-mediated pain")]
+    assert words[:3] == ["MSC", "-", "derived"]
+    assert "TNF-α" in words and "IL-1β" in words
+    assert words[-4:] == ["stress", "-", "mediated", "pain"]
+
+
+def test_number_variants():
+    assert "extracellular vesicle" in number_variants("extracellular vesicles")
+    assert "cytokines" in number_variants("cytokine")
+    assert number_variants("oxidative stress") == {"oxidative stress"}
+
+
+def test_seed_entities_have_the_right_categories(nlp):
+    text = ("Mesenchymal stem cells (MSCs) reduce inflammation, scavenge reactive oxygen species (ROS), promote nerve "
+            "regeneration and relieve neuropathic pain caused by oxidative stress. MSC-derived extracellular vesicles "
+            "(EVs) were given intrathecal or intravenous.")
+    got = {(m.text, m.category) for m in nlp.annotate(Document(id="d", abstract=text)).mentions}
+    expected = {
+        ("MSCs", Category.CELL), ("Mesenchymal stem cells", Category.CELL), ("ROS", Category.CHEMICAL),
+        ("neuropathic pain", Category.DISEASE), ("extracellular vesicles", Category.CELLULAR_COMPONENT),
+        ("EVs", Category.CELLULAR_COMPONENT), ("inflammation", Category.PROCESS),
+        ("nerve regeneration", Category.PROCESS), ("oxidative stress", Category.PROCESS),
+        ("intrathecal", Category.ROUTE), ("intravenous", Category.ROUTE),
+    }
+    assert expected <= got
+
+
+def test_abbreviation_takes_long_form_id_and_category(nlp):
+    adoc = nlp.annotate(Document(id="d", abstract="Chronic constriction injury (CCI) was induced. CCI rats were studied."))
+    ccis = [m for m in adoc.mentions if m.text == "CCI"]
+    assert len(ccis) == 2
+    assert all(m.long_form == "Chronic constriction injury" and m.category is Category.DISEASE for m in ccis)
+    long = next(m for m in adoc.mentions if m.text == "Chronic constriction injury")
+    assert {m.curie for m in ccis} == {long.curie}
+
+
+def test_title_is_its_own_sentence_and_offsets_are_exact(nlp):
+    doc = Document(id="d", title="MSCs in neuropathic pain", abstract="ROS cause pain. MSCs reduce ROS.")
+    adoc = nlp.annotate(doc)
+    assert [s.text for s in adoc.sentences] == ["MSCs in neuropathic pain", "ROS cause pain.", "MSCs reduce ROS."]
+    for m in adoc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+        sentence = adoc.sentences[m.sentence_index]
+        assert sentence.start <= m.start < sentence.end
+
+
+def _span_doc():
+    from spacy.tokens import Doc
+
+    words = ["TNF-alpha", "levels", "rose", "in", "bone", "marrow", "derived", "MSCs"]
+    return Doc(spacy.blank("en").vocab, words=words)
+
+
+def test_entity_layer_rule_lexicon_then_length_then_category():
+    doc = _span_doc()
+    doc.spans[LEXICON_SPANS] = [Span(doc, 7, 8, label="Cell", kb_id="CL:0000134")]
+    doc.spans["ner:a"] = [Span(doc, 0, 1, label="Disease"), Span(doc, 4, 8, label="Cell")]
+    doc.spans["ner:b"] = [Span(doc, 0, 1, label="GeneOrGeneProduct")]
+    doc = EntityLayer(["ner:a", "ner:b"])(doc)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    # A model's DISEASE on TNF-alpha loses to the gene label; the lexicon's "MSCs" beats the longer model span.
+    assert ("TNF-alpha", "GeneOrGeneProduct") in ents
+    assert ("MSCs", "Cell") in ents
+    assert ("bone marrow derived MSCs", "Cell") not in ents
+
+
+def test_annotate_with_gold_mentions_keeps_them(nlp):
+    from kg.types import Mention
+
+    doc = Document(id="d", abstract="Cisplatin caused nephrotoxicity in rats.")
+    gold = [Mention(doc_id="d", start=0, end=9, text="Cisplatin", category=Category.CHEMICAL, curie="MESH:D002945"),
+            Mention(doc_id="d", start=17, end=31, text="nephrotoxicity", category=Category.DISEASE, curie="MESH:D007674")]
+    adoc = nlp.annotate_with_mentions(doc, gold)
+    assert [m.curie for m in adoc.mentions] == ["MESH:D002945", "MESH:D007674"]
+    assert [e.text for e in adoc.spacy_doc.ents] == ["Cisplatin", "nephrotoxicity"]

@@ -1,0 +1,123 @@
+"""Relation phenomena in small realistic sentences: type, direction, negation, hedging."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import load_pipeline
+from kg.nlp import NlpPipeline
+from kg.relations import RelationStage
+from kg.types import Document
+
+
+@pytest.fixture(scope="module")
+def extract():
+    config = load_pipeline("default")
+    nlp, stage = NlpPipeline.from_config(config), RelationStage.from_config(config)
+
+    def run(text: str) -> set[tuple[str, str, str, bool]]:
+        adoc = nlp.annotate(Document(id="t", abstract=text))
+        return {(r.subject.text, r.type.value, r.object.text, r.evidence.epistemics.negated) for r in stage.extract(adoc)}
+
+    def run_full(text: str):
+        return stage.extract(nlp.annotate(Document(id="t", abstract=text)))
+
+    run.full = run_full
+    return run
+
+
+def test_coordinated_verbs_share_their_subject(extract):
+    edges = extract("MSCs can reduce inflammation, scavenge reactive oxygen species (ROS), "
+                    "promote nerve regeneration, and modulate pain signaling pathways.")
+    assert ("MSCs", "DECREASES", "inflammation", False) in edges
+    assert ("MSCs", "DECREASES", "reactive oxygen species", False) in edges
+    assert ("MSCs", "INCREASES", "nerve regeneration", False) in edges
+    assert ("MSCs", "REGULATES", "pain signaling pathways", False) in edges
+    assert not any(s in ("inflammation", "reactive oxygen species") for s, *_ in edges)
+
+
+def test_passive_voice_puts_the_agent_first(extract):
+    edges = extract("SOD activity was increased by BMSCs in CCI rats.")
+    assert ("BMSCs", "INCREASES", "SOD", False) in edges
+    assert not any(s == "SOD" and t == "INCREASES" for s, t, _, _ in edges)
+
+
+def test_negation_is_kept_never_stored_as_positive(extract):
+    edges = extract("BMSCs did not reduce thermal hyperalgesia.")
+    assert ("BMSCs", "DECREASES", "thermal hyperalgesia", True) in edges
+    assert ("BMSCs", "DECREASES", "thermal hyperalgesia", False) not in edges
+    assert ("MSCs", "DECREASES", "mechanical allodynia", True) in extract("MSCs failed to attenuate mechanical allodynia.")
+    assert ("Oxidative stress", "ASSOCIATED_WITH", "allodynia", True) in extract(
+        "Oxidative stress was not associated with allodynia.")
+
+
+def test_negation_elsewhere_in_the_sentence_does_not_negate(extract):
+    edges = extract("Although vehicle had no effect, MSCs reduced TNF-α levels.")
+    assert ("MSCs", "DECREASES", "TNF-α", False) in edges
+
+
+def test_hedging_is_marked(extract):
+    rels = extract.full("These findings suggest that MSCs may inhibit microglial activation.")
+    assert rels and all(r.evidence.epistemics.hedged for r in rels)
+    assert {"may", "suggest"} <= set(rels[0].evidence.epistemics.cues)
+    plain = extract.full("MSCs inhibited microglial activation.")
+    assert plain and not plain[0].evidence.epistemics.hedged
+
+
+def test_nominalizations(extract):
+    assert ("MSCs", "DECREASES", "ROS", False) in extract("The reduction of ROS by MSCs was marked.")
+    edges = extract("MSC-mediated suppression of TNF-α was observed.")
+    assert ("MSC", "DECREASES", "TNF-α", False) in edges
+    assert not any(t == "INCREASES" for _, t, _, _ in edges)
+
+
+def test_derived_and_secreted(extract):
+    assert ("extracellular vesicles", "DERIVED_FROM", "MSC", False) in extract(
+        "MSC-derived extracellular vesicles (EVs) represent a cell-free alternative.")
+    edges = extract("Exosomes secreted by MSCs reduced IL-1β and TNF-α levels.")
+    assert ("Exosomes", "DERIVED_FROM", "MSCs", False) in edges
+    assert ("Exosomes", "DECREASES", "IL-1β", False) in edges
+    assert ("Exosomes", "DECREASES", "TNF-α", False) in edges
+    assert not any(s == "MSCs" and t == "DECREASES" for s, t, _, _ in edges)
+
+
+def test_relative_clause_and_second_passive(extract):
+    edges = extract("Catalase activity that had been reduced by oxaliplatin was restored by BMSCs.")
+    assert ("oxaliplatin", "DECREASES", "Catalase", False) in edges
+    assert ("BMSCs", "INCREASES", "Catalase", False) in edges
+
+
+def test_comparison_arm_gets_nothing(extract):
+    edges = extract("MSCs reduced pain compared with placebo.")
+    assert ("MSCs", "DECREASES", "pain", False) in edges
+    assert not any("placebo" in (s, o) for s, _, o, _ in edges)
+
+
+def test_hyphen_heads(extract):
+    edges = extract("This review explores MSCs in alleviating oxidative stress-mediated neuropathic pain.")
+    assert ("oxidative stress", "CAUSES", "neuropathic pain", False) in edges
+    assert ("MSCs", "TREATS", "neuropathic pain", False) in edges
+    assert ("Paclitaxel", "CAUSES", "neuropathic pain", False) in extract("Paclitaxel-induced neuropathic pain was studied.")
+
+
+def test_routes_and_other_types(extract):
+    assert ("BMSCs", "ADMINISTERED_VIA", "intrathecally", False) in extract(
+        "BMSCs were injected intrathecally into rats with spared nerve injury.")
+    assert ("MSCs", "DIFFERENTIATES_INTO", "Schwann-like cells", False) in extract("MSCs differentiate into Schwann-like cells.")
+    assert ("Nrf2", "INTERACTS_WITH", "HO-1", False) in extract("Nrf2 binds to HO-1.")
+    assert ("ROS", "LOCATED_IN", "microglia", False) in extract("ROS in microglia promote inflammation.")
+    assert ("ROS", "INCREASES", "inflammation", False) in extract("ROS in microglia promote inflammation.")
+
+
+def test_intransitive_verb_takes_no_object_from_a_subordinate_clause(extract):
+    edges = extract("TNF-α levels decreased after MSCs reduced ROS.")
+    assert ("MSCs", "DECREASES", "ROS", False) in edges
+    assert not any(s == "TNF-α" for s, *_ in edges)
+
+
+def test_evidence_spans_point_into_the_sentence(extract):
+    for rel in extract.full("SOD activity was increased by BMSCs in CCI rats."):
+        ev = rel.evidence
+        assert ev.sentence[ev.subject_span[0]:ev.subject_span[1]] == ev.subject_text
+        assert ev.sentence[ev.object_span[0]:ev.object_span[1]] == ev.object_text
+        assert 0 < ev.score <= 1 and ev.extractor.startswith("patterns")
