@@ -2,7 +2,8 @@
 
 Bolt server: integration tests use the server whose URI is in ``KG_TEST_BOLT_URI``
 (user root, password ``KG_TEST_BOLT_PASSWORD``, database ``KG_TEST_BOLT_DATABASE``),
-started by ``.ci/run``; without it they skip with a reason.
+started by ``.ci/run``. Without it, a throw-away embedded ArcadeDB server is started for
+the session; ``KG_TEST_BOLT_URI=skip`` (or no arcadedb-embedded) skips them with a reason.
 
     bolt_settings   StoreSettings for that server (skips when unset)
     bolt_store      a StoreConnection to it (session-wide)
@@ -40,15 +41,35 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def bolt_settings():
+def bolt_settings(tmp_path_factory):
+    """The server from the environment; without one, a throw-away embedded ArcadeDB server
+    for this test session (set KG_TEST_BOLT_URI=skip to skip integration tests instead)."""
     from kg.store import StoreSettings
 
     env = _bolt_env()
-    if env is None:
-        pytest.skip("no Bolt server: set KG_TEST_BOLT_URI and KG_TEST_BOLT_PASSWORD (bash .ci/run does)")
-    uri, password, database = env
-    return StoreSettings(uri=uri, user=os.environ.get("KG_TEST_BOLT_USER", "root"), password=password,
-                         database=database, max_transaction_retry_time=5.0)
+    if os.environ.get("KG_TEST_BOLT_URI") == "skip":
+        pytest.skip("integration tests disabled (KG_TEST_BOLT_URI=skip)")
+    if env is None and os.environ.get("KG_TEST_BOLT_URI"):
+        pytest.skip("KG_TEST_BOLT_URI is set but KG_TEST_BOLT_PASSWORD is not")
+    if env is not None:
+        uri, password, database = env
+        yield StoreSettings(uri=uri, user=os.environ.get("KG_TEST_BOLT_USER", "root"), password=password,
+                            database=database, max_transaction_retry_time=5.0)
+        return
+    try:
+        import arcadedb_embedded  # noqa: F401
+    except ImportError:
+        pytest.skip("no Bolt server: set KG_TEST_BOLT_URI and KG_TEST_BOLT_PASSWORD (bash .ci/run does), "
+                    "or install arcadedb-embedded for a throw-away server")
+    from kg.store.embedded import EmbeddedServer
+
+    server = EmbeddedServer(tmp_path_factory.mktemp("bolt-server"), heap="512m")
+    info = server.start()
+    try:
+        yield StoreSettings(uri=info.bolt_uri, user=server.user, password=server.password(),
+                            database=server.database, max_transaction_retry_time=5.0)
+    finally:
+        server.stop(info)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,9 @@ def build(
     database: DbOpt = None,
     load: Annotated[bool, typer.Option("--load/--no-load", help="Load the graph into the store (embedded store unless --neo4j).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="local: this process; dask: shards on a Dask cluster (one task per file or record range, models loaded once per worker).")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT for --executor dask (inputs and --out on a filesystem all workers share); default: a local cluster.", show_default=False)] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes of the local Dask cluster (--executor dask without --scheduler).", min=1)] = 2,
 ) -> None:
     """Build the graph: read, tag entities, extract relations, assemble, write KGX, load.
 
@@ -35,20 +38,33 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from kg.config import load_pipeline
+    from kg.errors import ConfigError
     from kg.run import Stages, build as run_build, ensure_inputs
 
+    if executor not in ("local", "dask"):
+        raise ConfigError(f"--executor must be local or dask, got {executor!r}")
+    if scheduler and executor != "dask":
+        raise ConfigError("--scheduler needs --executor dask")
     ensure_inputs(inputs)
     config = load_pipeline(pipeline)
     settings = _settings(neo4j, user, database) if load else None
     console = _console(stderr=True)
-    with console.status("loading models..."):
-        stages = Stages(config)
     progress = Progress(SpinnerColumn(), TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[doc]}"), TimeElapsedColumn(), console=console, disable=quiet)
-    with progress:
-        task = progress.add_task("build", total=None, doc="")
-        result = run_build(inputs, config, out_dir=out, stages=stages,
-                           on_progress=lambda doc_id: progress.update(task, advance=1, doc=doc_id[:40]))
+    if executor == "dask":
+        from kg.distributed import build_distributed
+
+        with progress:  # counts shards, not documents
+            task = progress.add_task("build", total=None, doc="")
+            result = build_distributed(inputs, config, out_dir=out, scheduler=scheduler, workers=workers,
+                                       on_shard=lambda shard: progress.update(task, advance=1, doc=shard["label"][-40:]))
+    else:
+        with console.status("loading models..."):
+            stages = Stages(config)
+        with progress:
+            task = progress.add_task("build", total=None, doc="")
+            result = run_build(inputs, config, out_dir=out, stages=stages,
+                               on_progress=lambda doc_id: progress.update(task, advance=1, doc=doc_id[:40]))
     loaded = None
     if load:
         from kg.store import open_store

@@ -230,4 +230,4 @@ def export_admin_import(
     _print_rows([{"file": result.files[k].name, "rows": n} for k, n in result.counts.items()])
     console = _console()
     console.print(f"Run on the Neo4j host (database stopped): bash {directory / 'import.sh'} [DATABASE]")
-    console.print(result.command, markup=False)
+    print(result.command)  # plain: one line to copy

@@ -37,6 +37,9 @@ _RELATED = [
 UNKNOWN_CATEGORY_FACTOR = 0.9
 MISMATCH_FACTOR = 0.6
 ABBREVIATION_FACTOR = 0.9  # the short form alone is more ambiguous than its long form
+# A name found only after dropping leading modifiers ("distal ischemia" -> "ischemia") names a
+# broader concept than the mention: it is kept, but scored lower than a full match.
+HEAD_FACTOR = 0.8
 MAX_CLUSTER = 40
 
 
@@ -64,6 +67,7 @@ class Resolution:
     name: str
     score: float
     candidates: tuple[Candidate, ...]
+    category: Category | None = None  # the concept's category as the store knows it
 
 
 class Linker:
@@ -178,9 +182,24 @@ class Linker:
         return self.store.names_for_keys([match_key(text)])
 
     def _resolve_uncached(self, text: str, long_form: str | None, category: Category | None) -> Resolution:
+        scored = self._score_hits(text, long_form, category, 1.0)
+        if not scored:
+            # Drop leading words until a name matches: "adenovirus hemorrhagic cystitis".
+            words = (long_form or text).split()
+            for i in range(1, len(words) - 1):
+                scored = self._score_hits(" ".join(words[i:]), None, category, HEAD_FACTOR)
+                if scored:
+                    break
+        if not scored:
+            return self._local(long_form or text)
+        return self._rank(scored, text, long_form, category)
+
+    def _score_hits(
+        self, text: str, long_form: str | None, category: Category | None, base: float
+    ) -> dict[str, tuple[float, NameHit]]:
         scored: dict[str, tuple[float, NameHit]] = {}
-        sources = [(long_form, 1.0)] if long_form else []
-        sources.append((text, ABBREVIATION_FACTOR if long_form else 1.0))
+        sources = [(long_form, base)] if long_form else []
+        sources.append((text, base * ABBREVIATION_FACTOR if long_form else base))
         for surface, factor in sources:
             for hit in self._hits(surface or ""):
                 cluster = self._cluster(hit.curie)
@@ -189,8 +208,11 @@ class Linker:
                 score = round(weight * factor * category_factor(cat, category), 4)
                 if hit.curie not in scored or score > scored[hit.curie][0]:
                     scored[hit.curie] = (score, hit)
-        if not scored:
-            return self._local(long_form or text)
+        return scored
+
+    def _rank(
+        self, scored: dict[str, tuple[float, NameHit]], text: str, long_form: str | None, category: Category | None
+    ) -> Resolution:
         # Group hits by concept (xref cluster); the concept scores as its best hit.
         concepts: list[tuple[float, str, frozenset[str], dict[str, float]]] = []
         seen: set[str] = set()
@@ -212,7 +234,8 @@ class Linker:
         for curie, s in sorted(members.items(), key=lambda kv: -kv[1]):
             if curie != best:
                 candidates.append(self._candidate(curie, s))
-        return Resolution(best, candidates[0].name, best_score, tuple(candidates))
+        concept_category = self._cluster_category(concepts[0][2], category)
+        return Resolution(best, candidates[0].name, best_score, tuple(candidates), concept_category)
 
     def _candidate(self, curie: str, score: float) -> Candidate:
         term = self.store.term(curie)

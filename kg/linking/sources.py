@@ -14,6 +14,7 @@ import gzip
 import importlib.util
 import io
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata
@@ -100,14 +101,17 @@ def standard_prefix(prefix: str) -> str:
     return prefix
 
 
+@lru_cache(maxsize=1)
+def _uri_converter():
+    import bioregistry
+
+    return bioregistry.get_converter()
+
+
 def standard_curie(curie: str) -> str:
     curie = curie.strip()
     if curie.startswith(("http://", "https://")):
-        import curies
-        import bioregistry
-
-        converter = curies.Converter.from_prefix_map(bioregistry.get_prefix_map())
-        compressed = converter.compress(curie)
+        compressed = _uri_converter().compress(curie)
         if compressed:
             curie = compressed
     if ":" not in curie:
@@ -292,7 +296,45 @@ def sssom_terms(path: Path, category: Category | None = None) -> Iterator[Term]:
 
 
 def ontology_terms(path: Path, prefix: str | None = None, category: Category | None = None) -> Iterator[Term]:
-    """Terms of an OBO or OWL ontology (pronto). ``prefix`` keeps only terms with that prefix."""
+    """Terms of an OBO (obonet, fast) or OWL (pronto) ontology. ``prefix`` keeps only terms with that prefix."""
+    name = path.name.lower().removesuffix(".gz")
+    records = _obo_records(path) if name.endswith(".obo") else _pronto_records(path)
+    for raw_id, label, namespace, exact, related, raw_xrefs in records:
+        curie = standard_curie(raw_id)
+        if prefix and curie.split(":")[0].lower() != prefix.lower():
+            continue
+        cat = category or GO_NAMESPACE_CATEGORY.get(namespace or "") or PREFIX_CATEGORY.get(curie.split(":")[0])
+        # Only xrefs into vocabularies we link to; OBO xrefs to FMA/wikipedia/etc. add nothing.
+        xrefs = [x for x in (standard_curie(x) for x in raw_xrefs if ":" in x and "//" not in x) if x.split(":")[0] in _XREF_PREFIXES]
+        yield Term(curie=curie, name=label, category=cat, synonyms=exact, xrefs=xrefs)
+        if related:
+            yield Term(curie=curie, name=label, category=cat, synonyms=related, kind="related")
+
+
+_OBO_SYNONYM = re.compile(r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|RELATED|BROAD|NARROW)')
+
+
+def _obo_records(path: Path) -> Iterator[tuple[str, str, str | None, list[str], list[str], list[str]]]:
+    import obonet
+
+    try:
+        graph = obonet.read_obo(str(path), ignore_obsolete=True)
+    except Exception as exc:  # obonet raises ValueError/KeyError/... for malformed files
+        raise InputError(f"cannot parse OBO: {exc}", path=str(path)) from exc
+    for node_id, data in graph.nodes(data=True):
+        label = data.get("name")
+        if not label or ":" not in node_id:
+            continue
+        exact, related = [], []
+        for raw in data.get("synonym", []):
+            m = _OBO_SYNONYM.match(raw)
+            if m:
+                (exact if m.group(2) == "EXACT" else related).append(m.group(1).replace('\\"', '"'))
+        xrefs = [x.split(" ", 1)[0] for x in data.get("xref", [])]
+        yield node_id, label, data.get("namespace"), exact, related, xrefs
+
+
+def _pronto_records(path: Path) -> Iterator[tuple[str, str, str | None, list[str], list[str], list[str]]]:
     import warnings
 
     import pronto
@@ -306,22 +348,9 @@ def ontology_terms(path: Path, prefix: str | None = None, category: Category | N
     for term in ontology.terms():
         if term.obsolete or not term.name:
             continue
-        curie = standard_curie(term.id)
-        if prefix and curie.split(":")[0].lower() != prefix.lower():
-            continue
-        cat = category
-        if cat is None and term.namespace in GO_NAMESPACE_CATEGORY:
-            cat = GO_NAMESPACE_CATEGORY[term.namespace]
-        if cat is None:
-            cat = PREFIX_CATEGORY.get(curie.split(":")[0])
         exact = [s.description for s in term.synonyms if s.scope == "EXACT"]
         related = [s.description for s in term.synonyms if s.scope != "EXACT"]
-        xrefs = [standard_curie(x.id) for x in term.xrefs if ":" in x.id]
-        # Only xrefs into vocabularies we link to; OBO xrefs to FMA/wikipedia/etc. add nothing.
-        xrefs = [x for x in xrefs if x.split(":")[0] in _XREF_PREFIXES]
-        yield Term(curie=curie, name=term.name, category=cat, synonyms=exact, xrefs=xrefs)
-        if related:
-            yield Term(curie=curie, name=term.name, category=cat, synonyms=related, kind="related")
+        yield term.id, term.name, term.namespace, exact, related, [x.id for x in term.xrefs]
 
 
 _XREF_PREFIXES = {"MESH", "CHEBI", "DOID", "MONDO", "HP", "NCBIGene", "HGNC", "GO", "CL", "UBERON",

@@ -268,6 +268,7 @@ def pair_instances(adoc: AnnotatedDoc, window: int = 1, ids_of=None) -> list[Pai
         return (g1, g2) if k1 <= k2 else (g2, g1)
 
     context = {g.key: entity_context(text, g, class_mentions) for g in groups}
+    document_words = {stem(w) for w in _tokens(text, 0, len(text), []) if len(w) > 3 and w.isalpha()}
 
     pairs: dict[tuple[str, str], list[MentionPair]] = defaultdict(list)
     groups_of_pair: dict[tuple[str, str], tuple[EntityGroup, EntityGroup]] = {}
@@ -298,7 +299,10 @@ def pair_instances(adoc: AnnotatedDoc, window: int = 1, ids_of=None) -> list[Pai
         a, b = groups_of_pair[key]
         f: dict[str, float] = {}
         for mp in mention_pairs:
+            # Evidence across a sentence boundary is weaker: keep it apart from same-sentence evidence.
+            prefix = "" if mp.window[0] == mp.window[1] else "x:"
             for name, value in mp.features.items():
+                name = prefix + name
                 if value > f.get(name, 0.0):
                     f[name] = value
         tp = f"{a.cls}-{b.cls}"
@@ -315,6 +319,8 @@ def pair_instances(adoc: AnnotatedDoc, window: int = 1, ids_of=None) -> list[Pai
             f[f"d_title_{side}={in_title}"] = 1.0
             f[f"d_tp_top_{side}={tp}|{is_top}"] = 1.0
             f[f"d_tp_title_{side}={tp}|{in_title}"] = 1.0
+        for word in document_words:
+            f[f"d_bow={tp}|{word}"] = 0.3
         for side, g, other in (("a", a, b), ("b", b, a)):
             for word in context[g.key]:
                 f[f"ctx_{side}={other.cls}|{word}"] = 1.0

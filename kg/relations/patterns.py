@@ -76,7 +76,7 @@ MAX_SUBJECT_DISTANCE = 12
 MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
-    "active": 0.8, "carried": 0.75, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
+    "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
     "hyphen": 0.9, "tight": 0.75, "route": 0.65,
 }
 
@@ -97,6 +97,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], RelationType] = field(default_factory=dict)
     tight: dict[tuple[str, ...], RelationType] = field(default_factory=dict)
     role_adjectives: frozenset[str] = frozenset()
+    phrases_by_first_word: dict[str, list[tuple[tuple[str, ...], RelationType, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
@@ -115,6 +116,11 @@ class Lexicon:
                 target.setdefault(tuple(phrase.lower().split()), rtype)
             if "role_adjectives" in section:
                 lex.role_adjectives = frozenset(section["role_adjectives"])
+        for table, form in ((lex.phrases, "phrase"), (lex.tight, "tight")):
+            for phrase, rtype in table.items():
+                lex.phrases_by_first_word.setdefault(phrase[0], []).append((phrase, rtype, form))
+        for entries in lex.phrases_by_first_word.values():
+            entries.sort(key=lambda e: -len(e[0]))
         return lex
 
 
@@ -141,6 +147,7 @@ class SentenceView:
     """One sentence as the rules see it: lower-case words and where the mentions sit."""
 
     sentence: Sentence
+    tokens: list  # spaCy tokens (dependency parse when the pipeline has a parser)
     words: list[str]
     token_chars: list[tuple[int, int]]  # doc char offsets per token
     mentions: list[tuple[int, int, Mention]]  # token start, token end (exclusive), mention
@@ -206,7 +213,7 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
             for i in idx:
                 mention_at[i] = len(placed)
             placed.append((idx[0], idx[-1] + 1, m))
-        views.append(SentenceView(sentence, words, chars, placed, mention_at,
+        views.append(SentenceView(sentence, tokens, words, chars, placed, mention_at,
                                   _asides(words), _comparison_arms(words)))
     return views
 
@@ -268,12 +275,10 @@ class PatternExtractor:
                     j += 1
                 if words[j:j + 2] == ["role", "in"]:
                     add(RelationType.CAUSES, "phrase", i, j + 2)
-        for table, form in ((lex.phrases, "phrase"), (lex.tight, "tight")):
-            for phrase, rtype in sorted(table.items(), key=lambda kv: -len(kv[0])):
-                n = len(phrase)
-                for i in range(len(words) - n + 1):
-                    if tuple(words[i:i + n]) == phrase:
-                        add(rtype, form, i, i + n)
+        for i, w in enumerate(words):  # phrases, longest first at each position
+            for phrase, rtype, form in lex.phrases_by_first_word.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    add(rtype, form, i, i + len(phrase))
         for i, w in enumerate(words):
             if i > 0 and words[i - 1] == "-":
                 continue  # "MSC-mediated": a hyphen head, handled by _hyphen_heads
@@ -318,6 +323,8 @@ class PatternExtractor:
                 subjects, how = chain_subject, "carried"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
+                if not subjects and objects:
+                    subjects, how = self._parsed_subject(view, trig.start), "parsed"
             out += self._emit(view, trig, subjects, objects, how)
             if subjects and objects:
                 chain_subject = subjects
@@ -346,6 +353,26 @@ class PatternExtractor:
             subjects.append(m)
             start = view.mentions[m][0]
         return subjects
+
+    def _parsed_subject(self, view: SentenceView, index: int) -> list[int]:
+        """The parser's subject of the trigger verb (or of the verb it is coordinated with), used
+        only when the surface rules find none: parses of coordinated verb lists are unreliable."""
+        token = view.tokens[index]
+        if not token.doc.has_annotation("DEP"):
+            return []
+        position = {t.i: i for i, t in enumerate(view.tokens)}
+        for _ in range(3):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None:
+                covered = sorted(position[t.i] for t in subject.subtree if t.i in position)
+                for i in sorted(covered, key=lambda k: abs(k - position.get(subject.i, k))):
+                    if view.mention_at[i] >= 0 and i not in view.aside and i not in view.compared:
+                        return [view.mention_at[i]]
+                return []
+            if token.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or token.head is token:
+                return []
+            token = token.head
+        return []
 
     def _objects_after(self, view: SentenceView, index: int) -> list[int]:
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS)

@@ -164,6 +164,10 @@ class LoadCounts:
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    def __str__(self) -> str:
+        return (f"{self.documents} documents, {self.entities} entities, {self.edges} edges, "
+                f"{self.evidence} evidence, {self.mentions} mentions in {self.seconds:.1f} s")
+
 
 def aggregate_evidence(rows: Iterable[tuple[str, float, bool, str, int]],
                        limit: int = SUPPORTING_TEXT_LIMIT) -> dict[str, Any]:

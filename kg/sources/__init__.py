@@ -1,5 +1,20 @@
 """Sources: input files -> ``Document`` stream (or ``Skipped`` with a reason, never silence).
 
+=========================  ====================================  ===========================
+format                     suffixes (content is sniffed too)     reader
+=========================  ====================================  ===========================
+plain text, one per file   .txt .text                            ``TextSource``
+JSON Lines / JSON array    .jsonl .ndjson (.json)                ``JsonLinesSource``
+PubMed/MEDLINE XML         .xml .xml.gz                          ``PubMedXmlSource``
+PubTator                   .pubtator .pubtator.txt (.txt)        ``PubTatorSource``
+BioC XML                   .bioc.xml (.xml)                      ``BioCXmlSource``
+BioC JSON                  .bioc.json (.json)                    ``BioCJsonSource``
+=========================  ====================================  ===========================
+
+Annotated corpora (PubTator, BioC) also give their gold mentions and relations through
+``read_annotations`` / ``read_pubtator_annotations`` / ``read_bioc_annotations``, with
+offsets into ``Document.text``.
+
 ``read_documents(paths)`` is the entry point: it expands directories (sorted, so every run
 reads in the same order), picks a reader per file by suffix and content, passes each
 document id once, and turns any failure of a file or record into a ``Skipped``.
@@ -84,6 +99,8 @@ def _detect(path: Path) -> Source | str:
         if PubMedXmlSource.sniff(head):
             return PubMedXmlSource(path)
         return "gzip file that is not PubMed XML (only .xml.gz PubMed files may be compressed)"
+    if not head_bytes.strip():
+        return "empty file"
     # Suffixes that name one format.
     for source in (PubTatorSource, BioCXmlSource, BioCJsonSource, JsonLinesSource):
         if name.endswith(source.suffixes):

@@ -59,7 +59,7 @@ class Source(ABC):
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 _PMID = re.compile(r"(?:pmid|pubmed)\s*[:_ ]?\s*([0-9]+)", re.IGNORECASE)
-_DOI = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+DOI_PATTERN = re.compile(r"(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.IGNORECASE)
 
 
 def normalize_doi(doi: str) -> str:
@@ -78,7 +78,7 @@ def document_id(raw: object) -> str | None:
         return f"PMID:{int(text)}"
     if match := _PMID.fullmatch(text):
         return f"PMID:{int(match.group(1))}"
-    if match := _DOI.fullmatch(text):
+    if match := DOI_PATTERN.fullmatch(text):
         return f"DOI:{normalize_doi(match.group(1))}"
     return text
 
@@ -132,8 +132,10 @@ def build_free_text_document(
             title = ""
     abstract = keep_english(abstract, dropped)
     if not title and not abstract:
-        reasons = sorted({d.reason for d in dropped})
-        why = f"no English text ({', '.join(reasons)})" if reasons else EMPTY_REASON
+        languages = sorted({d.reason for d in dropped if d.reason.startswith("non-English")})
+        why = f"no English text ({', '.join(languages)})" if languages else EMPTY_REASON
+        if not languages and dropped:
+            why += f" (dropped: {', '.join(sorted({d.reason for d in dropped}))})"
         return source.skipped(why, record or doc_id)
     return Document(
         id=doc_id,

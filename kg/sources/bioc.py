@@ -8,8 +8,6 @@ the same dict shape and built by one function, so they give the same documents.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from kg.sources.annotations import (
 )
 from kg.sources.base import SNIFF_BYTES, Source, document_id
 from kg.sources.clean import binary_kind, decode_utf8
+from kg.sources.jsonstream import JsonStreamError, iter_json_documents
 from kg.types import Document, Skipped
 
 TITLE_TYPES = {"title", "front", "title_1"}
@@ -248,16 +247,6 @@ class BioCXmlSource(_BioCBase):
 
 # --- BioC JSON --------------------------------------------------------------------------
 
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_DOCUMENT_LISTS = ("documents", "PubTator3")
-
-
-class _JsonError(ValueError):
-    def __init__(self, message: str, position: int):
-        super().__init__(message)
-        self.position = position
-
-
 class BioCJsonSource(_BioCBase):
     """A BioC JSON collection (``{"documents": [...]}``), a list of collections or documents.
 
@@ -288,87 +277,15 @@ class BioCJsonSource(_BioCBase):
             return
         last_good: str | None = None
         try:
-            for position, raw in self._documents(text):
+            for position, raw in iter_json_documents(text):
                 built = self._build(raw, f"line {text.count(chr(10), 0, position) + 1}")
                 if isinstance(built, AnnotatedDocument):
                     last_good = built.document.id
                 yield built
-        except _JsonError as exc:
+        except JsonStreamError as exc:
             line = text.count("\n", 0, exc.position) + 1
             where = f"after {last_good}" if last_good else "before the first document"
             yield self.skipped(f"invalid JSON, rest of file not read: {exc}", f"line {line} ({where})")
-
-    @staticmethod
-    def _documents(text: str) -> Iterator[tuple[int, Any]]:
-        """(position, raw document) pairs; a collection's document list is decoded item by item."""
-        decoder = json.JSONDecoder()
-
-        def skip(pos: int) -> int:
-            return _WHITESPACE.match(text, pos).end()
-
-        def value(pos: int) -> tuple[Any, int]:
-            try:
-                return decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as exc:
-                raise _JsonError(exc.msg, exc.pos) from None
-            except RecursionError:
-                raise _JsonError("nested too deeply", pos) from None
-
-        def expect(pos: int, char: str) -> int:
-            pos = skip(pos)
-            if not text.startswith(char, pos):
-                found = text[pos : pos + 1] or "end of file"
-                raise _JsonError(f"expected {char!r}, found {found!r}", pos)
-            return pos + 1
-
-        def documents(pos: int):
-            """The array at ``pos``, one element at a time; returns the position after it."""
-            pos = expect(pos, "[")
-            if text.startswith("]", skip(pos)):
-                return skip(pos) + 1
-            while True:
-                pos = skip(pos)
-                item, end = value(pos)
-                if isinstance(item, dict) and isinstance(item.get("documents"), list):
-                    yield from ((pos, doc) for doc in item["documents"])  # a list of collections
-                else:
-                    yield pos, item
-                pos = skip(end)
-                if text.startswith("]", pos):
-                    return pos + 1
-                pos = expect(pos, ",")
-
-        def collection(pos: int):
-            """Members of the object at ``pos``; returns the position after it, or None for a document."""
-            pos = expect(pos, "{")
-            if text.startswith("}", skip(pos)):
-                return skip(pos) + 1
-            while True:
-                key, pos = value(skip(pos))
-                pos = skip(expect(pos, ":"))
-                if key in _DOCUMENT_LISTS and text.startswith("[", pos):
-                    pos = yield from documents(pos)
-                elif key == "passages":
-                    return None
-                else:
-                    _, pos = value(pos)
-                pos = skip(pos)
-                if text.startswith("}", pos):
-                    return pos + 1
-                pos = expect(pos, ",")
-
-        start = skip(0)
-        if text.startswith("[", start):
-            end = yield from documents(start)
-        else:
-            end = yield from collection(start)
-            if end is None:  # a single document, not a collection
-                item, end = value(start)
-                yield start, item
-        rest = skip(end)
-        if rest < len(text):
-            raise _JsonError("extra data after the collection", rest)
-
 
 def read_bioc_annotations(path: str | Path) -> Iterator[AnnotatedDocument | Skipped]:
     """Gold mentions (offsets into ``Document.text``) and relations of a BioC XML or JSON file."""

@@ -42,7 +42,11 @@ def _translation() -> dict[int, str | None]:
                 table[cp] = "\n"
             elif (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF:
                 table[cp] = None  # noncharacters
-            elif unicodedata.decomposition(ch).startswith("<compat>") and "LIGATURE" in unicodedata.name(ch, ""):
+            elif (
+                category in ("Ll", "Lu")
+                and unicodedata.decomposition(ch).startswith("<compat>")
+                and "LIGATURE" in unicodedata.name(ch, "")
+            ):
                 table[cp] = unicodedata.normalize("NFKC", ch)
     return table
 
@@ -173,7 +177,7 @@ def binary_kind(head: bytes) -> str | None:
             return f"binary file ({name})"
     if b"\x00" in head:
         return "binary file (contains NUL bytes)"
-    if head:
+    if len(head) >= 256:  # too few bytes say nothing about a share
         controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\f\v\x08\x1b")
         if controls / len(head) > 0.1:
             return "binary file (mostly control bytes)"

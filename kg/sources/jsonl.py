@@ -1,4 +1,7 @@
-"""JSON Lines: one ``{"id", "title", "abstract", ...}`` object per line, read line by line."""
+"""JSON Lines: one ``{"id", "title", "abstract", ...}`` object per line, read line by line.
+
+A ``.json`` file holding one array of such objects is read too, element by element.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from kg.sources.base import (
     document_id,
     parse_year,
 )
-from kg.sources.clean import binary_kind
+from kg.sources.clean import binary_kind, decode_utf8
+from kg.sources.jsonstream import JsonStreamError, iter_json_documents
 from kg.types import Document, Skipped, stable_hash
 
 ID_FIELDS = ("id", "pmid", "PMID", "doc_id", "docid", "_id", "pmcid", "doi")
@@ -50,6 +54,8 @@ class JsonLinesSource(Source):
     @classmethod
     def sniff(cls, head: str) -> bool:
         first = head.lstrip().split("\n", 1)[0].strip()
+        if first.startswith("[") and any(f'"{key}"' in head for key in TITLE_FIELDS + ABSTRACT_FIELDS):
+            return True  # a JSON array of records
         if not first.startswith("{"):
             return False
         try:
@@ -68,6 +74,10 @@ class JsonLinesSource(Source):
                 head = handle.read(SNIFF_BYTES)
                 if why := binary_kind(head):
                     yield self.skipped(why)
+                    return
+                named_lines = self.path.name.lower().endswith(self.suffixes)
+                if not named_lines and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+                    yield from self._array()
                     return
                 handle.seek(0)
                 for number, raw in enumerate(handle, start=1):
@@ -90,6 +100,23 @@ class JsonLinesSource(Source):
             return self.skipped(f"invalid JSON: {exc.msg} at column {exc.colno}", where)
         except RecursionError:
             return self.skipped("invalid JSON: nested too deeply", where)
+        return self._from_object(record, where)
+
+    def _array(self) -> Iterator[Document | Skipped]:
+        """A ``.json`` file holding one array of records instead of one record per line."""
+        with self.path.open("rb") as handle:
+            text, why = decode_utf8(handle.read())
+        if text is None:
+            yield self.skipped(why or "not UTF-8")
+            return
+        try:
+            for position, record in iter_json_documents(text):
+                yield self._from_object(record, f"line {text.count(chr(10), 0, position) + 1}")
+        except JsonStreamError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            yield self.skipped(f"invalid JSON, rest of file not read: {exc}", f"line {line}")
+
+    def _from_object(self, record: object, where: str) -> Document | Skipped:
         if not isinstance(record, dict):
             return self.skipped(f"expected a JSON object, got {type(record).__name__}", where)
 

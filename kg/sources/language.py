@@ -56,6 +56,11 @@ for _code, _words in _FUNCTION_WORDS.items():
     if _code != "en":
         _words -= _FUNCTION_WORDS["en"]
 
+_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _code, _words in _FUNCTION_WORDS.items():
+    for _word in _words:
+        _WORD_LANGUAGES[_word] = (*_WORD_LANGUAGES.get(_word, ()), _code)
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE = 2000
 _MIN_LETTERS = 12  # shorter text (a heading, a number) is not judged
@@ -75,22 +80,26 @@ def detect_language(text: str) -> str:
         # Long text is judged on its beginning, middle and end (a 10 MB abstract stays fast).
         middle = len(text) // 2
         text = " ".join((text[:_SAMPLE], text[middle - _SAMPLE // 2 : middle + _SAMPLE // 2], text[-_SAMPLE:]))
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < _MIN_LETTERS:
+    words = _WORD.findall(text)
+    letter_count = sum(map(len, words))
+    if letter_count < _MIN_LETTERS:
         return UNDETERMINED
-    scripts: dict[str, int] = {}
-    for ch in letters:
-        script = _script(ch)
-        scripts[script] = scripts.get(script, 0) + 1
-    non_latin = {s: n for s, n in scripts.items() if s != "LATIN"}
-    if non_latin:
-        top, count = max(sorted(non_latin.items()), key=lambda item: item[1])
-        if count / len(letters) >= _FOREIGN_SCRIPT_SHARE:
-            if top == "CJK" and (scripts.get("HIRAGANA") or scripts.get("KATAKANA")):
-                return "ja"
-            return _SCRIPT_LANGUAGE.get(top, UNDETERMINED)
-    words = [w.lower() for w in _WORD.findall(text)]
-    hits = {code: sum(1 for w in words if w in vocab) for code, vocab in _FUNCTION_WORDS.items()}
+    if not text.isascii():
+        scripts: dict[str, int] = {}
+        for ch in "".join(words):
+            script = _script(ch)
+            scripts[script] = scripts.get(script, 0) + 1
+        non_latin = {s: n for s, n in scripts.items() if s != "LATIN"}
+        if non_latin:
+            top, count = max(sorted(non_latin.items()), key=lambda item: item[1])
+            if count / letter_count >= _FOREIGN_SCRIPT_SHARE:
+                if top == "CJK" and (scripts.get("HIRAGANA") or scripts.get("KATAKANA")):
+                    return "ja"
+                return _SCRIPT_LANGUAGE.get(top, UNDETERMINED)
+    hits = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in words:
+        for code in _WORD_LANGUAGES.get(word.lower(), ()):
+            hits[code] += 1
     english = hits.pop(ENGLISH)
     best, best_hits = max(sorted(hits.items()), key=lambda item: item[1])
     if best_hits >= 2 and best_hits > english:

@@ -119,12 +119,12 @@ class PubTatorSource(Source):
                 yield block
 
     def _build(self, block: _Block) -> AnnotatedDocument | Skipped:
-        record = f"{block.raw_id} (line {block.first_line})"
-        if block.problems:
-            return self.skipped("; ".join(block.problems), record)
         doc_id = document_id(block.raw_id)
+        record = f"{doc_id or block.raw_id} (line {block.first_line})"
         if doc_id is None:
             return self.skipped("missing document id", record)
+        if block.problems:
+            return self.skipped("; ".join(block.problems), record)
         title = block.title or ""
         segments = [Segment(0, title, is_title=True), Segment(len(title) + 1, block.abstract or "")]
         built = assemble_document(

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from kg.sources.base import (
     SNIFF_BYTES,
     Source,
-    _DOI,
+    DOI_PATTERN,
     build_free_text_document,
     normalize_doi,
     preview,
 )
 from kg.sources.clean import binary_kind, clean_text, decode_utf8
-from kg.sources.language import detect_language, is_english
+from kg.sources.language import UNDETERMINED, detect_language, is_english
 from kg.types import Document, DroppedSegment, Skipped
 
 _MAX_HEADER_LINE = 500
@@ -32,7 +32,7 @@ _CITATION = re.compile(
 )
 _AFFILIATION = re.compile(
     r"\b(?:Universit\w*|Institut\w*|Department|Dept\.?|School|Hospital|College|Cent(?:er|re)|"
-    r"Laborator\w*|Faculty|Academy|Clinic|Foundation|Research|Medical|Sciences?|Inc\.|Ltd|"
+    r"Laborator\w*|Faculty|Academy|Clinic|Foundation|Inc\.|Ltd|"
     r"Electronic address|Corresponding)\b|@",
     re.IGNORECASE,
 )
@@ -57,8 +57,8 @@ _SECTION_HEADINGS = {"abstract", "background", "introduction", "methods", "resul
                      "purpose", "aims", "discussion"}
 
 
-def _function_words(line: str) -> int:
-    return sum(1 for w in re.findall(r"[a-z]+", line.lower()) if w in _FUNCTION_WORDS)
+def _function_words(line: str, words: set[str] = _FUNCTION_WORDS) -> int:
+    return sum(1 for w in re.findall(r"[a-z]+", line.lower()) if w in words)
 
 
 def _is_name(item: str) -> bool:
@@ -87,13 +87,18 @@ def _is_authors(line: str) -> bool:
 def _is_citation(line: str) -> bool:
     if len(line) > _MAX_HEADER_LINE or _function_words(line) > 3:
         return False
-    return bool(_DOI.search(line)) or bool(_CITATION.match(line))
+    return bool(DOI_PATTERN.search(line)) or bool(_CITATION.match(line))
 
 
 def _is_affiliation(line: str) -> bool:
-    if len(line) > _MAX_HEADER_LINE:
+    # Addresses are comma-separated names, not sentences: few function words besides of/and.
+    if len(line) > _MAX_HEADER_LINE or _function_words(line) - _function_words(line, {"of", "and"}) > 2:
         return False
-    return bool(_AFFILIATION.search(line)) or bool(re.match(r"^\(\d+\)\s*\S", line))
+    if re.match(r"^\(\d+\)\s*\S", line):
+        return True
+    if "@" in line and len(line) <= 200:  # "Electronic address: jane@example.org."
+        return True
+    return "," in line and bool(_AFFILIATION.search(line))
 
 
 def _classify(line: str) -> str | None:
@@ -184,7 +189,7 @@ def _metadata(header: list[_Line], trailer: list[_Line]) -> dict[str, str]:
         text = line.text
         kind = _classify(text) if line in header else None
         in_affiliations = in_affiliations or kind in ("affiliation", "label")
-        if "doi" not in metadata and (match := _DOI.search(text)):
+        if "doi" not in metadata and (match := DOI_PATTERN.search(text)):
             metadata["doi"] = normalize_doi(match.group(1))
         if match := _PMID_LINE.match(text):
             metadata["pmid"] = match.group(1)
@@ -231,18 +236,20 @@ def _join_body(body: list[_Line]) -> str:
     """Lines of one block that wrap a sentence are joined by a space, other breaks kept."""
     out: list[str] = []
     previous: _Line | None = None
+    previous_language = ""
     for line in body:
+        language = detect_language(line.text)
         if previous is None:
             out.append(line.text)
         elif (
             line.block == previous.block
             and not previous.text.endswith((".", "!", "?", ":"))
-            and detect_language(previous.text) == detect_language(line.text)
+            and (language == previous_language or UNDETERMINED in (language, previous_language))
         ):
             out.append(" " + line.text)
         else:
             out.append("\n" + line.text)
-        previous = line
+        previous, previous_language = line, language
     return "".join(out)
 
 

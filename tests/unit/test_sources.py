@@ -123,6 +123,18 @@ def test_text_title_case_first_line_is_not_taken_for_authors(tmp_path):
     assert not document.dropped
 
 
+def test_text_prose_mentioning_institutions_is_not_a_header(tmp_path):
+    path = tmp_path / "prose.txt"
+    lines = [
+        "Researchers at the University of Example, in Boston, studied pain in 2021.",
+        "Stem cells from the Department of Surgery reduced allodynia in mice.",
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    (document,) = TextSource(path).records()
+    assert document.abstract == "\n".join(lines)
+    assert not document.dropped
+
+
 def test_text_non_english_paragraphs_dropped_and_reported(tmp_path):
     path = tmp_path / "two_languages.txt"
     path.write_text(
@@ -172,6 +184,24 @@ def test_jsonl_records_and_bad_lines():
     # every non-blank line is accounted for (the duplicate is caught by read_documents)
     lines = [l for l in (FIXTURES / "abstracts.jsonl").read_text().splitlines() if l.strip()]
     assert len(documents) + len(skipped) == len(lines)
+
+
+def test_json_array_of_records(tmp_path):
+    records = [
+        {"id": "PMID:1", "title": "First", "abstract": "Stem cells reduce pain in rats."},
+        {"id": "2", "title": "", "abstract": ""},
+        {"pmid": 3, "title": "Third", "abstract": "Curcumin scavenges reactive oxygen species."},
+    ]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records, indent=1))
+    assert type(detect_source(path)) is JsonLinesSource
+    documents, skipped = _split(detect_source(path).records())
+    assert [d.id for d in documents] == ["PMID:1", "PMID:3"]
+    assert skipped[0].reason == EMPTY_REASON and skipped[0].record.startswith("line ")
+    path.write_text(json.dumps(records, indent=1)[:-40])  # cut inside the third record
+    documents, skipped = _split(detect_source(path).records())
+    assert [d.id for d in documents] == ["PMID:1"]
+    assert skipped[-1].reason.startswith("invalid JSON, rest of file not read")
 
 
 def test_jsonl_non_utf8_line_skips_only_that_line(tmp_path):
@@ -245,6 +275,21 @@ def test_pubmed_malformed_xml_in_the_middle(tmp_path):
     assert "mismatch" in skipped[0].reason.lower() or "tag" in skipped[0].reason.lower()
 
 
+def test_pubmed_xml_external_entities_are_not_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    path = tmp_path / "xxe.xml"
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE PubmedArticleSet [<!ENTITY leak SYSTEM "file://{secret}">]>'
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>7</PMID><Article>"
+        "<ArticleTitle>Stem cells and pain &leak;</ArticleTitle></Article></MedlineCitation>"
+        "</PubmedArticle></PubmedArticleSet>"
+    )
+    items = list(read_documents([path]))
+    assert items
+    assert all("TOP-SECRET" not in item.model_dump_json() for item in items)
+
+
 def test_pubmed_huge_abstract_is_not_truncated(tmp_path):
     sentence = "Mesenchymal stem cells reduced oxidative stress in the injured sciatic nerve. "
     abstract = sentence * (10_500_000 // len(sentence))
@@ -299,7 +344,9 @@ def test_pubtator_garbage_lines_and_bad_bytes(tmp_path):
     documents, skipped = _split(PubTatorSource(path).records())
     assert [d.id for d in documents] == ["PMID:92000001", "PMID:92000002"]
     assert skipped[0].record == "line 1" and skipped[0].reason.startswith("not a PubTator line")
-    assert skipped[1].record.startswith("92000009") and "not UTF-8" in skipped[1].reason
+    bad_line = garbage.count(b"\n") + text.count(b"\n") + 1
+    assert skipped[1].record == f"PMID:92000009 (line {bad_line})"
+    assert skipped[1].reason == f"line {bad_line} is not UTF-8 (invalid byte 0xe9)"
 
 
 def test_bioc_json_truncated_keeps_documents_before(tmp_path):
@@ -342,6 +389,11 @@ def test_read_documents_bad_input_folder_accounts_for_everything(tmp_path):
     shutil.copy(FIXTURES / "pubmed_truncated.xml", folder / "b.xml")
     shutil.copy(FIXTURES / "pubmed_sample.xml", folder / "sub" / "c.xml")  # repeats PMIDs of b.xml
     (folder / "empty.txt").write_text("  \n\n")
+    (folder / "empty.xml").write_bytes(b"")
+    (folder / "header_only.txt").write_text(
+        "Doe J, Roe R.\nDepartment of Physiology, Example University, Boston, USA.\n"
+        "Example J. 2020;1:1. doi: 10.1000/header.only\n"
+    )
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (folder / "latin1.txt").write_bytes("Stem cells reduce pain in the caf\xe9.".encode("latin-1"))
     (folder / "utf16.txt").write_bytes("Stem cells reduce pain.".encode("utf-16"))
@@ -356,7 +408,11 @@ def test_read_documents_bad_input_folder_accounts_for_everything(tmp_path):
     assert reasons[("binary.txt", None)] == "binary file (contains NUL bytes)"
     assert reasons[("latin1.txt", None)] == "not UTF-8: invalid byte 0xe9 at byte 33 (line 1)"
     assert reasons[("utf16.txt", None)].startswith("UTF-16 encoded text")
-    assert reasons[("empty.txt", "file:empty")] == EMPTY_REASON
+    assert reasons[("empty.txt", None)] == "empty file"
+    assert reasons[("empty.xml", None)] == "empty file"
+    assert reasons[("header_only.txt", "DOI:10.1000/header.only")] == (
+        f"{EMPTY_REASON} (dropped: citation header)"
+    )
     assert reasons[("report.pdf", None)].startswith("unknown format (binary file (PDF))")
     duplicates = {r: why for (name, r), why in reasons.items() if why.startswith(DUPLICATE_REASON)}
     assert duplicates["PMID:90000001"] == f"{DUPLICATE_REASON} {folder / 'b.xml'}"

@@ -95,7 +95,10 @@ def test_every_jsonl_line_is_a_document_or_skipped(lines):
     items = list(JsonLinesSource(path).records())
     # one item per non-blank line (a text line made of odd whitespace may count as blank)
     non_blank = [line for line in lines if line.encode("utf-8", "surrogatepass").strip()]
-    assert len(items) == len(non_blank)
+    if any("\x00" in line for line in lines):
+        assert [i.reason for i in items] == ["binary file (contains NUL bytes)"]
+    else:
+        assert len(items) == len(non_blank)
 
 
 plain_text = st.text(
@@ -115,13 +118,15 @@ def test_pubtator_gold_offsets_follow_cleaning(title, abstract, picks):
         start = min(start, len(raw))
         end = min(start + length, len(raw))
         clean_boundaries = all(i >= len(raw) or raw[i] not in joins for i in (start, end))
-        if end > start and clean_boundaries and raw[start:end].strip():
+        one_field = end <= len(title) or start > len(title)  # gold never spans title and abstract
+        if end > start and clean_boundaries and one_field and raw[start:end].strip():
             lines.append(f"1\t{start}\t{end}\t{raw[start:end]}\tChemical\tD000001")
             expected.append(clean_text(raw[start:end]))
     path = _write("\n".join(lines).encode(), "gold.pubtator")
     (item,) = read_annotations(path)
     if isinstance(item, Skipped):
-        assert item.reason.startswith("empty")
+        # blank text, or so many control characters that the file looks binary
+        assert item.reason.startswith(("empty", "binary file"))
         return
     assert isinstance(item, AnnotatedDocument)
     found = [item.document.text[m.start : m.end] for m in item.mentions]

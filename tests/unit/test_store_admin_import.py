@@ -135,3 +135,39 @@ def test_semicolons_quotes_and_newlines_survive(make_graph, tmp_path):
     _check_against_graph(graph, tmp_path, result)
     docs = {r["id:ID(Document)"] for r in read_admin_csv(tmp_path / "documents.csv", result.array_delimiter)}
     assert "PMID:9" in docs  # evidence from a document without a record still has its node
+
+
+def test_cli_export_matches_kgx_files(make_graph, tmp_path):
+    """kg export admin-import reads kg build's KGX folder; compare the CSVs with those files."""
+    from typer.testing import CliRunner
+
+    import kg.cli.store_cmds  # noqa: F401 - registers the command
+    from kg.cli.app import app
+    from kg.sinks.kgx import KgxSink
+
+    graph = make_graph(n_entities=12, n_edges=10, docs=("PMID:1", "PMID:2"))
+    kgx_dir, out = tmp_path / "kgx", tmp_path / "csv"
+    KgxSink(kgx_dir).write(graph)
+    result = CliRunner().invoke(app, ["export", "admin-import", str(out), "--from", str(kgx_dir)])
+    assert result.exit_code == 0, result.output
+    assert "neo4j-admin database import full" in result.stdout
+
+    nodes = [json.loads(line) for line in (kgx_dir / "nodes.jsonl").read_text().splitlines()]
+    edges = [json.loads(line) for line in (kgx_dir / "edges.jsonl").read_text().splitlines()]
+    manifest = json.loads((out / "manifest.json").read_text())
+    d = manifest["array_delimiter"]
+    entities = {r["id:ID(Entity)"]: r for r in read_admin_csv(out / "entities.csv", d)}
+    assert {n["id"]: {"Entity", n["kg_category"]} for n in nodes} == {k: r[":LABEL"] for k, r in entities.items()}
+    assert {n["id"]: n["name"] for n in nodes} == {k: r["name"] for k, r in entities.items()}
+    assert {n["id"]: n["synonym"] for n in nodes} == {k: r["synonyms"] for k, r in entities.items()}
+    assert {n["id"]: n["category"][0] for n in nodes} == {k: r["biolink_category"] for k, r in entities.items()}
+    csv_edges = {r["id"]: r for r in read_admin_csv(out / "edges.csv", d)}
+    assert {e["id"]: (e["subject"], e["type"], e["object"]) for e in edges} == {
+        k: (r[":START_ID(Entity)"], r[":TYPE"], r[":END_ID(Entity)"]) for k, r in csv_edges.items()}
+    for e in edges:
+        row = csv_edges[e["id"]]
+        assert (row["predicate"], row["negated"], row["publications"]) == (e["predicate"], e["negated"], e["publications"])
+        assert row["evidence_count"] == len(e["kg_evidence"])
+        assert row["confidence"] == pytest.approx(confidence_from_evidence([Evidence(**x) for x in e["kg_evidence"]]))
+    assert manifest["counts"]["entities"] == len(nodes) and manifest["counts"]["edges"] == len(edges)
+    assert manifest["counts"]["evidence"] == sum(len(e["kg_evidence"]) for e in edges)

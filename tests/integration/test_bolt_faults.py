@@ -50,16 +50,16 @@ def driver_for(server, info):
 
 def test_kill_during_load_then_rerun_equals_uninterrupted(own_server, clean_store, make_graph):
     server, state = own_server
-    graph = make_graph(n_entities=1500, n_edges=2500, docs=("PMID:1", "PMID:2"), evidence_per_doc=1)
+    graph = make_graph(n_entities=300, n_edges=500, docs=("PMID:1", "PMID:2"), evidence_per_doc=1)
 
     # Reference: the same graph loaded without interruption on the CI server.
     Neo4jSink(clean_store.driver, database=clean_store.database, batch_size=250, uri=clean_store.uri).load(graph)
     expected = snapshot(clean_store.driver, clean_store.database)
 
-    info = state["info"]; print("ref done", time.monotonic())
+    info = state["info"]
     outcome: dict = {}
     with driver_for(server, info) as driver:
-        sink = Neo4jSink(driver, database=server.database, batch_size=100, uri=info.bolt_uri,
+        sink = Neo4jSink(driver, database=server.database, batch_size=40, uri=info.bolt_uri,
                          retries=2, backoff_s=0.2)
 
         def run():
@@ -73,20 +73,20 @@ def test_kill_during_load_then_rerun_equals_uninterrupted(own_server, clean_stor
         deadline = time.monotonic() + 120
         with driver_for(server, info) as probe:
             while time.monotonic() < deadline and loader.is_alive():
-                records, _, _ = probe.execute_query("MATCH (e:Evidence) RETURN count(e) AS n", database_=server.database)
-                if records[0]["n"] > 0:  # mid-way: entities and edges in, evidence going in
+                records, _, _ = probe.execute_query("MATCH (e:Entity) RETURN count(e) AS n", database_=server.database)
+                if records[0]["n"] > 0:  # the first batches are committed, most of the load is not
                     break
                 time.sleep(0.05)
         os.kill(info.pid, signal.SIGKILL)
         loader.join(timeout=120)
-    print("killed+joined", time.monotonic()); assert not loader.is_alive()
+    assert not loader.is_alive()
     assert isinstance(outcome.get("error"), StoreError), f"load was not interrupted: {outcome}"
     assert info.bolt_uri in str(outcome["error"])
 
     # Restart on the same rootPath and run the same load again.
     state["info"] = info = server.start()
     with driver_for(server, info) as driver:
-        print("restarted", time.monotonic()); partial = snapshot(driver, server.database)
+        partial = snapshot(driver, server.database)
         assert partial != expected  # the first run really was cut short
-        Neo4jSink(driver, database=server.database, batch_size=100, uri=info.bolt_uri).load(graph)
+        Neo4jSink(driver, database=server.database, batch_size=40, uri=info.bolt_uri).load(graph)
         assert snapshot(driver, server.database) == expected
