@@ -210,6 +210,7 @@ class PipelineTiming:
     seconds: float
     stage_seconds: dict[str, float]
     graph: Graph = field(repr=False)
+    cpu_seconds: float = 0.0  # this process's CPU time: less sensitive to a busy machine
 
     @property
     def docs_per_s(self) -> float:
@@ -234,9 +235,9 @@ def time_pipeline(documents: list[Document], stages, workdir: Path) -> PipelineT
     if stages.linker is not None:
         stages.linker.link = link_timer.call(stages.linker.link)
     try:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         result = run_build([path], stages.config, out_dir=None, stages=stages)
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     finally:
         # Instance attributes shadowed the methods; deleting them restores the originals.
         del stages.nlp.pipe, stages.relations.extract
@@ -249,7 +250,7 @@ def time_pipeline(documents: list[Document], stages, workdir: Path) -> PipelineT
     stage = {"nlp": nlp_timer.seconds, "linking": link_timer.seconds, "relations": rel_timer.seconds}
     stage["sources_assembly_other"] = max(0.0, seconds - sum(stage.values()))
     return PipelineTiming(documents=len(documents), words=sum(count_words(d.text) for d in documents),
-                          seconds=seconds, stage_seconds=stage, graph=result.graph)
+                          seconds=seconds, stage_seconds=stage, graph=result.graph, cpu_seconds=cpu_seconds)
 
 
 def ner_components(nlp) -> list[str]:
@@ -265,15 +266,16 @@ def time_ner(documents: list[Document], stages) -> dict[str, Any]:
     texts = [d.text for d in documents]
     batch = max(1, stages.config.nlp.batch_size)
     with nlp.select_pipes(enable=components):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts, batch_size=batch):
             pass
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     words = sum(count_words(t) for t in texts)
     return {
         "components": components,
         "models": models,
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds, 3),
         "docs_per_s": round(len(texts) / seconds, 2) if seconds else 0.0,
         "words_per_s": round(words / seconds, 1) if seconds else 0.0,
     }
@@ -462,6 +464,8 @@ def machine() -> dict[str, Any]:
         "processor": platform.processor() or platform.machine(),
         "cpus": os.cpu_count(),
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        # Other programs share the cores: wall-clock figures are only as good as this.
+        "load_average_1m": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
 
 
@@ -480,7 +484,7 @@ def run_bench(
     if corpus not in CORPORA:
         raise ConfigError(f"unknown corpus {corpus!r}; choose one of {', '.join(CORPORA)}")
     if executor == "dask":
-        return _dask_bench(n=n, workers=workers)
+        return _dask_bench(n=n, workers=workers, corpus=corpus, pipeline=pipeline)
     if executor != "local":
         raise ConfigError(f"unknown executor {executor!r} (local or dask)")
     from kg.config import load_pipeline  # noqa: PLC0415
@@ -509,6 +513,10 @@ def run_bench(
         "ner_docs_per_s": ner["docs_per_s"],
         "ner_words_per_s": ner["words_per_s"],
         "pipeline_vs_ner": round(min(1.0, pipe.docs_per_s / ner["docs_per_s"]), 3) if ner["docs_per_s"] else 0.0,
+        # The same ratio from CPU seconds (NER CPU / pipeline CPU): on a shared machine wall
+        # time also counts other programs' share of the cores.
+        "pipeline_cpu_seconds": round(pipe.cpu_seconds, 3),
+        "pipeline_vs_ner_cpu": round(min(1.0, ner["cpu_seconds"] / pipe.cpu_seconds), 3) if pipe.cpu_seconds else 0.0,
         "stage_share": {k: round(v / pipe.seconds, 3) for k, v in pipe.stage_seconds.items()} if pipe.seconds else {},
         "relation_share": round(pipe.stage_seconds["relations"] / pipe.seconds, 3) if pipe.seconds else 0.0,
         "entities": len(pipe.graph.entities),
@@ -546,14 +554,14 @@ def _loader_bench(graph: Graph, neo4j: str | None, batch_size: int) -> dict[str,
     return timing
 
 
-def _dask_bench(n: int, workers: int) -> dict[str, Any]:
+def _dask_bench(n: int, workers: int, corpus: str, pipeline: str) -> dict[str, Any]:
     try:
         from kg.distributed.bench import run  # noqa: PLC0415
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("kg.distributed"):
             raise KgError("--executor dask needs kg.distributed, which this kg install does not have") from exc
         raise KgError(f"--executor dask needs {exc.name} (pip install 'dask[distributed]')") from exc
-    return run(workers=workers, n=n)
+    return run(workers=workers, n=n, corpus=corpus, pipeline=pipeline)
 
 
 def format_report(result: dict[str, Any]) -> list[tuple[str, str]]:
@@ -563,7 +571,8 @@ def format_report(result: dict[str, Any]) -> list[tuple[str, str]]:
         ("pipeline", f"{result['pipeline_docs_per_s']:.1f} docs/s, {result['pipeline_words_per_s']:.0f} words/s"),
         ("NER step alone", f"{result['ner_docs_per_s']:.1f} docs/s, {result['ner_words_per_s']:.0f} words/s "
                            f"({', '.join(result['ner']['components'])})"),
-        ("pipeline_vs_ner", f"{result['pipeline_vs_ner']:.3f} (target >= {TARGETS['pipeline_vs_ner']})"),
+        ("pipeline_vs_ner", f"{result['pipeline_vs_ner']:.3f} (target >= {TARGETS['pipeline_vs_ner']}; "
+                            f"by CPU time {result['pipeline_vs_ner_cpu']:.3f})"),
         ("stage share", ", ".join(f"{k} {v:.0%}" for k, v in result["stage_share"].items())),
     ]
     if "loader" in result:
@@ -580,7 +589,8 @@ def format_report(result: dict[str, Any]) -> list[tuple[str, str]]:
                                           f"(ratio {mem['rss_ratio']:.2f}, target <= {TARGETS['rss_ratio_max']})"))
     rows.append(("peak RSS (this run)", f"{result['peak_rss_mb']:.0f} MiB"))
     m = result["machine"]
-    rows.append(("machine", f"{m['cpus']} CPUs, {m['memory_gb']} GiB, {m['processor']}, Python {m['python']}"))
+    rows.append(("machine", f"{m['cpus']} CPUs, {m['memory_gb']} GiB, {m['processor']}, Python {m['python']}, "
+                            f"load average {m['load_average_1m']}"))
     return rows
 
 

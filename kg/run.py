@@ -184,17 +184,17 @@ def build(
         for entry in entries:
             if entry["kind"] == "doc":
                 adoc, relations = replay(entry)
-                _account(report, assembler, adoc, relations)
+                account(report, assembler, adoc, relations)
                 done.add(adoc.document.id)
             else:
-                _count_skipped(report, Skipped(**{k: v for k, v in entry.items() if k != "kind"}))
+                count_skipped(report, Skipped(**{k: v for k, v in entry.items() if k != "kind"}))
                 done.add(f"skipped:{entry.get('source')}:{entry.get('record')}")
         checkpoint.open(entries)
         if entries:
             log.info("resuming: %d documents already done", len(entries))
 
     def skip(item: Skipped) -> None:
-        _count_skipped(report, item)
+        count_skipped(report, item)
         if checkpoint:
             checkpoint.skipped(item)
 
@@ -208,12 +208,9 @@ def build(
                 continue
             for segment in item.dropped:
                 report.dropped_segments.append({"doc_id": item.id, "source": item.source, **segment.model_dump()})
-            if len(item.text) > config.nlp.max_chars:
-                skip(Skipped(source=item.source, record=item.id,
-                             reason=f"text too long: {len(item.text)} chars > max_chars {config.nlp.max_chars}"))
-                continue
-            if not item.text.strip():
-                skip(Skipped(source=item.source, record=item.id, reason="empty: no English title or abstract text"))
+            problem = admit(item, config)
+            if problem is not None:
+                skip(problem)
                 continue
             yield item
 
@@ -223,7 +220,7 @@ def build(
             if error is not None:
                 skip(Skipped(source=doc.source, record=doc.id, reason=error))
             else:
-                _account(report, assembler, adoc, relations)
+                account(report, assembler, adoc, relations)
                 if checkpoint:
                     checkpoint.document(adoc, relations)
             if on_progress:
@@ -243,14 +240,24 @@ def build(
     return BuildResult(graph=graph, report=report, out_dir=Path(out_dir) if out_dir else None)
 
 
-def _count_skipped(report: RunReport, item: Skipped) -> None:
+def admit(document: Document, config: PipelineConfig) -> Skipped | None:
+    """Why a read document is not fed to the models, or None: too long, or no text left."""
+    if len(document.text) > config.nlp.max_chars:
+        return Skipped(source=document.source, record=document.id,
+                       reason=f"text too long: {len(document.text)} chars > max_chars {config.nlp.max_chars}")
+    if not document.text.strip():
+        return Skipped(source=document.source, record=document.id, reason="empty: no English title or abstract text")
+    return None
+
+
+def count_skipped(report: RunReport, item: Skipped) -> None:
     report.documents_read += 1
     report.skipped.append(item)
     if item.reason.startswith("duplicate"):
         report.duplicates += 1
 
 
-def _account(report: RunReport, assembler: Assembler, adoc: AnnotatedDoc, relations: list[Relation]) -> None:
+def account(report: RunReport, assembler: Assembler, adoc: AnnotatedDoc, relations: list[Relation]) -> None:
     assembler.add(adoc, relations)
     report.documents_read += 1
     report.documents_built += 1

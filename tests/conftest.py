@@ -129,11 +129,14 @@ def build_graph(
         for doc in docs:
             for k in range(evidence_per_doc):
                 sentence = f"In {doc}, entity {j} {rel_type.value.lower()} entity {j + 1} ({k})."
+                object_start = sentence.index(f" entity {j + 1} ") + 1
                 edge.evidence.append(Evidence(
-                    doc_id=doc, sentence=sentence, sentence_index=k,
+                    # each claim in its own sentence, so every evidence key is distinct
+                    doc_id=doc, sentence=sentence, sentence_index=j * evidence_per_doc + k,
                     subject_text=f"entity {j}", object_text=f"entity {j + 1}",
                     subject_span=(len(f"In {doc}, "), len(f"In {doc}, entity {j}")),
-                    object_span=(0, 3), trigger=rel_type.value.lower(), extractor="test", score=score,
+                    object_span=(object_start, object_start + len(f"entity {j + 1}")),
+                    trigger=rel_type.value.lower(), extractor="test", score=score,
                     epistemics=Epistemics(negated=negated, hedged=k % 2 == 1, cues=["not"] if negated else []),
                 ))
         graph.edges[edge.key] = edge

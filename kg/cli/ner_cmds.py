@@ -82,27 +82,33 @@ def train_ner_cmd(
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/<corpus>).")] = None,
 ) -> None:
     """Train a NER pipeline (scispaCy tokenizer, CNN tok2vec, word2vec vectors) and ship the best checkpoint."""
-    from kg.eval.ner import evaluate_ner
-    from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
     from kg.train.ner import NER_CONFIG, train_ner
 
     corpora = _corpora_dir(corpora_dir)
     result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print)
+    finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG)
+
+
+def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str) -> None:
+    """Score the best checkpoint on dev and test and ship it with its model card."""
     import spacy
+
+    from kg.eval.ner import evaluate_ner
+    from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
 
     nlp = spacy.load(result.best_dir)
     scores = {}
     for split in ("dev", "test"):
-        sentences = list(read_iob(corpus_split_path(corpora, corpus.value, split)))
+        sentences = list(read_iob(corpus_split_path(corpora, corpus, split)))
         scores[split] = evaluate_ner(nlp, sentences)
         console.print(f"{split}: P {scores[split]['precision']:.2f} R {scores[split]['recall']:.2f} "
                       f"F1 {scores[split]['f1']:.2f}")
-    labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus.value, "train"))))
-    card = {"name": corpus.value, "corpus": corpus.value, "labels": labels, "config": f"pipelines/training/{NER_CONFIG}",
+    labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
+    card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
             "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()},
             "ner_words_per_second": scores["test"]["words_per_second"]}
-    _ship(result, corpus.value, output, card)
+    _ship(result, corpus, output, card)
 
 
 @train_app.command("parser")

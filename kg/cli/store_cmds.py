@@ -68,19 +68,38 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str] | None = None) ->
     console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 
-def parse_params(values: list[str]) -> dict[str, Any]:
-    """``k=v`` pairs; ``v`` is JSON when it parses (numbers, lists, true, "quoted"), else a string."""
+def parse_params(values: list[str], *, as_json: bool = True) -> dict[str, Any]:
+    """``k=v`` pairs; ``v`` is JSON when it parses (numbers, lists, true, "quoted"), else a string.
+    With ``as_json=False`` every value stays the string given."""
     params: dict[str, Any] = {}
     for item in values:
         key, sep, raw = item.partition("=")
         key = key.strip()
         if not sep or not key.isidentifier():
             raise ConfigError(f"--param expects NAME=VALUE, got {item!r}")
-        try:
-            params[key] = json.loads(raw)
-        except ValueError:
-            params[key] = raw
+        params[key] = raw
+        if as_json:
+            try:
+                params[key] = json.loads(raw)
+            except ValueError:
+                pass
     return params
+
+
+def _saved_query(name: str, values: list[str]) -> tuple[str, dict[str, Any]]:
+    """Cypher and parameters of a saved query (kg queries lists them). Values are typed by
+    the query's defaults, so ``--param pmid=123`` stays a string where a string is expected."""
+    from kg.queries import render_params, saved_query  # noqa: PLC0415
+
+    query = saved_query(name)
+    given = parse_params(values, as_json=False)
+    for key, raw in given.items():
+        if isinstance(query.params.get(key), (list, dict)):
+            try:
+                given[key] = json.loads(raw)
+            except ValueError as exc:
+                raise ConfigError(f"--param {key} expects JSON like {json.dumps(query.params[key])}") from exc
+    return query.cypher, render_params(query, given)
 
 
 @app.command()
@@ -124,18 +143,26 @@ def load(
 
 @app.command()
 def query(
-    cypher: Annotated[str, typer.Argument(help="Cypher; use $name placeholders with --param.")],
+    cypher: Annotated[str | None, typer.Argument(help="Cypher; use $name placeholders with --param.", show_default=False)] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (VALUE parsed as JSON when possible).")] = None,
+    saved: Annotated[str | None, typer.Option("--saved", help="Run a saved query by name (list them: kg queries).", show_default=False)] = None,
     as_json: JsonOpt = False,
     write: Annotated[bool, typer.Option("--write", help="Allow CREATE/MERGE/SET/DELETE... (default: read-only).")] = False,
     neo4j: NeoOpt = None,
     user: UserOpt = None,
     database: DbOpt = None,
 ) -> None:
-    """Run a Cypher query (read-only unless --write) and print the rows."""
+    """Run a Cypher query, or a saved one, read-only unless --write; print the rows."""
     from kg.store import check_read_only, open_store  # noqa: PLC0415
 
-    params = parse_params(param or [])
+    if saved and cypher:
+        raise ConfigError("give either a Cypher query or --saved NAME, not both")
+    if saved:
+        cypher, params = _saved_query(saved, param or [])
+    elif cypher:
+        params = parse_params(param or [])
+    else:
+        raise ConfigError("give a Cypher query, or --saved NAME (list them: kg queries)")
     if not write:
         check_read_only(cypher)  # refuse before starting a server
     with open_store(_settings(neo4j, user, database)) as store:

@@ -212,3 +212,49 @@ def eval_linking(
                       str(s["tp"]), str(s["fp"]), str(s["fn"]))
     console.print(table)
     console.print(f"{meta['mentions']} mentions linked in {meta['seconds']}s", highlight=False)
+
+
+@terms_app.command("bench")
+def bench(
+    corpus: Annotated[str, typer.Option(help="Mention texts to link: bc5cdr or biored gold mentions (dev split).")] = "bc5cdr",
+    shared_dir: Annotated[Optional[Path], typer.Option(help="Folder holding data/corpora.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Measure store load time, RSS added by the linker, and linking throughput (cold and cached)."""
+    import psutil
+
+    from kg.eval.linking import TYPE_MAP, _gold_type_name, corpus_path, read_pubtator
+    from kg.linking.linker import Linker
+
+    process = psutil.Process()
+    mentions = [(m.text, TYPE_MAP[_gold_type_name(m.type)][0])
+                for d in read_pubtator(corpus_path(corpus, "dev", shared_dir)) for m in d.mentions]
+    rss_before = process.memory_info().rss
+    started = time.perf_counter()
+    linker = Linker.open(_store_path(store), build_if_missing=False)
+    load_s = time.perf_counter() - started
+    rss_loaded = process.memory_info().rss
+    started = time.perf_counter()
+    for text, category in mentions:
+        linker.resolve(text, category)
+    cold_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for text, category in mentions:
+        linker.resolve(text, category)
+    warm_s = time.perf_counter() - started
+    rss_after = process.memory_info().rss
+    result = {
+        "store": str(linker.store.path), "size_mb": round(linker.store.path.stat().st_size / 1e6, 1),
+        "load_seconds": round(load_s, 4), "mentions": len(mentions),
+        "distinct": len(set(mentions)),
+        "mentions_per_second_cold": round(len(mentions) / cold_s), "mentions_per_second_cached": round(len(mentions) / warm_s),
+        "rss_added_mb_on_load": round((rss_loaded - rss_before) / 1e6, 1),
+        "rss_added_mb_after_linking": round((rss_after - rss_before) / 1e6, 1),
+        "rss_total_mb": round(rss_after / 1e6, 1),
+    }
+    if as_json:
+        print(json.dumps(result))
+        return
+    for key, value in result.items():
+        console.print(f"{key}: {value}", highlight=False)

@@ -17,7 +17,7 @@ from kg.assembly import Assembler
 from kg.distributed.shards import Shard
 from kg.distributed.task import read_info, shard_file
 from kg.errors import KgError
-from kg.run import _account, _count_skipped, replay
+from kg.run import account, count_skipped, replay
 from kg.sources import DUPLICATE_REASON
 from kg.types import Graph, RunReport, Skipped
 
@@ -46,7 +46,7 @@ class ShardMerger:
         """Registers a read document; False (and a duplicate reported) when its id was read before."""
         first = self._first_seen.get(info["id"])
         if first is not None:
-            _count_skipped(self.report, Skipped(source=info["source"], record=info["record"],
+            count_skipped(self.report, Skipped(source=info["source"], record=info["record"],
                                                 reason=f"{DUPLICATE_REASON} {first}"))
             return False
         self._first_seen[info["id"]] = info["location"]
@@ -59,17 +59,17 @@ class ShardMerger:
             if entry["kind"] == "doc":
                 adoc, relations = replay(entry)
                 if self._first_read(read_info(adoc.document)):
-                    _account(self.report, self.assembler, adoc, relations)
+                    account(self.report, self.assembler, adoc, relations)
                 continue
             read = entry.get("read")
             if read is not None and not self._first_read(read):
                 continue
-            _count_skipped(self.report, Skipped(source=entry["source"], record=entry.get("record"),
+            count_skipped(self.report, Skipped(source=entry["source"], record=entry.get("record"),
                                                 reason=entry["reason"]))
 
     def add_failure(self, shard: Shard, error: str) -> None:
         """A shard the cluster could not finish: reported, so nothing is lost silently."""
-        _count_skipped(self.report, Skipped(
+        count_skipped(self.report, Skipped(
             source=shard.path, record=None if shard.kind == "file" else shard.label.removeprefix(shard.path).strip(),
             reason=f"shard failed on the cluster, re-run to retry it: {error}"))
 

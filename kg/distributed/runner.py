@@ -27,6 +27,7 @@ from kg.distributed.task import SHARD_SUFFIX, read_footer, run_shard, shard_file
 from kg.errors import ConfigError, KgError
 from kg.run import REPORT, WORK_DIR, BuildResult
 from kg.sinks.kgx import KgxSink
+from kg.types import stable_hash
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,10 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]
     except ImportError as exc:
         raise ConfigError("the dask executor needs dask.distributed: pip install 'dask[distributed]'") from exc
     if scheduler:
-        try:
-            client = Client(scheduler, timeout="30s")
+        import dask
+
+        try:  # the connect timeout is Dask's (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+            client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
         except (OSError, TimeoutError) as exc:
             raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         with client:
@@ -71,8 +74,12 @@ def run_shards(
     from dask.distributed import as_completed
 
     config_json = config.model_dump_json()
+    # The key names the output too: two builds of the same input into different folders on
+    # one cluster are different tasks.
+    shard_dir = Path(shard_dir).resolve()  # workers may run in another directory
+    target = stable_hash(str(shard_dir), length=8)
     futures = {
-        client.submit(run_shard, shard, config_json, str(shard_dir), key=f"{TASK_PREFIX}{shard.id}",
+        client.submit(run_shard, shard, config_json, str(shard_dir), key=f"{TASK_PREFIX}{shard.id}-{target}",
                       retries=TASK_RETRIES, pure=False, priority=-shard.index): shard
         for shard in shards
     }
@@ -80,7 +87,10 @@ def run_shards(
     for future in as_completed(futures):
         shard = futures[future]
         if future.status != "finished":
-            error = future.exception()
+            try:
+                error = future.exception()
+            except Exception as exc:  # noqa: BLE001 - cancelled: the scheduler dropped it
+                error = exc
             failures[shard.id] = f"{type(error).__name__}: {error}"
             log.error("shard %s failed: %s", shard.label, failures[shard.id])
         elif read_footer(shard_file(shard_dir, shard), shard.id) is None:

@@ -28,6 +28,7 @@ from typing import IO, Any
 from kg.config import PipelineConfig
 from kg.distributed.shards import Shard, read_shard
 from kg.errors import InputError
+from kg.run import admit
 from kg.types import Document, Skipped, stable_hash
 
 SHARD_SUFFIX = ".jsonl"
@@ -50,16 +51,6 @@ def worker_stages(config_json: str) -> tuple[Any, float]:
         started = time.perf_counter()
         _STAGES[key] = Stages(PipelineConfig.model_validate_json(config_json))
         return _STAGES[key], time.perf_counter() - started
-
-
-def admit(document: Document, config: PipelineConfig) -> Skipped | None:
-    """Why a read document is not fed to the models (the checks of ``kg.run.build``), or None."""
-    if len(document.text) > config.nlp.max_chars:
-        return Skipped(source=document.source, record=document.id,
-                       reason=f"text too long: {len(document.text)} chars > max_chars {config.nlp.max_chars}")
-    if not document.text.strip():
-        return Skipped(source=document.source, record=document.id, reason="empty: no English title or abstract text")
-    return None
 
 
 def read_info(document: Document) -> dict:

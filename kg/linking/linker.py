@@ -34,13 +34,50 @@ _RELATED = [
     ({Category.PROCEDURE, Category.ROUTE}, 0.8),
     ({Category.PROCEDURE, Category.DISEASE}, 0.75),
 ]
+MAX_CLUSTER = 40  # ids of one concept; a bigger xref component means mappings chained too far
 UNKNOWN_CATEGORY_FACTOR = 0.9
 MISMATCH_FACTOR = 0.6
 ABBREVIATION_FACTOR = 0.9  # the short form alone is more ambiguous than its long form
 # A name found only after dropping leading modifiers ("distal ischemia" -> "ischemia") names a
 # broader concept than the mention: it is kept, but scored lower than a full match.
 HEAD_FACTOR = 0.8
-MAX_CLUSTER = 40
+DERIVED_FACTOR = 0.85  # a rewritten phrase ("renal failure" -> "kidney failure") that matches
+LOCAL_UPGRADE_SCORE = 0.9  # a kg-local lexicon id gives way to a standard CURIE found this well
+# Adjective endings -> noun endings of conditions, tried in order.
+_ADJECTIVE_TO_NOUN = (("otic", "osis"), ("etic", "esia"), ("ptic", "psy"), ("atic", "a"), ("ic", "ia"),
+                      ("ic", "y"), ("ic", "es"), ("ian", "ism"), ("ian", " disease"), ("al", ""))
+# Latin/Greek adjectives and the English nouns MeSH headings use ("renal failure" = "Kidney Failure").
+_ORGAN_WORDS = {
+    "renal": "kidney", "nephric": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung",
+    "cerebral": "brain", "gastric": "stomach", "ocular": "eye", "cutaneous": "skin", "dermal": "skin",
+    "vesical": "bladder", "osseous": "bone", "dental": "tooth", "oral": "mouth", "nasal": "nose",
+    "intestinal": "intestine", "colonic": "colon", "splenic": "spleen", "pancreatic": "pancreas",
+}
+_WORD_SYNONYMS = {"injury": "disease", "impairment": "insufficiency", "damage": "disease",
+                  "disorder": "disease", "disorders": "diseases", "toxicity": "disease"}
+
+
+def synonym_variants(text: str) -> list[str]:
+    """The phrase with organ adjectives as nouns, then also with generic condition nouns swapped."""
+    words = text.split()
+    organ = [_ORGAN_WORDS.get(w.lower(), w) for w in words]
+    out = []
+    if organ != words:
+        out.append(" ".join(organ))
+    swapped = [_WORD_SYNONYMS.get(w.lower(), w) for w in organ]
+    if swapped != organ:
+        out.append(" ".join(swapped))
+    return out
+
+
+def noun_variants(text: str) -> list[str]:
+    """Noun forms of a trailing adjective: ``"dyskinetic"`` -> ``["dyskinesia", ...]``."""
+    head, _, last = text.rpartition(" ")
+    out = []
+    for adj, noun in _ADJECTIVE_TO_NOUN:
+        if last.lower().endswith(adj) and len(last) > len(adj) + 3:
+            out.append(f"{head} {last[: -len(adj)]}{noun}".strip())
+    return out
 
 
 def category_factor(found: Category | None, wanted: Category | None) -> float:
@@ -121,8 +158,15 @@ class Linker:
     # ---- public API ------------------------------------------------------------------------------
 
     def link(self, adoc: AnnotatedDoc) -> AnnotatedDoc:
-        """Set ``curie``, ``name`` and ``candidates`` on every mention of ``adoc`` (in place; returned)."""
+        """Set ``curie``, ``name`` and ``candidates`` on every mention of ``adoc`` (in place; returned).
+
+        A short form defined once in the document ("mesenchymal stem cells (MSCs)") carries its
+        long form to the other mentions of the same short form that the NLP stage left without one.
+        """
+        long_forms = {m.text: m.long_form for m in adoc.mentions if m.long_form}
         for mention in adoc.mentions:
+            if not mention.long_form and mention.text in long_forms:
+                mention.long_form = long_forms[mention.text]
             self.link_mention(mention)
         return adoc
 
@@ -164,8 +208,19 @@ class Linker:
     # ---- internals -------------------------------------------------------------------------------
 
     def _keep_lexicon_id(self, mention: Mention) -> Mention:
-        """Keep an id the lexicon set, unless the store names the same concept in a preferred space."""
+        """Keep an id the lexicon set, unless the store names the same concept in a preferred space.
+
+        A kg-local lexicon id gives way to a standard CURIE the store finds for the same name
+        with a full-match score (the lexicon's id stays as a candidate).
+        """
         given = mention.curie or ""
+        if curie_prefix(given) == LOCAL_PREFIX:
+            res = self._resolve(mention.text, mention.long_form, mention.category)
+            if curie_prefix(res.curie) != LOCAL_PREFIX and res.score >= LOCAL_UPGRADE_SCORE:
+                mention.candidates = [*res.candidates, Candidate(curie=given, name=mention.name or mention.text,
+                                                                 score=res.score)]
+                mention.curie, mention.name = res.curie, res.name
+                return mention
         best = self._representative(self._cluster(given), mention.category, {given: 1.0})
         term = self.store.term(best)
         if best != given and term:
@@ -183,6 +238,13 @@ class Linker:
 
     def _resolve_uncached(self, text: str, long_form: str | None, category: Category | None) -> Resolution:
         scored = self._score_hits(text, long_form, category, 1.0)
+        if not scored:
+            # Rewrites: organ adjectives ("renal" -> "kidney") and adjectives for the condition
+            # ("ischemic" -> "ischemia", "psychotic" -> "psychosis").
+            for variant in synonym_variants(long_form or text) + noun_variants(long_form or text):
+                scored = self._score_hits(variant, None, category, DERIVED_FACTOR)
+                if scored:
+                    break
         if not scored:
             # Drop leading words until a name matches: "adenovirus hemorrhagic cystitis".
             words = (long_form or text).split()

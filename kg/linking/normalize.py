@@ -112,5 +112,5 @@ def uninvert(label: str) -> str | None:
 
 
 def slug(text: str) -> str:
-    """Deterministic kg-local id suffix: normalized words joined by hyphens."""
-    return "-".join(tokens(text))[:80] or "unnamed"
+    """Deterministic kg-local id suffix: normalized words joined by ``_`` (the lexicon's convention)."""
+    return "_".join(tokens(text))[:80] or "unnamed"

@@ -106,6 +106,12 @@ class TermStore:
             if not self.path.is_file():
                 raise ConfigError(f"terminology store {self.path} does not exist; run `kg terms build`")
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            try:
+                version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise ConfigError(f"{self.path} is not a terminology store ({exc}); run `kg terms build`") from exc
+            if not version or version[0] != SCHEMA_VERSION:
+                raise ConfigError(f"terminology store {self.path} has an old schema; run `kg terms build`")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, check_same_thread=False)
@@ -156,7 +162,9 @@ class TermStore:
             cur.executemany(
                 "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key, curie) DO UPDATE SET "
                 "weight = max(names.weight, excluded.weight), "
-                "kind = CASE WHEN excluded.weight > names.weight THEN excluded.kind ELSE names.kind END",
+                # A corpus annotation of an existing name marks it as the corpus's convention.
+                "kind = CASE WHEN excluded.weight > names.weight OR excluded.kind = 'corpus' "
+                "THEN excluded.kind ELSE names.kind END",
                 rows,
             )
             n_names += len(rows)

@@ -62,7 +62,7 @@ TRIGGER_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _TRIGGER_INDEX = [(stem, group) for group, stems in TRIGGER_GROUPS.items() for stem in stems]
 
-_TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
+TOKEN_PATTERN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 MAX_BETWEEN = 24  # between-context longer than this keeps only its two ends
 
 
@@ -170,11 +170,11 @@ def _tokens(text: str, start: int, end: int, masks: list[tuple[int, int, str]]) 
         if m_end <= cursor or m_start >= end:
             continue
         if m_start > cursor:
-            out.extend(normalize_word(t) for t in _TOKEN.findall(text[cursor:m_start]))
+            out.extend(normalize_word(t) for t in TOKEN_PATTERN.findall(text[cursor:m_start]))
         out.append(placeholder)
         cursor = max(cursor, m_end)
     if cursor < end:
-        out.extend(normalize_word(t) for t in _TOKEN.findall(text[cursor:end]))
+        out.extend(normalize_word(t) for t in TOKEN_PATTERN.findall(text[cursor:end]))
     # A run of one placeholder (overlapping or nested mentions) is one token.
     return [t for i, t in enumerate(out) if not (t.startswith("@") and i and out[i - 1] == t)]
 

@@ -94,11 +94,14 @@ def _edge_statement(rel_type: RelationType) -> str:
         "UNWIND $rows AS row "
         f"MATCH (s:{ENTITY_LABEL} {{id: row.subject}}) "
         f"MATCH (o:{ENTITY_LABEL} {{id: row.object}}) "
+        # Did the edge exist before this load? Only those need their aggregates recomputed
+        # from the store (a new edge's evidence is exactly this graph's).
+        f"OPTIONAL MATCH (s)-[old:{rel_type.value}]->(o) WHERE old.id = row.id "
+        "WITH s, o, row, count(old) > 0 AS existed "
         f"MERGE (s)-[r:{rel_type.value} {{id: row.id}}]->(o) "
-        # Aggregates from this graph only seed a new edge; _refresh_edges sets the real ones.
         "ON CREATE SET r += row.initial "
         "SET r += row.props "
-        "RETURN count(r) AS n"
+        "RETURN row.id AS id, existed"
     )
 
 
@@ -220,8 +223,10 @@ def edge_row(edge: Edge, limit: int = SUPPORTING_TEXT_LIMIT) -> dict[str, Any]:
         "negated": edge.negated,
     }
     props.update(edge.type.biolink_qualifiers)  # e.g. object_direction_qualifier for DECREASES
+    # One row per evidence key, as in the store (the same claim built twice is one Evidence).
+    unique = {e.key(edge.type): e for e in edge.evidence}.values()
     initial = aggregate_evidence(
-        ((e.doc_id, e.score, e.epistemics.hedged, e.sentence, e.sentence_index) for e in edge.evidence), limit
+        ((e.doc_id, e.score, e.epistemics.hedged, e.sentence, e.sentence_index) for e in unique), limit
     )
     if not edge.evidence:  # nothing to pool: keep what assembly computed
         initial["confidence"] = edge.confidence
@@ -300,7 +305,12 @@ class Neo4jSink:
                  autocommit: tuple[str, dict[str, Any]] | None = None) -> Any:
         """Run ``work(tx)`` in a managed transaction (or one auto-commit statement),
         riding out server restarts."""
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired  # noqa: PLC0415
+        from neo4j.exceptions import (  # noqa: PLC0415
+            ConstraintError,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
 
         attempt = 0
         while True:
@@ -323,15 +333,37 @@ class Neo4jSink:
                             self.uri, what, attempt, self.retries, delay)
                 self._counts.retries += 1
                 time.sleep(delay)
+            except ConstraintError as exc:
+                # ArcadeDB fails (rather than waits) when two writers MERGE the same key at
+                # once; the batch is idempotent, so run it again.
+                attempt += 1
+                if attempt > self.retries:
+                    raise StoreError(f"graph store at {self.uri} refused {what}: {exc.code}: {exc.message} "
+                                     "(is another load writing the same graph?)") from exc
+                self._counts.retries += 1
+                time.sleep(min(self.backoff_s * 2 ** (attempt - 1), self.max_backoff_s))
             except Neo4jError as exc:
                 raise StoreError(f"graph store at {self.uri} refused {what}: {exc.code}: {exc.message}") from exc
 
-    def _write_rows(self, statement: str, rows: Sequence[dict[str, Any]], what: str) -> None:
+    def _write_rows(self, statement: str, rows: Sequence[dict[str, Any]], what: str,
+                    collect: str | None = None) -> set[str]:
+        """Write ``rows`` in batches; with ``collect``, return the ids of result rows whose
+        ``collect`` column is true."""
+        collected: set[str] = set()
+
+        def work(tx, chunk):
+            result = tx.run(statement, rows=list(chunk))
+            if collect is None:
+                result.consume()
+                return set()
+            return {rec["id"] for rec in result if rec[collect]}
+
         for chunk in _chunks(rows, self.batch_size):
-            self._execute(lambda tx, c=chunk: tx.run(statement, rows=list(c)).consume(), what)
+            collected |= self._execute(lambda tx, c=chunk: work(tx, c), what)
             self._counts.batches += 1
             if self.progress:
                 self.progress(what, len(chunk))
+        return collected
 
     # -- public --------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -370,13 +402,16 @@ class Neo4jSink:
         counts.entities = len(graph.entities)
 
         edges_by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
+        preexisting: set[str] = set()
         evidence: list[dict[str, Any]] = []
         for edge in graph.edges.values():
             edges_by_type[edge.type].append(edge_row(edge, self.supporting_text_limit))
             evidence.extend(evidence_row(ev, edge) for ev in edge.evidence)
         for rel_type in RelationType:
             if edges_by_type.get(rel_type):
-                self._write_rows(_edge_statement(rel_type), edges_by_type[rel_type], f"{rel_type.value} edges")
+                existed = self._write_rows(_edge_statement(rel_type), edges_by_type[rel_type],
+                                           f"{rel_type.value} edges", collect="existed")
+                preexisting.update(existed)
                 counts.per_type[rel_type.value] = len(edges_by_type[rel_type])
         counts.edges = len(graph.edges)
 
@@ -394,7 +429,7 @@ class Neo4jSink:
         self._write_rows(MENTION_STATEMENT, mentions, "mentions")
         counts.mentions = len(mentions)
 
-        self._refresh_edges(edges_by_type)
+        self._refresh_edges({t: [r for r in rows if r["id"] in preexisting] for t, rows in edges_by_type.items()})
         if mentions:
             ids = sorted({m["entity"] for m in mentions})
             for chunk in _chunks(ids, self.batch_size):

@@ -225,19 +225,22 @@ class EmbeddedServer:
         tmp.write_text(json.dumps(asdict(info)), encoding="utf-8")
         tmp.replace(self.state_file)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                self._forget(info)
-                raise StoreError(
-                    f"the embedded store exited during start-up (code {proc.returncode}); "
-                    f"see {self.log_file}:\n{self.log_tail()}"
-                )
-            if self._answers(info, timeout=2.0):
-                return info
-            time.sleep(0.3)
-        self._terminate(proc.pid)
-        self._forget(info)
-        raise StoreError(f"the embedded store did not answer within {timeout:.0f} s; see {self.log_file}")
+        try:
+            while time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    raise StoreError(
+                        f"the embedded store exited during start-up (code {proc.returncode}); "
+                        f"see {self.log_file}:\n{self.log_tail()}"
+                    )
+                if self._answers(info, timeout=2.0):
+                    return info
+                time.sleep(0.3)
+            raise StoreError(f"the embedded store did not answer within {timeout:.0f} s; see {self.log_file}")
+        except BaseException:  # incl. Ctrl-C: never leave a half-started server behind
+            if proc.poll() is None:
+                self._terminate(proc.pid)
+            self._forget(info)
+            raise
 
     def ensure_running(self) -> tuple[ServerInfo, bool]:
         """Reuse the live server for this data dir or start one. Returns (info, started_here)."""

@@ -77,10 +77,17 @@ def train_spacy(config: Path, work_dir: Path, overrides: dict, max_minutes: floa
 
 
 def ship_model(best_dir: Path, output: Path) -> int:
-    """Copy a trained pipeline to ``output`` (replacing it); returns its size in bytes."""
+    """Save a trained pipeline to ``output`` (replacing it) with the current kg tokenizer rules;
+    returns its size in bytes. The tokenizer has no weights, so it can be refreshed after training."""
+    import spacy
+
+    from kg.train.spacy_registry import biomedical_tokenizer
+
+    nlp = spacy.load(best_dir)
+    nlp.tokenizer = biomedical_tokenizer(nlp)
     if output.exists():
         shutil.rmtree(output)
-    shutil.copytree(best_dir, output)
+    nlp.to_disk(output)
     return sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
 
 

@@ -1,11 +1,12 @@
 """spaCy registry functions used while training (referenced from pipelines/training/*.cfg).
 
-They are needed only by ``spacy train``/``nlp.initialize``: a saved pipeline keeps scispaCy's
-tokenizer rules serialized in its ``tokenizer`` file, so ``spacy.load`` needs no code from kg.
+They are needed only by ``spacy train``/``nlp.initialize``: a saved pipeline keeps the tokenizer
+rules serialized in its ``tokenizer`` file, so ``spacy.load`` needs no code from kg.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -16,14 +17,29 @@ class TrainingTimeUp(Exception):
     """Raised between updates when the wall-clock budget is spent; spaCy has saved model-best already."""
 
 
+# scispaCy keeps hyphenated words whole ("TNF-alpha", "IL-6", "5-FU"), but the NER corpora split
+# "Cisplatin-induced" into "Cisplatin - induced" and annotate the left part. We additionally split a
+# hyphen that precedes a lower-case participle ("-induced", "-treated", "-binding"), so such
+# entities are reachable on raw text while names like "TNF-alpha" stay one token.
+HYPHEN_PARTICIPLE_INFIX = r"(?<=[A-Za-z0-9\)\]])-(?=[a-z]{2,}(?:ed|ing)\b)"
+
+
+def biomedical_tokenizer(nlp):
+    """scispaCy's combined rule tokenizer plus the hyphen-participle split."""
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    tokenizer = combined_rule_tokenizer(nlp)
+    infix_pattern = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(f"{HYPHEN_PARTICIPLE_INFIX}|{infix_pattern}").finditer
+    return tokenizer
+
+
 @spacy.registry.callbacks("kg.scispacy_tokenizer.v1")
 def use_scispacy_tokenizer() -> Callable:
-    """Replace the tokenizer with scispaCy's combined rule tokenizer before initialization."""
+    """Replace the tokenizer with :func:`biomedical_tokenizer` before initialization."""
 
     def replace(nlp):
-        from scispacy.custom_tokenizer import combined_rule_tokenizer
-
-        nlp.tokenizer = combined_rule_tokenizer(nlp)
+        nlp.tokenizer = biomedical_tokenizer(nlp)
         return nlp
 
     return replace

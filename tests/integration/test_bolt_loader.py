@@ -83,7 +83,7 @@ def test_evidence_reachable_from_edge_endpoints(clean_store, make_graph):
     rows = clean_store.query(
         "MATCH (a:Entity)-[r:DECREASES]->(b:Entity) "
         # Portable form. ArcadeDB returns no rows for the inline map {edge_id: r.id} right
-        # after the MATCH that binds r (WHERE, or a WITH in between, works on both).
+        # after a MATCH without WHERE that binds r (schemas/graph-schema.md).
         "MATCH (ev:Evidence)-[:FROM_DOCUMENT]->(d:Document) WHERE ev.edge_id = r.id "
         "RETURN a.id AS a, b.id AS b, ev.sentence AS sentence, ev.subject_start AS ss, ev.subject_end AS se, "
         "ev.negated AS negated, ev.hedged AS hedged, ev.extractor AS extractor, ev.score AS score, d.id AS doc "
@@ -164,3 +164,25 @@ def test_injection_strings_are_stored_verbatim_and_harmless(clean_store):
     assert found == [{"id": f"kg:{INJECTIONS[0]}:0"}]
     constraints = clean_store.query("SHOW CONSTRAINTS")
     assert any(c.get("name") == "entity_id" for c in constraints)
+
+
+def test_edges_may_point_at_stored_entities_but_never_at_unknown_ones(clean_store, make_graph):
+    from kg.errors import InputError
+
+    clean_store.load(make_graph(n_entities=3, n_edges=1))
+    only_edge = Graph()
+    edge = Edge(subject="kg:e2", type=RelationType.CAUSES, object="kg:e0")
+    edge.evidence.append(Evidence(doc_id="PMID:5", sentence="e2 causes e0", sentence_index=0, subject_text="e2",
+                                  object_text="e0", subject_span=(0, 2), object_span=(10, 12), extractor="test",
+                                  score=0.9))
+    only_edge.edges[edge.key] = edge
+    clean_store.load(only_edge)  # endpoints already in the store
+    assert clean_store.query("MATCH (:Entity {id: 'kg:e2'})-[r:CAUSES]->(:Entity {id: 'kg:e0'}) "
+                             "RETURN r.evidence_count AS n")[0]["n"] == 1
+    before = clean_store.stats()
+    dangling = Graph()
+    bad = Edge(subject="kg:e2", type=RelationType.CAUSES, object="kg:nowhere")
+    dangling.edges[bad.key] = bad
+    with pytest.raises(InputError, match="kg:nowhere"):
+        clean_store.load(dangling)
+    assert clean_store.stats() == before

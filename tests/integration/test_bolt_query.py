@@ -100,3 +100,17 @@ def test_cli_load_query_stats(clean_store, make_graph, cli, tmp_path, bolt_setti
     assert json.loads(cli("stats", "--json").stdout)["entities"] == 8
     result = cli("query", "MATCH (n:Entity {id: 'kg:e0'}) SET n.flag = true RETURN n.flag AS f", "--write", "--json")
     assert json.loads(result.stdout) == [{"f": True}]
+
+
+def test_cli_saved_query(clean_store, make_graph, cli):
+    from kg.queries import saved_query
+
+    clean_store.load(make_graph(n_entities=3, n_edges=1))  # kg:e0 DECREASES kg:e1
+    query = saved_query("what_decreases")
+    assert "target" in query.params
+    result = cli("query", "--saved", "what_decreases", "--param", "target=entity 1", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and "entity 0" in json.dumps(rows)
+    result = cli("query", "MATCH (n) RETURN n", "--saved", "what_decreases")
+    assert result.exit_code != 0

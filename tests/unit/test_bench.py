@@ -149,3 +149,25 @@ def test_time_loader_refuses_a_database_with_data():
 def test_shared_dir_follows_env(monkeypatch, tmp_path):
     monkeypatch.setenv("KG_SHARED_DIR", str(tmp_path))
     assert bench.shared_dir() == Path(tmp_path)
+
+
+def test_ner_step_includes_configured_ner_models(tmp_path):
+    """With a model in the NER slot, the NER step runs it too (an untrained one suffices here)."""
+    import spacy
+
+    from kg.config import load_pipeline
+    from kg.run import Stages
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner").add_label("CHEMICAL")
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "tiny_ner")
+    toml = (tmp_path / "with-ner.toml")
+    toml.write_text(
+        'description = "bench test"\n[nlp]\nlexicon = ["lexicon/domain.jsonl"]\nlinker = false\n'
+        f'[[nlp.ner]]\nmodel = "{(tmp_path / "tiny_ner").as_posix()}"\nlabels = {{CHEMICAL = "ChemicalEntity"}}\n'
+        'required = true\n', encoding="utf-8")
+    stages = Stages(load_pipeline(str(toml)))
+    ner = bench.time_ner(list(bench.generate_documents(3)), stages)
+    assert ner["components"] == ["kg_lexicon", "kg_ner_0"]
+    assert ner["models"] == [(tmp_path / "tiny_ner").as_posix()]

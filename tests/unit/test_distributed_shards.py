@@ -135,16 +135,24 @@ def test_any_jsonl_split_reads_like_the_whole_file(tmp_path_factory, kinds, per_
 
 
 def corpus(root: Path) -> list[Path]:
-    """Three files, split into ranges, with a cross-file duplicate, a bad line, an empty
-    record, a non-English abstract and a truncated PubMed file."""
+    """Bad input of every kind, in files split into ranges: cross-file duplicates (one of a
+    document too long to build), a bad line, an empty record, a non-English abstract, a
+    truncated and a malformed PubMed file, binary and non-UTF-8 files."""
     root.mkdir(parents=True, exist_ok=True)
+    too_long = "MSCs reduced ROS in rats. " * (CONFIG.nlp.max_chars // 25 + 1)
     a = root / "a.jsonl"
-    a.write_text("".join(jsonl_line(*x) for x in ABSTRACTS[:4]) + "{oops\n", encoding="utf-8")
+    a.write_text("".join(jsonl_line(*x) for x in ABSTRACTS[:4]) + "{oops\n"
+                 + jsonl_line("PMID:320", "Too long", too_long), encoding="utf-8")
     b = root / "b.jsonl"
     b.write_text(jsonl_line(*ABSTRACTS[4]) + jsonl_line("PMID:302", "Again", "Duplicate of a.jsonl.")
                  + jsonl_line("PMID:308", "", "") + jsonl_line(
                      "PMID:309", "Zellen", "Mesenchymale Stammzellen reduzierten die Schmerzen bei Ratten deutlich.")
-                 + jsonl_line(*ABSTRACTS[5]), encoding="utf-8")
+                 + jsonl_line(*ABSTRACTS[5]) + jsonl_line("PMID:320", "Short now", "MSCs reduced ROS."),
+                 encoding="utf-8")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "latin1.txt").write_bytes("Caf\xe9 study: MSCs reduced ROS.".encode("latin-1"))
+    with gzip.open(root / "malformed.xml.gz", "wt", encoding="utf-8") as handle:
+        handle.write("<PubmedArticleSet><PubmedArticle><oops></PubmedArticle>")
     c = root / "c.xml"
     c.write_text(pubmed_xml([("PMID:310", "ROS and pain", "ROS contribute to neuropathic pain."),
                              ("PMID:301", "dup", "Duplicate of a.jsonl."),
@@ -166,11 +174,11 @@ def test_merged_shards_equal_the_single_process_build(tmp_path):
     inputs = corpus(tmp_path / "in")
     reference = build(inputs, CONFIG, out_dir=tmp_path / "ref")
     plan, summaries, (graph, report) = run_in_process(inputs, tmp_path / "shards", per_shard=2)
-    assert len(plan) == 8 and not any(s["reused"] for s in summaries)
+    assert len(plan) == 11 and not any(s["reused"] for s in summaries)
     assert graph == reference.graph  # entities, names, edges, evidence, documents, mentions
     assert len(graph.edges) >= 5
     assert skipped_set(report) == skipped_set(reference.report)
-    assert report.duplicates == reference.report.duplicates == 2
+    assert report.duplicates == reference.report.duplicates == 3
     assert report.dropped_segments == reference.report.dropped_segments
     for field in ("documents_read", "documents_built", "mentions", "relations",
                   "entities_per_category", "edges_per_type"):
@@ -201,3 +209,28 @@ def test_missing_input_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="nope.jsonl"):
         plan_shards([tmp_path / "nope.jsonl"], CONFIG)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    pytest.importorskip("distributed", reason="kg.distributed needs dask[distributed]")
+    import dask
+
+    from kg.distributed import build_distributed
+    from kg.errors import KgError
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(jsonl_line(*ABSTRACTS[0]), encoding="utf-8")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        with pytest.raises(KgError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+            build_distributed([path], CONFIG, tmp_path / "out", scheduler="tcp://127.0.0.1:9")
+
+
+def test_pubmed_projection_arithmetic():
+    from kg.distributed.bench import PUBMED_ABSTRACTS, projection
+
+    # 100 docs/s per core at 80 % efficiency: 80 docs/s per core, 36M / (80 * 86400) = 5.2 -> 6 cores.
+    p = projection(100.0, 0.8, merge_docs_per_s=1000.0, graph_mb_per_doc=0.01)
+    assert p["cores_for_under_one_day"] == 6
+    assert p["hours_on_64_cores"] == round(PUBMED_ABSTRACTS / (80 * 64) / 3600, 1)
+    assert p["core_hours"] == 100.0 and p["under_one_day_on_64_cores"]
+    assert p["merge_hours_single_process"] == 10.0 and p["merge_memory_gb_single_process"] == 352

@@ -87,7 +87,7 @@ def test_exact_label_outranks_nothing_and_scores_are_bounded(linker):
 def test_unknown_name_gets_stable_local_id(linker, tmp_path):
     doc = linker.link(_doc(("Chronic constriction injuries", Category.PROCEDURE, None)))
     mention = doc.mentions[0]
-    assert mention.curie == "kg:chronic-constriction-injury" == local_id("chronic constriction injury")
+    assert mention.curie == "kg:chronic_constriction_injury" == local_id("chronic constriction injury")
     assert mention.name == "Chronic constriction injuries"
     # Another linker (another run, another document) gives the same id.
     other = Linker.open(linker.store.path, build_if_missing=False)
@@ -138,3 +138,59 @@ def test_corpus_convention_outranks_labels_only_with_factor(store_path):
     assert Linker.open(store_path, build_if_missing=False).resolve("aspirin", Category.CHEMICAL).curie == "MESH:D001241"
     boosted = Linker.open(store_path, build_if_missing=False, kind_factor={"corpus": 1.1})
     assert boosted.resolve("aspirin", Category.CHEMICAL).curie == "MESH:C000001"
+
+
+def test_short_form_defined_once_applies_to_the_whole_document(linker):
+    doc = _doc(("diabetes mellitus", Category.DISEASE, None), ("DM", Category.DISEASE, "diabetes mellitus"),
+               ("DM", Category.DISEASE, None))
+    linker.link(doc)
+    assert [m.curie for m in doc.mentions] == ["MESH:D003920"] * 3
+
+
+def test_head_of_an_unknown_phrase_is_a_weaker_match(linker):
+    res = linker.resolve("severe type 2 diabetes mellitus", Category.DISEASE)
+    assert res.curie == "MESH:D003920" and 0.5 <= res.score < 0.9
+    # A single generic head word is not enough.
+    assert linker.resolve("heart cold", Category.DISEASE).curie == "kg:heart_cold"
+
+
+def test_missing_store_is_built_once_with_a_message(tmp_path, monkeypatch):
+    import kg.linking.build as build
+
+    built, messages = [], []
+
+    def fake_build(path, progress=None):
+        built.append(path)
+        with TermStore(path) as store:
+            add_file(store, FIXTURE)
+        return path
+
+    monkeypatch.setattr(build, "build_default_store", fake_build)
+    monkeypatch.setenv("KG_HOME", str(tmp_path / "home"))
+    lk = Linker.open(progress=messages.append)
+    assert lk.resolve("MSC", Category.CELL).curie.startswith("CL:")
+    Linker.open(progress=messages.append)
+    assert len(built) == 1 and len(messages) == 1 and "terminology store" in messages[0]
+
+
+def test_opening_a_missing_or_foreign_store_is_a_clear_error(tmp_path):
+    from kg.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="kg terms build"):
+        Linker.open(tmp_path / "absent.sqlite", build_if_missing=False)
+    foreign = tmp_path / "foreign.sqlite"
+    foreign.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ConfigError, match="kg terms build"):
+        Linker.open(foreign, build_if_missing=False)
+
+
+def test_kg_local_lexicon_id_gives_way_to_a_standard_curie(linker):
+    doc = _doc(("Aspirin", Category.CHEMICAL, None), ("stromal cells", Category.CELL, None))
+    doc.mentions[0].curie = "kg:aspirin"
+    doc.mentions[1].curie = "kg:multipotent_stromal_cell"
+    linker.link(doc)
+    assert doc.mentions[0].curie == "MESH:D001241"
+    assert "kg:aspirin" in {c.curie for c in doc.mentions[0].candidates}
+    assert doc.mentions[1].curie == "kg:multipotent_stromal_cell"  # nothing better known
+    # The linker's own local ids follow the lexicon's spelling of kg-local ids.
+    assert local_id("multipotent stromal cells") == "kg:multipotent_stromal_cell"

@@ -51,5 +51,5 @@ def test_uninvert_mesh_labels():
 
 
 def test_slug_is_deterministic_and_readable():
-    assert slug("Chronic Constriction Injuries") == "chronic-constriction-injury"
-    assert slug("TNF-α") == slug("TNF alpha") == "tnf-alpha"
+    assert slug("Chronic Constriction Injuries") == "chronic_constriction_injury"
+    assert slug("TNF-α") == slug("TNF alpha") == "tnf_alpha"

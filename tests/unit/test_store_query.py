@@ -82,3 +82,13 @@ def test_query_command_refuses_write_before_connecting(monkeypatch):
     result = CliRunner().invoke(app, ["query", "MATCH (n) DETACH DELETE n"])
     assert result.exit_code != 0
     assert isinstance(result.exception, WriteRefused)
+
+
+def test_query_needs_cypher_or_saved():
+    from typer.testing import CliRunner
+
+    import kg.cli.store_cmds  # noqa: F401
+    from kg.cli.app import app
+
+    result = CliRunner().invoke(app, ["query"])
+    assert isinstance(result.exception, ConfigError)

@@ -56,3 +56,19 @@ def test_remote_without_password_in_non_interactive_cli(monkeypatch):
     result = CliRunner().invoke(app, ["stats", "--neo4j", "bolt://127.0.0.1:1"])
     assert isinstance(result.exception, ConfigError)
     assert "NEO4J_PASSWORD" in str(result.exception)
+
+
+def test_embedded_command_keeps_the_password_off_the_command_line(tmp_path):
+    pytest.importorskip("arcadedb_embedded")
+    from kg.store.embedded import EmbeddedServer
+
+    server = EmbeddedServer(tmp_path)
+    password = server.password()
+    assert (tmp_path / "store" / "password").stat().st_mode & 0o077 == 0
+    assert server.password() == password  # generated once, then reused
+    command = server.command(7001, 7002, 7003)
+    assert password not in " ".join(command)
+    assert f"-Darcadedb.server.rootPasswordPath={server.password_file}" in command
+    assert f"-Darcadedb.server.rootPath={server.root}" in command
+    assert "-Darcadedb.bolt.host=127.0.0.1" in command and "-Darcadedb.bolt.port=7001" in command
+    assert server.running() is None  # nothing started

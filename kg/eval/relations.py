@@ -1,0 +1,287 @@
+"""Relation evaluation: BioRED's document-level convention, and a user's own gold file.
+
+**BioRED** (``evaluate_biored``): the unit is an unordered pair of entity ids in a document. Gold
+pairs come from the relation lines; predicted pairs from our sentence-level relations, each mention
+standing for its id(s) (with ``gold_entities`` the gold ids; end to end the linker's CURIE and its
+MeSH / NCBI Gene cross-references, written bare as BioRED writes them). Our types map to BioRED's
+with ``kg.relations.classifier.OUR_TO_BIORED`` (INCREASES/CAUSES -> Positive_Correlation,
+DECREASES/TREATS/PREVENTS -> Negative_Correlation, ASSOCIATED_WITH/REGULATES -> Association,
+INTERACTS_WITH -> Bind); relations of other types (DERIVED_FROM, LOCATED_IN, ...) are not BioRED
+relations and are ignored. When one pair gets several types, the highest-scoring relation decides.
+Negated relations count as pairs too: BioRED annotates a relation the abstract reports as absent
+("HNF-6 variants are not associated with type II diabetes" is an Association). Scores: ``pair``
+(ids only) and ``pair_type`` (ids and type), precision / recall / F1 on 0-100, micro-averaged.
+
+**Gold file** (``evaluate_gold_file``): JSON Lines, one text per line with its expected edges
+``[subject, TYPE, object, negated]``; subject and object are surface strings matched without case
+against a mention's text, its linked name or its long form. Reports recall, precision (against the
+listed edges only, so extra true edges count as errors) and every miss.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.types import AnnotatedDoc, Document, Mention, Relation
+from kg.vocab import RelationType
+
+BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
+# Prefixes BioRED writes bare: MeSH for chemicals and diseases, NCBI Gene for genes.
+BARE_PREFIXES = ("MESH:", "NCBIGene:")
+EXTRACTOR_SETS = ("classifier", "patterns", "combined")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return 100.0 * self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return 100.0 * self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: set, predicted: set) -> None:
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 2), "recall": round(self.recall, 2), "f1": round(self.f1, 2),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class PairScorer:
+    """BioRED pair and pair+type scores accumulated over documents."""
+
+    pair: Counts = field(default_factory=Counts)
+    pair_type: Counts = field(default_factory=Counts)
+
+    def add(self, gold: dict[frozenset[str], str], predicted: dict[frozenset[str], str]) -> None:
+        self.pair.add(set(gold), set(predicted))
+        self.pair_type.add(set(gold.items()), set(predicted.items()))
+
+    def as_dict(self) -> dict:
+        return {"pair": self.pair.as_dict(), "pair_type": self.pair_type.as_dict()}
+
+
+def bare_id(curie: str) -> str:
+    for prefix in BARE_PREFIXES:
+        if curie.startswith(prefix):
+            return curie[len(prefix):]
+    return curie
+
+
+def predicted_pairs(relations: Iterable[Relation], ids_of: Callable[[Mention], list[str]]) -> dict[frozenset[str], str]:
+    """BioRED pairs (id pair -> BioRED type) from our relations; the best-scoring relation of a pair wins."""
+    from kg.relations.classifier import OUR_TO_BIORED
+
+    best: dict[frozenset[str], tuple[float, str]] = {}
+    for relation in relations:
+        biored_type = OUR_TO_BIORED.get(relation.type)
+        if biored_type is None:
+            continue
+        for a in ids_of(relation.subject):
+            for b in ids_of(relation.object):
+                if a == b:
+                    continue
+                key = frozenset((a, b))
+                if key not in best or relation.evidence.score > best[key][0]:
+                    best[key] = (relation.evidence.score, biored_type)
+    return {key: biored_type for key, (_, biored_type) in best.items()}
+
+
+def gold_pairs(gold_doc) -> dict[frozenset[str], str]:
+    return {r.pair: r.type for r in gold_doc.relations if r.id1 != r.id2}
+
+
+def biored_file(corpora_dir: Path, split: str) -> Path:
+    if split not in BIORED_FILES:
+        raise InputError(f"BioRED split '{split}' is not available here (have: {', '.join(BIORED_FILES)}; "
+                         "the test split is held out)")
+    path = corpora_dir / "biored" / BIORED_FILES[split]
+    if not path.is_file():
+        raise InputError("BioRED file not found (pass --corpora-dir or --file)", path=str(path))
+    return path
+
+
+def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
+                    classifier_path: Path | None = None, limit: int | None = None,
+                    progress: Callable[[int], None] = lambda n: None) -> dict:
+    """Scores of the classifier alone, the patterns alone and both combined on a BioRED-format file."""
+    from kg.config import load_pipeline
+    from kg.nlp import NlpPipeline
+    from kg.relations.biored import mention_ids, read_pubtator
+    from kg.relations.classifier import RelationClassifier
+    from kg.relations.combine import combine
+    from kg.relations.patterns import PatternExtractor
+
+    config = load_pipeline(pipeline)
+    nlp = NlpPipeline.from_config(config)
+    patterns = PatternExtractor(config.resolve("relations/triggers.toml"))
+    classifier = RelationClassifier.load(classifier_path)
+    linker = None
+    if not gold_entities and config.nlp.linker:
+        from kg.linking import Linker
+
+        linker = Linker.open()
+
+    def predicted_ids(mention: Mention) -> list[str]:
+        if gold_entities:
+            return mention_ids(mention)
+        if not mention.curie:
+            return []
+        ids = [mention.curie, *(linker.xrefs(mention.curie) if linker else [])]
+        return sorted({bare_id(i) for i in ids})
+
+    scorers = {name: PairScorer() for name in EXTRACTOR_SETS}
+    started = time.time()
+    documents = 0
+    for gold_doc in read_pubtator(path):
+        if limit is not None and documents >= limit:
+            break
+        if gold_entities:
+            adoc = nlp.annotate_with_mentions(gold_doc.document, gold_doc.mentions)
+        else:
+            adoc = nlp.annotate(gold_doc.document)
+            if linker is not None:
+                adoc = linker.link(adoc)
+        from_patterns = patterns.extract(adoc)
+        from_classifier = classifier.predict(adoc)
+        found = {"classifier": from_classifier, "patterns": from_patterns,
+                 "combined": combine(from_patterns, from_classifier)}
+        gold = gold_pairs(gold_doc)
+        for name, relations in found.items():
+            scorers[name].add(gold, predicted_pairs(relations, predicted_ids))
+        documents += 1
+        progress(documents)
+    result = {"corpus": "biored", "file": str(path), "gold_entities": gold_entities, "pipeline": config.name,
+              "documents": documents, "seconds": round(time.time() - started, 1),
+              "classifier_threshold": classifier.threshold,
+              **scorers["combined"].as_dict(),
+              "by_extractor": {name: scorer.as_dict() for name, scorer in scorers.items()}}
+    return result
+
+
+# -- user gold files --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoldEdge:
+    subject: str
+    type: RelationType
+    object: str
+    negated: bool
+
+    def as_list(self) -> list:
+        return [self.subject, self.type.value, self.object, self.negated]
+
+
+def read_gold_file(path: Path) -> list[tuple[str, list[GoldEdge]]]:
+    """Lines ``{"text": ..., "edges": [[subject, TYPE, object, negated], ...]}``; errors name the line."""
+    if not path.is_file():
+        raise InputError("gold file not found", path=str(path))
+    items = []
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                edges = []
+                for edge in record["edges"]:
+                    subject, rtype, obj, negated = edge
+                    edges.append(GoldEdge(str(subject), RelationType(rtype), str(obj), bool(negated)))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"line {line_no}: expected {{\"text\", \"edges\": [[subject, TYPE, object, "
+                                 f"negated], ...]}} ({type(exc).__name__}: {exc})",
+                                 path=str(path), record=str(line_no)) from exc
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(f"line {line_no}: empty text", path=str(path), record=str(line_no))
+            items.append((text, edges))
+    return items
+
+
+def surface_names(mention: Mention) -> set[str]:
+    return {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
+
+
+def edge_matches(edge: GoldEdge, relation: Relation) -> bool:
+    return (relation.type is edge.type and relation.evidence.epistemics.negated == edge.negated
+            and edge.subject.lower() in surface_names(relation.subject)
+            and edge.object.lower() in surface_names(relation.object))
+
+
+def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Relation]]) -> dict:
+    """Recall over gold edges, precision over predicted edges (distinct per text), and the misses."""
+    found = gold_total = correct_predictions = predicted_total = 0
+    misses, extras = [], []
+    negated_as_positive = 0
+    for index, ((text, edges), relations) in enumerate(zip(items, predicted)):
+        distinct: dict[tuple, Relation] = {}
+        for r in relations:
+            distinct.setdefault((r.subject.text.lower(), r.type, r.object.text.lower(), r.evidence.epistemics.negated), r)
+        for edge in edges:
+            gold_total += 1
+            if any(edge_matches(edge, r) for r in distinct.values()):
+                found += 1
+            else:
+                misses.append({"line": index + 1, "edge": edge.as_list(), "text": text[:160]})
+            if edge.negated:
+                positive = GoldEdge(edge.subject, edge.type, edge.object, False)
+                negated_as_positive += sum(1 for r in distinct.values() if edge_matches(positive, r))
+        for r in distinct.values():
+            predicted_total += 1
+            if any(edge_matches(edge, r) for edge in edges):
+                correct_predictions += 1
+            else:
+                extras.append({"line": index + 1, "edge": [r.subject.text, r.type.value, r.object.text,
+                                                           r.evidence.epistemics.negated],
+                               "extractor": r.evidence.extractor})
+    recall = 100.0 * found / gold_total if gold_total else 0.0
+    precision = 100.0 * correct_predictions / predicted_total if predicted_total else 0.0
+    return {"texts": len(items), "gold_edges": gold_total, "found": found, "predicted_edges": predicted_total,
+            "recall": round(recall, 2), "precision": round(precision, 2),
+            "f1": round(2 * precision * recall / (precision + recall), 2) if precision + recall else 0.0,
+            "negated_stored_as_positive": negated_as_positive, "misses": misses, "unexpected": extras}
+
+
+def evaluate_gold_file(path: Path, pipeline: str = "default", extractors: list[str] | None = None) -> dict:
+    """Runs the pipeline (NLP, linker, relation stage) on each text of a gold file and scores it."""
+    from kg.config import load_pipeline
+    from kg.nlp import NlpPipeline
+    from kg.relations import RelationStage
+
+    items = read_gold_file(path)
+    config = load_pipeline(pipeline)
+    if extractors:
+        config = config.model_copy(update={"relations": config.relations.model_copy(update={"extractors": extractors})})
+    nlp = NlpPipeline.from_config(config)
+    stage = RelationStage.from_config(config)
+    linker = None
+    if config.nlp.linker:
+        from kg.linking import Linker
+
+        linker = Linker.open()
+    predicted = []
+    for index, (text, _) in enumerate(items):
+        adoc: AnnotatedDoc = nlp.annotate(Document(id=f"gold:{index + 1}", abstract=text, source=str(path)))
+        if linker is not None:
+            adoc = linker.link(adoc)
+        predicted.append(stage.extract(adoc))
+    result = score_gold(items, predicted)
+    return {"file": str(path), "pipeline": config.name, "extractors": config.relations.extractors, **result}

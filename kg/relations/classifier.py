@@ -1,0 +1,381 @@
+"""Trained relation classifier: entity pairs in context -> BioRED relation types -> our directed types.
+
+Model (scikit-learn, CPU, milliseconds per abstract). Two logistic regressions over the sparse
+features of ``kg.relations.features``:
+
+* a **detector** P(related | entity pair): is any relation annotated between the two entities;
+* a **typer** P(BioRED type | related pair), trained on the related pairs only, on features of
+  same-sentence evidence (cross-sentence evidence helps detection but blurs the type).
+
+The score of a predicted relation is P(related) * P(type | related); a pair is kept when
+P(related) reaches a threshold chosen on out-of-fold predictions over the training set (5 folds,
+grouped by document), so the development split stays unseen until evaluation.
+
+Candidates are entity pairs (grouped by id, or by text when unlinked) of BioRED's classes
+(chemical, gene, disease/phenotype, variant) with a mention of each within one sentence of the
+other; the evidence of a predicted pair is the mention pair that contributes most to the detector's
+score, so each relation points at the sentence (or two neighbouring sentences) that supports it.
+
+BioRED type -> our type (subject = the entity of higher class precedence Chemical > Variant > Gene
+> Disease; same class: the one mentioned first in the evidence):
+
+| BioRED | object Disease | object Gene/Chemical/Variant |
+|---|---|---|
+| Positive_Correlation | CAUSES | INCREASES |
+| Negative_Correlation | TREATS (chemical subject), PREVENTS (gene/variant subject) | DECREASES |
+| Association | ASSOCIATED_WITH | ASSOCIATED_WITH |
+| Bind, Drug_Interaction | INTERACTS_WITH | INTERACTS_WITH |
+| Cotreatment, Comparison, Conversion | not emitted (no type in our vocabulary) | |
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.relations.epistemics import epistemics
+from kg.relations.features import (
+    CLASS_PRECEDENCE,
+    EntityGroup,
+    MentionPair,
+    PairInstance,
+    TOKEN_PATTERN,
+    pair_instances,
+)
+from kg.resources import models_dir
+from kg.types import AnnotatedDoc, Document, Evidence, Mention, Relation, Sentence
+from kg.vocab import RelationType
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "classifier"
+NONE = "None"
+BIORED_TYPES = ("Association", "Positive_Correlation", "Negative_Correlation", "Bind", "Cotreatment",
+                "Comparison", "Drug_Interaction", "Conversion")
+MODEL_FILE = "classifier.joblib"
+CROSS_SENTENCE_PREFIX = "x:"  # features of mention pairs in neighbouring sentences (see features.py)
+
+
+# Our types -> BioRED's, for evaluation and for comparing pattern and classifier relations.
+# Types with no BioRED counterpart (DERIVED_FROM, LOCATED_IN, IS_A, ...) are absent.
+OUR_TO_BIORED: dict[RelationType, str] = {
+    RelationType.INCREASES: "Positive_Correlation",
+    RelationType.CAUSES: "Positive_Correlation",
+    RelationType.DECREASES: "Negative_Correlation",
+    RelationType.TREATS: "Negative_Correlation",
+    RelationType.PREVENTS: "Negative_Correlation",
+    RelationType.ASSOCIATED_WITH: "Association",
+    RelationType.REGULATES: "Association",
+    RelationType.INTERACTS_WITH: "Bind",
+}
+
+
+def default_model_path() -> Path:
+    return models_dir() / "relations" / MODEL_FILE
+
+
+def map_biored_type(biored_type: str, subject_class: str, object_class: str) -> RelationType | None:
+    """Our directed type for a BioRED type, given the classes of subject and object (see module doc)."""
+    if biored_type == "Positive_Correlation":
+        return RelationType.CAUSES if object_class == "Dis" else RelationType.INCREASES
+    if biored_type == "Negative_Correlation":
+        if object_class == "Dis":
+            return RelationType.TREATS if subject_class == "Chem" else RelationType.PREVENTS
+        return RelationType.DECREASES
+    if biored_type == "Association":
+        return RelationType.ASSOCIATED_WITH
+    if biored_type in ("Bind", "Drug_Interaction"):
+        return RelationType.INTERACTS_WITH
+    return None
+
+
+def subject_first(a_class: str, b_class: str, a_first_in_text: bool) -> bool:
+    """Whether entity a is the subject: class precedence, then order in the evidence text."""
+    if CLASS_PRECEDENCE[a_class] != CLASS_PRECEDENCE[b_class]:
+        return CLASS_PRECEDENCE[a_class] < CLASS_PRECEDENCE[b_class]
+    return a_first_in_text
+
+
+def simple_sentences(document: Document) -> list[Sentence]:
+    """Sentences for training without the full NLP stage: title and abstract split separately
+    with spaCy's rule sentencizer over the scispaCy tokenizer (as the NLP stage does without a parser)."""
+    nlp = _sentencizer()
+    out: list[Sentence] = []
+    offset = 0
+    for part in (document.title, document.abstract):
+        if part:
+            for sent in nlp(part).sents:
+                text = sent.text.strip()
+                if text:
+                    start = offset + sent.start_char + sent.text.find(text)
+                    out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
+            offset += len(part) + 1  # the one-character title/abstract separator of Document.text
+    return out
+
+
+_SENTENCIZER = None
+
+
+def _sentencizer():
+    global _SENTENCIZER
+    if _SENTENCIZER is None:
+        import spacy
+        from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+        nlp = spacy.blank("en")
+        nlp.tokenizer = combined_rule_tokenizer(nlp)
+        nlp.add_pipe("sentencizer")
+        _SENTENCIZER = nlp
+    return _SENTENCIZER
+
+
+@dataclass
+class PairPrediction:
+    """A document-level prediction for one entity pair."""
+
+    instance: PairInstance
+    biored_type: str
+    pair_probability: float  # P(related)
+    type_probability: float  # P(type | related)
+
+    @property
+    def score(self) -> float:
+        return self.pair_probability * self.type_probability
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.instance.key
+
+
+def _typer_features(features: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in features.items() if not k.startswith(CROSS_SENTENCE_PREFIX)}
+
+
+class RelationClassifier:
+    """Document-level entity-pair classifier with sentence evidence; see the module docstring."""
+
+    def __init__(self, detector, detector_vectorizer, typer, typer_vectorizer, threshold: float,
+                 window: int = 1, meta: dict | None = None):
+        self.detector = detector
+        self.detector_vectorizer = detector_vectorizer
+        self.typer = typer
+        self.typer_vectorizer = typer_vectorizer
+        self.threshold = threshold
+        self.window = window
+        self.meta = meta or {}
+        self._positive = list(detector.classes_).index(True)
+        self._detector_weights = detector.coef_[0]
+
+    # -- persistence -----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "RelationClassifier":
+        import joblib
+        import sklearn
+
+        path = Path(path) if path else default_model_path()
+        if not path.is_file():
+            raise ConfigError(f"relation classifier weights not found at {path}; run `kg train relations`")
+        bundle = joblib.load(path)
+        if bundle.get("meta", {}).get("sklearn") != sklearn.__version__:
+            log.warning("relation classifier was trained with scikit-learn %s, running %s",
+                        bundle.get("meta", {}).get("sklearn"), sklearn.__version__)
+        return cls(bundle["detector"], bundle["detector_vectorizer"], bundle["typer"], bundle["typer_vectorizer"],
+                   bundle["threshold"], bundle.get("window", 1), bundle.get("meta"))
+
+    def save(self, path: str | Path | None = None) -> Path:
+        import joblib
+
+        path = Path(path) if path else default_model_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"detector": self.detector, "detector_vectorizer": self.detector_vectorizer,
+                     "typer": self.typer, "typer_vectorizer": self.typer_vectorizer,
+                     "threshold": self.threshold, "window": self.window, "meta": self.meta}, path, compress=3)
+        return path
+
+    # -- prediction ------------------------------------------------------------------------------
+    def score_instances(self, instances: list[PairInstance]) -> list[PairPrediction]:
+        """Best type and probabilities for every candidate pair (no threshold)."""
+        if not instances:
+            return []
+        pair_p = self.detector.predict_proba(
+            self.detector_vectorizer.transform([i.features for i in instances]))[:, self._positive]
+        type_p = self.typer.predict_proba(
+            self.typer_vectorizer.transform([_typer_features(i.features) for i in instances]))
+        classes = list(self.typer.classes_)
+        out = []
+        for instance, p, row in zip(instances, pair_p, type_p):
+            best = int(row.argmax())
+            out.append(PairPrediction(instance, classes[best], float(p), float(row[best])))
+        return out
+
+    def predict_pairs(self, adoc: AnnotatedDoc, ids_of: Callable[[Mention], list[str]] | None = None,
+                      threshold: float | None = None) -> list[PairPrediction]:
+        """Entity pairs of a document predicted as related (BioRED's document-level unit)."""
+        threshold = self.threshold if threshold is None else threshold
+        scored = self.score_instances(pair_instances(adoc, self.window, ids_of))
+        return [p for p in scored if p.pair_probability >= threshold]
+
+    def predict(self, adoc: AnnotatedDoc, threshold: float | None = None) -> list[Relation]:
+        """Typed, directed relations with evidence for the pairs predicted as related."""
+        relations = []
+        for prediction in self.predict_pairs(adoc, threshold=threshold):
+            relation = self.to_relation(adoc, prediction)
+            if relation is not None:
+                relations.append(relation)
+        return relations
+
+    def best_evidence(self, instance: PairInstance) -> MentionPair:
+        """The mention pair whose own features weigh most for the detector (same sentence first)."""
+        pairs = instance.mention_pairs
+        rows = self.detector_vectorizer.transform([
+            mp.features if mp.window[0] == mp.window[1]
+            else {CROSS_SENTENCE_PREFIX + k: v for k, v in mp.features.items()} for mp in pairs])
+        contributions = rows @ self._detector_weights
+        sign = 1.0 if self._positive == 1 else -1.0
+        ranked = sorted(range(len(pairs)), key=lambda i: (pairs[i].window[1] - pairs[i].window[0],
+                                                          -sign * contributions[i]))
+        return pairs[ranked[0]]
+
+    def to_relation(self, adoc: AnnotatedDoc, prediction: PairPrediction) -> Relation | None:
+        instance = prediction.instance
+        a, b = instance.a, instance.b
+        mp = self.best_evidence(instance)
+        a_mention, b_mention = (mp.first, mp.second) if mp.first_is_a else (mp.second, mp.first)
+        a_is_subject = subject_first(a.cls, b.cls, mp.first_is_a)
+        subject_group, object_group = (a, b) if a_is_subject else (b, a)
+        subject, obj = (a_mention, b_mention) if a_is_subject else (b_mention, a_mention)
+        rtype = map_biored_type(prediction.biored_type, subject_group.cls, object_group.cls)
+        if rtype is None:
+            return None
+        first_sentence = adoc.sentences[mp.window[0]]
+        last_sentence = adoc.sentences[mp.window[1]]
+        start = first_sentence.start
+        text = adoc.document.text[start:last_sentence.end]
+        return Relation(
+            subject=subject, object=obj, type=rtype,
+            evidence=Evidence(
+                doc_id=adoc.document.id, sentence=text, sentence_index=first_sentence.index,
+                subject_text=subject.text, object_text=obj.text,
+                subject_span=(subject.start - start, subject.end - start),
+                object_span=(obj.start - start, obj.end - start),
+                trigger="", extractor=EXTRACTOR, score=round(min(1.0, max(0.0, prediction.score)), 4),
+                epistemics=pair_epistemics(text, mp.first.start - start, mp.first.end - start,
+                                           mp.second.start - start),
+            ),
+        )
+
+
+def pair_epistemics(text: str, first_start: int, first_end: int, second_start: int):
+    """Negation and hedging for a pair without a trigger word: the negation scope is the words
+    between the two mentions (just before the second: "X was not associated with Y"), the hedge
+    scope everything before the second mention."""
+    words, ends = [], []
+    for match in TOKEN_PATTERN.finditer(text):
+        words.append(match.group().lower())
+        ends.append(match.end())
+    floor = sum(1 for e in ends if e <= first_end)
+    second = sum(1 for e in ends if e <= second_start)
+    return epistemics(words, second, floor)
+
+
+# -- training ------------------------------------------------------------------------------------
+@dataclass
+class TrainingReport:
+    documents: int
+    candidates: int
+    related: int
+    threshold: float
+    oof_pair_f1: float
+    oof_pair_type_f1: float
+    seconds: float
+    path: str = ""
+
+
+def training_instances(gold_docs: Iterable, window: int = 1) -> tuple[list[PairInstance], list[str], list[str]]:
+    """Candidate pairs of gold documents with their labels (BioRED type or ``None``) and doc ids."""
+    from kg.relations.biored import mention_ids
+
+    instances, labels, doc_ids = [], [], []
+    for gd in gold_docs:
+        adoc = AnnotatedDoc(document=gd.document, sentences=simple_sentences(gd.document), mentions=gd.mentions)
+        gold = {r.pair: r.type for r in gd.relations}
+        for instance in pair_instances(adoc, window, mention_ids):
+            instances.append(instance)
+            labels.append(gold.get(frozenset(instance.key), NONE))
+            doc_ids.append(gd.document.id)
+    return instances, labels, doc_ids
+
+
+def _fit(instances: list[PairInstance], labels: list[str], seed: int, c_detector: float, c_typer: float):
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array(labels)
+    related = y != NONE
+    dvec = DictVectorizer()
+    x = dvec.fit_transform([i.features for i in instances])
+    detector = LogisticRegression(C=c_detector, max_iter=3000, random_state=seed).fit(x, related)
+    tvec = DictVectorizer()
+    xt = tvec.fit_transform([_typer_features(instances[i].features) for i in np.flatnonzero(related)])
+    typer = LogisticRegression(C=c_typer, max_iter=3000, random_state=seed).fit(xt, y[related])
+    return detector, dvec, typer, tvec
+
+
+def pair_scores(predicted: set, gold: set) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0-100) of two sets."""
+    tp = len(predicted & gold)
+    p = 100.0 * tp / len(predicted) if predicted else 0.0
+    r = 100.0 * tp / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def train_classifier(train_files: list[Path], seed: int = 13, window: int = 1, folds: int = 5,
+                     c_detector: float = 1.0, c_typer: float = 3.0, out: Path | None = None,
+                     progress: Callable[[str], None] = lambda message: None) -> tuple[RelationClassifier, TrainingReport]:
+    """Train on BioRED-format PubTator files; the threshold comes from out-of-fold predictions."""
+    import numpy as np
+    import sklearn
+
+    from kg.relations.biored import read_pubtator
+
+    started = time.time()
+    gold_docs = [gd for path in train_files for gd in read_pubtator(path)]
+    progress(f"featurizing {len(gold_docs)} documents")
+    instances, labels, doc_ids = training_instances(gold_docs, window)
+    gold_pairs = {(gd.document.id, r.pair) for gd in gold_docs for r in gd.relations}
+    gold_typed = {(gd.document.id, r.pair, r.type) for gd in gold_docs for r in gd.relations}
+
+    # Out-of-fold probabilities, folds by document, to choose the detection threshold.
+    rng = np.random.default_rng(seed)
+    docs = sorted(set(doc_ids))
+    fold_of = dict(zip(docs, rng.permutation(len(docs)) % folds))
+    oof: list[PairPrediction | None] = [None] * len(instances)
+    for fold in range(folds):
+        progress(f"cross-validation fold {fold + 1}/{folds}")
+        train_idx = [i for i, d in enumerate(doc_ids) if fold_of[d] != fold]
+        test_idx = [i for i, d in enumerate(doc_ids) if fold_of[d] == fold]
+        model = RelationClassifier(*_fit([instances[i] for i in train_idx], [labels[i] for i in train_idx],
+                                         seed, c_detector, c_typer), threshold=0.5, window=window)
+        for i, prediction in zip(test_idx, model.score_instances([instances[i] for i in test_idx])):
+            oof[i] = prediction
+    best = (0.5, 0.0, 0.0)
+    for threshold in np.arange(0.20, 0.71, 0.025):
+        kept = [(doc_ids[i], frozenset(p.key), p.biored_type) for i, p in enumerate(oof) if p.pair_probability >= threshold]
+        typed_f1 = pair_scores(set(kept), gold_typed)[2]
+        if typed_f1 > best[2]:
+            best = (float(round(threshold, 3)), pair_scores({k[:2] for k in kept}, gold_pairs)[2], typed_f1)
+    progress(f"threshold {best[0]} (out-of-fold pair F1 {best[1]:.1f}, pair+type F1 {best[2]:.1f}); final fit")
+    meta = {"sklearn": sklearn.__version__, "seed": seed, "trained_on": [Path(p).name for p in train_files],
+            "documents": len(gold_docs), "c_detector": c_detector, "c_typer": c_typer,
+            "oof_pair_f1": round(best[1], 2), "oof_pair_type_f1": round(best[2], 2)}
+    classifier = RelationClassifier(*_fit(instances, labels, seed, c_detector, c_typer), threshold=best[0],
+                                    window=window, meta=meta)
+    path = classifier.save(out)
+    report = TrainingReport(len(gold_docs), len(instances), sum(1 for y in labels if y != NONE), best[0],
+                            round(best[1], 2), round(best[2], 2), round(time.time() - started, 1), str(path))
+    return classifier, report

@@ -1,0 +1,133 @@
+"""Relation evaluation: BioRED pair scoring on a handmade example (hand-computed P/R/F1), the
+type mapping, the gold-file scorer, and the BioRED reader on the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.eval.relations import (
+    GoldEdge,
+    PairScorer,
+    bare_id,
+    predicted_pairs,
+    read_gold_file,
+    score_gold,
+)
+from kg.relations.biored import mention_ids
+from kg.types import Epistemics, Evidence, Mention, Relation
+from kg.vocab import Category, RelationType
+
+SHARED = Path(os.environ.get("KG_SHARED_DIR") or Path(__file__).resolve().parents[2].parent / "shared")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "relations"
+
+
+def mention(text: str, curie: str | None, category: Category = Category.CHEMICAL, name: str | None = None,
+            long_form: str | None = None) -> Mention:
+    return Mention(doc_id="d", start=0, end=len(text), text=text, category=category, curie=curie, name=name,
+                   long_form=long_form)
+
+
+def relation(subject: Mention, rtype: RelationType, obj: Mention, score: float = 0.5, negated: bool = False) -> Relation:
+    return Relation(subject=subject, object=obj, type=rtype, evidence=Evidence(
+        doc_id="d", sentence="s", sentence_index=0, subject_text=subject.text, object_text=obj.text,
+        subject_span=(0, 1), object_span=(0, 1), extractor="test", score=score,
+        epistemics=Epistemics(negated=negated)))
+
+
+def test_pair_scores_by_hand():
+    gold = {frozenset("AB"): "Positive_Correlation", frozenset("AC"): "Association",
+            frozenset("BD"): "Negative_Correlation"}
+    predicted = {frozenset("AB"): "Positive_Correlation", frozenset("AC"): "Negative_Correlation",
+                 frozenset("CD"): "Association"}
+    scorer = PairScorer()
+    scorer.add(gold, predicted)
+    # pairs: AB, AC right; CD wrong; BD missed -> P = R = 2/3
+    assert scorer.pair.as_dict() == {"precision": 66.67, "recall": 66.67, "f1": 66.67, "tp": 2, "fp": 1, "fn": 1}
+    # pair+type: only AB -> P = R = 1/3
+    assert (scorer.pair_type.tp, scorer.pair_type.fp, scorer.pair_type.fn) == (1, 2, 2)
+    assert scorer.pair_type.f1 == pytest.approx(100 / 3)
+    # a second document accumulates (micro average): one gold pair, not found
+    scorer.add({frozenset("XY"): "Bind"}, {})
+    assert scorer.pair.recall == pytest.approx(50.0) and scorer.pair.precision == pytest.approx(200 / 3)
+    assert scorer.as_dict()["pair"]["f1"] == pytest.approx(57.14, abs=0.01)
+
+
+def test_predicted_pairs_map_types_ids_and_keep_the_best_score():
+    drug, disease = mention("cisplatin", "MESH:D002945"), mention("nephrotoxicity", "MESH:D007674")
+    gene = mention("MODY", "3172,3651", Category.GENE)
+    rels = [
+        relation(drug, RelationType.CAUSES, disease, 0.4),
+        relation(disease, RelationType.ASSOCIATED_WITH, drug, 0.9),  # same pair, better score: wins
+        relation(drug, RelationType.DECREASES, gene, 0.5),  # composite ids: two pairs
+        relation(drug, RelationType.LOCATED_IN, gene, 0.99),  # no BioRED counterpart: ignored
+    ]
+    ids = lambda m: [bare_id(m.curie)] if m.curie.startswith("MESH:") else mention_ids(m)  # noqa: E731
+    assert predicted_pairs(rels, ids) == {
+        frozenset(("D002945", "D007674")): "Association",
+        frozenset(("D002945", "3172")): "Negative_Correlation",
+        frozenset(("D002945", "3651")): "Negative_Correlation",
+    }
+    assert bare_id("NCBIGene:3175") == "3175" and bare_id("OMIM:604370") == "OMIM:604370"
+
+
+def test_gold_file_scorer_by_hand():
+    items = [
+        ("BMSCs did not reduce thermal hyperalgesia, but reduced TNF-α.",
+         [GoldEdge("BMSCs", RelationType.DECREASES, "thermal hyperalgesia", True),
+          GoldEdge("BMSCs", RelationType.DECREASES, "tnf-α", False)]),
+        ("Oxaliplatin induced oxidative stress.", [GoldEdge("oxaliplatin", RelationType.CAUSES, "oxidative stress", False)]),
+    ]
+    bmsc = mention("BMSCs", "CL:0002540", Category.CELL, name="bone marrow mesenchymal stem cell",
+                   long_form="bone marrow mesenchymal stem cells")
+    hyper = mention("thermal hyperalgesia", "HP:0012", Category.PHENOTYPE)
+    tnf = mention("TNF-α", "NCBIGene:7124", Category.GENE)
+    oxa, ox = mention("Oxaliplatin", "CHEBI:1"), mention("oxidative stress", None, Category.PROCESS)
+    predicted = [
+        [relation(bmsc, RelationType.DECREASES, hyper, negated=False),  # negation lost: wrong, and counted
+         relation(bmsc, RelationType.DECREASES, tnf),
+         relation(bmsc, RelationType.DECREASES, tnf)],  # duplicate evidence counts once
+        [relation(oxa, RelationType.CAUSES, ox)],
+    ]
+    result = score_gold(items, predicted)
+    # gold 3, found 2 (TNF-α, oxidative stress); predicted 3 distinct, 2 right
+    assert (result["gold_edges"], result["found"], result["predicted_edges"]) == (3, 2, 3)
+    assert result["recall"] == pytest.approx(66.67) and result["precision"] == pytest.approx(66.67)
+    assert result["negated_stored_as_positive"] == 1
+    assert result["misses"] == [{"line": 1, "edge": ["BMSCs", "DECREASES", "thermal hyperalgesia", True],
+                                 "text": items[0][0]}]
+    # the subject may be named by its linked name or long form too
+    named = [(items[0][0], [GoldEdge("bone marrow mesenchymal stem cells", RelationType.DECREASES, "TNF-α", False)])]
+    assert score_gold(named, [[relation(bmsc, RelationType.DECREASES, tnf)]])["found"] == 1
+
+
+def test_gold_file_reader(tmp_path):
+    items = read_gold_file(FIXTURES / "gold_small.jsonl")
+    assert len(items) >= 8 and all(edges for _, edges in items)
+    assert any(edge.negated for _, edges in items for edge in edges)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "x", "edges": [["a", "CAUSES", "b", False]]}) + "\n"
+                   + json.dumps({"text": "y", "edges": [["a", "HEALS", "b", False]]}) + "\n")
+    with pytest.raises(InputError, match="line 2"):
+        read_gold_file(bad)
+    with pytest.raises(InputError):
+        read_gold_file(tmp_path / "absent.jsonl")
+
+
+def test_biored_reader_on_the_shared_corpus():
+    path = SHARED / "data" / "corpora" / "biored" / "Dev.PubTator"
+    if not path.is_file():
+        pytest.skip(f"BioRED not found at {path} (set KG_SHARED_DIR)")
+    from kg.relations.biored import read_pubtator
+
+    docs = list(read_pubtator(path))
+    assert len(docs) == 100
+    assert sum(len(d.relations) for d in docs) == 1162
+    for d in docs[:10]:
+        ids = {i for m in d.mentions for i in mention_ids(m)}
+        assert all(r.id1 in ids and r.id2 in ids for r in d.relations)
+        assert all(d.document.text[m.start:m.end] == m.text for m in d.mentions)

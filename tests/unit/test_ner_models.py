@@ -1,0 +1,79 @@
+"""The shipped NER models load from the package, carry scispaCy's tokenizer and tag raw text.
+
+Marked slow (they load ~20 MB pipelines); skipped with a reason where a model dir is absent.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.resources import models_dir
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = ("Nephrotoxicity in C57BL/6 mice was reduced by TNF-alpha blockade (p<0.05), "
+          "e.g. with IL-6 and 5-FU at 10mg/kg i.v. in dose-dependent and anti-inflammatory ways.")
+
+
+def _load(name: str):
+    import spacy
+
+    path = models_dir() / name
+    if not (path / "config.cfg").is_file():
+        pytest.skip(f"model {name} not trained/shipped yet ({path}); run `kg train`")
+    return spacy.load(path)
+
+
+@pytest.fixture(scope="module")
+def bc5cdr():
+    return _load("bc5cdr")
+
+
+def test_bc5cdr_tags_chemical_and_disease_on_raw_text(bc5cdr):
+    doc = bc5cdr("Cisplatin-induced nephrotoxicity")
+    assert {(e.text, e.label_) for e in doc.ents} == {("Cisplatin", "CHEMICAL"), ("nephrotoxicity", "DISEASE")}
+
+
+def test_saved_tokenizer_is_scispacys_plus_hyphen_participle_split(bc5cdr):
+    import spacy
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    reference = spacy.blank("en")
+    reference.tokenizer = combined_rule_tokenizer(reference)
+    assert [t.text for t in bc5cdr.tokenizer(SAMPLE)] == [t.text for t in reference.tokenizer(SAMPLE)]
+    assert [t.text for t in reference.tokenizer("Cisplatin-induced")] == ["Cisplatin-induced"]
+    assert [t.text for t in bc5cdr.tokenizer("Cisplatin-induced, calcium-binding")] == [
+        "Cisplatin", "-", "induced", ",", "calcium", "-", "binding"]
+
+
+@pytest.mark.parametrize("name", ["bc5cdr", "bionlp13cg"])
+def test_model_card_matches_labels(name):
+    nlp = _load(name)
+    card = json.loads((models_dir() / name / "kg-model.json").read_text())
+    assert sorted(nlp.get_pipe("ner").labels) == card["labels"]
+    assert card["corpus"] == name and 0 < card["scores"]["test"]["f1"] <= 100
+    assert sum(p.stat().st_size for p in (models_dir() / name).rglob("*") if p.is_file()) < 25_000_000
+
+
+def test_bionlp13cg_finds_genes_and_cells():
+    nlp = _load("bionlp13cg")
+    doc = nlp("Expression of p53 was reduced in MCF-7 breast cancer cells.")
+    labels = {e.label_ for e in doc.ents}
+    assert "GENE_OR_GENE_PRODUCT" in labels and ("CELL" in labels or "CANCER" in labels)
+
+
+def test_official_scispacy_model_through_eval_when_installed():
+    import spacy.util
+
+    if not spacy.util.is_package("en_ner_bc5cdr_md"):
+        pytest.skip("en_ner_bc5cdr_md is not installed (scispaCy models download from S3)")
+    from kg.eval.ner import evaluate_ner, resolve_model
+    from kg.train.corpora import TaggedSentence
+
+    import spacy
+
+    nlp = spacy.load(resolve_model("en_ner_bc5cdr_md", "bc5cdr"))
+    result = evaluate_ner(nlp, [TaggedSentence(["Cisplatin", "nephrotoxicity"], ["B-CHEMICAL", "B-DISEASE"])])
+    assert result["f1"] > 0
