@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import app
-from kg.cli.store_cmds import DbOpt, NeoOpt, UserOpt, _console, _settings
+from kg.cli.options import DbOpt, NeoOpt, UserOpt, console as _console, store_settings as _settings
 
 # Exit codes of `kg build` (documented in the README).
 EXIT_OK = 0

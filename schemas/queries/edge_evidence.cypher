@@ -12,7 +12,8 @@ WHERE o.id = $object OR toLower(o.name) = toLower($object)
    OR any(x IN coalesce(o.synonyms, []) WHERE toLower(x) = toLower($object))
 MATCH (s)-[r]->(o)
 WHERE r.id IS NOT NULL AND ($type IS NULL OR type(r) = toUpper($type))
-MATCH (ev:Evidence {edge_id: r.id})
+MATCH (ev:Evidence)
+WHERE ev.edge_id = r.id
 RETURN s.name AS subject, type(r) AS type, o.name AS object, r.negated AS negated,
        ev.hedged AS hedged, ev.doc_id AS document, ev.sentence AS sentence,
        ev.subject_text AS subject_text, ev.object_text AS object_text, ev.trigger AS trigger,
