@@ -170,6 +170,8 @@ def render_params(query: SavedQuery, given: dict[str, Any] | None = None) -> dic
 
 
 def _coerce(query: str, key: str, value: Any, default: Any) -> Any:
+    if default is None and isinstance(value, str) and value.strip().lower() == "null":
+        return None  # "--param type=null" asks for the optional parameter's "all" meaning
     if not isinstance(value, str) or default is REQUIRED or default is None or isinstance(default, str):
         return value
     try:

@@ -213,6 +213,12 @@ class Graph(BaseModel):
     # (entity id, document id) -> number of mentions, for (:Entity)-[:MENTIONED_IN]->(:Document)
     mentions: dict[tuple[str, str], int] = Field(default_factory=dict)
 
+    def to_networkx(self, *, documents: bool = False):
+        """The graph as a ``networkx.MultiDiGraph`` (see ``kg.api.to_networkx``)."""
+        from kg.api import to_networkx
+
+        return to_networkx(self, documents=documents)
+
 
 class RunReport(BaseModel):
     """What a run read, built and skipped. The counts always add up."""

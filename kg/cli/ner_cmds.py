@@ -34,6 +34,23 @@ class Split(str, Enum):
 
 CorporaDir = Annotated[Optional[Path], typer.Option(
     "--corpora-dir", help="IOB corpora folder (default $KG_CORPORA_DIR or ../shared/data/corpora).")]
+Overrides = Annotated[Optional[list[str]], typer.Option(
+    "--set", help="Config override SECTION.KEY=VALUE (JSON value), e.g. --set training.dropout=0.25; repeatable.")]
+
+
+def _parse_overrides(items: list[str] | None) -> dict:
+    parsed = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or "." not in key:
+            raise ConfigError(f"--set expects SECTION.KEY=VALUE, got {item!r}")
+        try:
+            parsed[key] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[key] = value
+    return parsed
+
+
 TreebanksDir = Annotated[Optional[Path], typer.Option(
     "--treebanks-dir", help="Treebanks folder (default $KG_TREEBANKS_DIR or ../shared/data/treebanks).")]
 
@@ -80,16 +97,19 @@ def train_ner_cmd(
     output: Annotated[Optional[Path], typer.Option(help="Where to save the pipeline (default kg/models/<corpus>).")] = None,
     max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 35.0,
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/<corpus>).")] = None,
+    overrides: Overrides = None,
 ) -> None:
     """Train a NER pipeline (scispaCy tokenizer, CNN tok2vec, word2vec vectors) and ship the best checkpoint."""
     from kg.train.ner import NER_CONFIG, train_ner
 
     corpora = _corpora_dir(corpora_dir)
-    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print)
-    finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG)
+    extra = _parse_overrides(overrides)
+    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra)
+    finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra)
 
 
-def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str) -> None:
+def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str,
+                        overrides: dict | None = None) -> None:
     """Score the best checkpoint on dev and test and ship it with its model card."""
     import spacy
 
@@ -105,7 +125,7 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
                       f"F1 {scores[split]['f1']:.2f}")
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
     card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
-            "pipeline": nlp.pipe_names,
+            "config_overrides": overrides or {}, "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()},
             "ner_words_per_second": scores["test"]["words_per_second"]}
     _ship(result, corpus, output, card)
@@ -118,6 +138,7 @@ def train_parser_cmd(
     output: Annotated[Optional[Path], typer.Option(help="Where to save (default kg/models/craft_parser).")] = None,
     max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 30.0,
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/craft_parser).")] = None,
+    overrides: Overrides = None,
 ) -> None:
     """Train tagger + dependency parser + lookup lemmatizer on the CRAFT treebank; ship the best checkpoint."""
     import spacy
@@ -128,7 +149,8 @@ def train_parser_cmd(
 
     treebanks = _treebanks_dir(treebanks_dir)
     corpora = _corpora_dir(corpora_dir)  # raw text for the word vectors
-    result = train_parser(treebanks, corpora, max_minutes, work_dir, log=console.print)
+    extra = _parse_overrides(overrides)
+    result = train_parser(treebanks, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra)
     nlp = spacy.load(result.best_dir)
     scores = {}
     for split in ("dev", "test"):
@@ -136,7 +158,7 @@ def train_parser_cmd(
         console.print(f"{split}: UAS {scores[split]['uas']} LAS {scores[split]['las']} tag {scores[split]['tag_acc']}")
     card = {"name": "craft_parser", "corpus": "CRAFT v4 treebank (craft-train.conllu; dev for selection)",
             "labels": {"tagger": list(nlp.get_pipe("tagger").labels), "parser": list(nlp.get_pipe("parser").labels)},
-            "config": f"pipelines/training/{PARSER_CONFIG}", "pipeline": nlp.pipe_names,
+            "config": f"pipelines/training/{PARSER_CONFIG}", "config_overrides": extra, "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("uas", "las", "tag_acc", "pos_acc", "lemma_acc")} for split, s in scores.items()},
             "words_per_second": scores["test"]["words_per_second"]}
     _ship(result, "craft_parser", output, card)

@@ -73,6 +73,11 @@ def _print_biored(result: dict) -> None:
         table.add_row(name, *(f"{pair[k]:.1f}" for k in ("precision", "recall", "f1")),
                       *(f"{typed[k]:.1f}" for k in ("precision", "recall", "f1")))
     console.print(table)
+    calibration = result.get("classifier_calibration")
+    if calibration:
+        console.print(f"classifier calibration over {calibration['pair']['candidates']} candidate pairs: "
+                      f"ECE {calibration['pair']['ece']:.3f} for P(related), "
+                      f"{calibration['pair_type']['ece']:.3f} for P(related and type)")
 
 
 def _print_gold(result: dict) -> None:

@@ -163,7 +163,7 @@ def eval_store(corpus: str, rebuild: bool, shared_dir: Path | None) -> Path:
     from kg.linking.store import TermStore, data_dir
 
     path = data_dir() / "eval" / f"terms-{corpus}.sqlite"
-    if rebuild or not path.is_file():
+    if rebuild or not TermStore.file_is_current(path):
         err.print(f"building evaluation store {path} (default sources + {corpus} train names)", highlight=False)
         build_default_store(path)
         with TermStore(path) as ts:

@@ -4,9 +4,10 @@
 pairs come from the relation lines; predicted pairs from our sentence-level relations, each mention
 standing for its id(s) (with ``gold_entities`` the gold ids; end to end the linker's CURIE and its
 MeSH / NCBI Gene cross-references, written bare as BioRED writes them). Our types map to BioRED's
-with ``kg.relations.classifier.OUR_TO_BIORED`` (INCREASES/CAUSES -> Positive_Correlation,
+with ``kg.relations.classifier.to_biored`` (INCREASES/CAUSES -> Positive_Correlation,
 DECREASES/TREATS/PREVENTS -> Negative_Correlation, ASSOCIATED_WITH/REGULATES -> Association,
-INTERACTS_WITH -> Bind); relations of other types (DERIVED_FROM, LOCATED_IN, ...) are not BioRED
+INTERACTS_WITH -> Bind; a gene that CAUSES a disease is an Association, as BioRED's guideline
+annotates a gene's causal role in a disease); relations of other types (DERIVED_FROM, LOCATED_IN, ...) are not BioRED
 relations and are ignored. When one pair gets several types, the highest-scoring relation decides.
 Negated relations count as pairs too: BioRED annotates a relation the abstract reports as absent
 ("HNF-6 variants are not associated with type II diabetes" is an Association). Scores: ``pair``
@@ -89,11 +90,11 @@ def bare_id(curie: str) -> str:
 
 def predicted_pairs(relations: Iterable[Relation], ids_of: Callable[[Mention], list[str]]) -> dict[frozenset[str], str]:
     """BioRED pairs (id pair -> BioRED type) from our relations; the best-scoring relation of a pair wins."""
-    from kg.relations.classifier import OUR_TO_BIORED
+    from kg.relations.classifier import to_biored
 
     best: dict[frozenset[str], tuple[float, str]] = {}
     for relation in relations:
-        biored_type = OUR_TO_BIORED.get(relation.type)
+        biored_type = to_biored(relation)
         if biored_type is None:
             continue
         for a in ids_of(relation.subject):
@@ -104,6 +105,24 @@ def predicted_pairs(relations: Iterable[Relation], ids_of: Callable[[Mention], l
                 if key not in best or relation.evidence.score > best[key][0]:
                     best[key] = (relation.evidence.score, biored_type)
     return {key: biored_type for key, (_, biored_type) in best.items()}
+
+
+def calibration(probabilities: list[float], outcomes: list[bool], bins: int = 10) -> dict:
+    """Expected calibration error (0-1, equal-width bins weighted by size) and the reliability table."""
+    table = []
+    ece = 0.0
+    total = len(probabilities)
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [i for i, p in enumerate(probabilities) if low <= p < high or (b == bins - 1 and p == 1.0)]
+        if not members:
+            continue
+        confidence = sum(probabilities[i] for i in members) / len(members)
+        accuracy = sum(1 for i in members if outcomes[i]) / len(members)
+        ece += len(members) / total * abs(confidence - accuracy)
+        table.append({"bin": f"{low:.1f}-{high:.1f}", "n": len(members), "mean_probability": round(confidence, 3),
+                      "observed": round(accuracy, 3)})
+    return {"ece": round(ece, 4), "candidates": total, "reliability": table}
 
 
 def gold_pairs(gold_doc) -> dict[frozenset[str], str]:
@@ -129,6 +148,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
     from kg.relations.biored import mention_ids, read_pubtator
     from kg.relations.classifier import RelationClassifier
     from kg.relations.combine import combine
+    from kg.relations.features import pair_instances
     from kg.relations.patterns import PatternExtractor
 
     config = load_pipeline(pipeline)
@@ -150,6 +170,11 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
         return sorted({bare_id(i) for i in ids})
 
     scorers = {name: PairScorer() for name in EXTRACTOR_SETS}
+    # Calibration of the classifier over all its candidate pairs (gold entities only: ids must be gold).
+    pair_probabilities: list[float] = []
+    pair_outcomes: list[bool] = []
+    typed_probabilities: list[float] = []
+    typed_outcomes: list[bool] = []
     started = time.time()
     documents = 0
     for gold_doc in read_pubtator(path):
@@ -166,6 +191,13 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
         found = {"classifier": from_classifier, "patterns": from_patterns,
                  "combined": combine(from_patterns, from_classifier)}
         gold = gold_pairs(gold_doc)
+        if gold_entities:
+            for scored in classifier.score_instances(pair_instances(adoc, classifier.window, mention_ids)):
+                truth = gold.get(frozenset(scored.key))
+                pair_probabilities.append(scored.pair_probability)
+                pair_outcomes.append(truth is not None)
+                typed_probabilities.append(scored.score)
+                typed_outcomes.append(truth == scored.biored_type)
         for name, relations in found.items():
             scorers[name].add(gold, predicted_pairs(relations, predicted_ids))
         documents += 1
@@ -175,6 +207,11 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
               "classifier_threshold": classifier.threshold,
               **scorers["combined"].as_dict(),
               "by_extractor": {name: scorer.as_dict() for name, scorer in scorers.items()}}
+    if gold_entities:
+        result["classifier_calibration"] = {
+            "pair": calibration(pair_probabilities, pair_outcomes),
+            "pair_type": calibration(typed_probabilities, typed_outcomes),
+        }
     return result
 
 

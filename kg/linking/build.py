@@ -95,7 +95,29 @@ def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | 
         if progress:
             progress(f"kg: building the terminology store at {path} (first use, offline, about a minute)")
         build_default_store(path)
+    elif not TermStore.file_is_current(path):
+        added = _added_sources(path)
+        if added:
+            raise ConfigError(
+                f"terminology store {path} was built by another kg version and holds added sources "
+                f"({', '.join(added)}): run `kg terms build`, then add them again"
+            )
+        if progress:
+            progress(f"kg: rebuilding the terminology store at {path} (built by another kg version)")
+        build_default_store(path)
     return path
+
+
+def _added_sources(path: Path) -> list[str]:
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in db.execute("SELECT name FROM sources WHERE origin != 'default' ORDER BY name")]
+    except sqlite3.DatabaseError:
+        return []
+    finally:
+        db.close()
 
 
 def file_format(path: Path) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.linking.build import PREFERRED_PREFIXES_KEY, ensure_store
-from kg.linking.normalize import match_key, slug
+from kg.linking.normalize import match_key, singular, slug
 from kg.linking.store import NameHit, TermStore, curie_prefix
 from kg.types import AnnotatedDoc, Candidate, Mention
 from kg.vocab import Category
@@ -60,8 +60,19 @@ _WORD_SYNONYMS = {"injury": "disease", "impairment": "insufficiency", "damage": 
 def synonym_variants(text: str) -> list[str]:
     """The phrase with organ adjectives as nouns, then also with generic condition nouns swapped."""
     words = text.split()
-    organ = [_ORGAN_WORDS.get(w.lower(), w) for w in words]
+    lowered = [w.lower() for w in words]
     out = []
+    for joiner in ("of", "to", "in"):
+        # "injury to the kidney" -> "kidney injury", "degeneration of neurons" -> "neurons degeneration"
+        if joiner in lowered[1:-1]:
+            i = lowered.index(joiner)
+            tail = [w for w in words[i + 1:] if w.lower() not in ("the", "a", "an")]
+            if tail:  # the moved noun becomes a modifier: "of the kidneys" -> "kidney ..."
+                tail[-1] = singular(tail[-1].lower())
+            words = tail + words[:i]
+            out.append(" ".join(words))
+            break
+    organ = [_ORGAN_WORDS.get(w.lower(), w) for w in words]
     if organ != words:
         out.append(" ".join(organ))
     swapped = [_WORD_SYNONYMS.get(w.lower(), w) for w in organ]

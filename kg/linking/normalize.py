@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Bump when match keys change: stores built with other keys must be rebuilt.
+KEY_VERSION = "2"
+
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
@@ -27,10 +30,11 @@ _IRREGULAR = {
     "mitochondria": "mitochondrion", "data": "datum", "criteria": "criterion", "lumina": "lumen",
 }
 # Words ending in -s that are not plurals.
-_KEEP_S = ("ss", "us", "is", "ous", "ics", "ys", "ps", "xis", "sis", "itis", "osis")
+_KEEP_S = ("ss", "us", "is", "ous", "ics", "xis", "sis", "itis", "osis")
 _NOT_PLURAL = {"species", "series", "diabetes", "herpes", "mumps", "measles", "rabies", "scabies",
                "lupus", "tetanus", "virus", "status", "ascites", "pertussis", "rickets", "shingles",
-               "glucose", "caries", "feces", "faeces", "news", "lens", "gas", "plus", "chaos", "mellitus"}
+               "glucose", "caries", "feces", "faeces", "news", "lens", "gas", "plus", "chaos", "mellitus",
+               "biceps", "triceps", "forceps", "mucus", "pancreas", "thorax"}
 
 _HYPHENS = re.compile(r"[\u2010-\u2015\u2212\u00ad-]")
 _NON_WORD = re.compile(r"[^\w]+")

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.errors import ConfigError
-from kg.linking.normalize import match_key, uninvert
+from kg.linking.normalize import KEY_VERSION, match_key, uninvert
 from kg.vocab import Category
 
 SCHEMA_VERSION = "1"
@@ -106,12 +106,11 @@ class TermStore:
             if not self.path.is_file():
                 raise ConfigError(f"terminology store {self.path} does not exist; run `kg terms build`")
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            try:
-                version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            except sqlite3.DatabaseError as exc:
-                raise ConfigError(f"{self.path} is not a terminology store ({exc}); run `kg terms build`") from exc
-            if not version or version[0] != SCHEMA_VERSION:
-                raise ConfigError(f"terminology store {self.path} has an old schema; run `kg terms build`")
+            if not self.is_current():
+                raise ConfigError(
+                    f"terminology store {self.path} was built by another kg version; rebuild it "
+                    "(`kg terms build`, or `--rebuild` for evaluation stores)"
+                )
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, check_same_thread=False)
@@ -119,8 +118,30 @@ class TermStore:
             self.db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('key_version', ?)", (KEY_VERSION,))
             self.db.commit()
         self.readonly = readonly
+
+    def is_current(self) -> bool:
+        """Whether this store's schema and match keys are the ones this kg writes."""
+        try:
+            rows = dict(self.db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_version')").fetchall())
+        except sqlite3.DatabaseError:
+            return False
+        return rows.get("schema_version") == SCHEMA_VERSION and rows.get("key_version") == KEY_VERSION
+
+    @staticmethod
+    def file_is_current(path: Path) -> bool:
+        if not Path(path).is_file():
+            return False
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            probe = TermStore.__new__(TermStore)
+            probe.db = db
+            return probe.is_current()
+        finally:
+            db.close()
 
     @classmethod
     def open(cls, path: Path | None = None, *, readonly: bool = True) -> TermStore:

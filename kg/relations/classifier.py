@@ -7,9 +7,11 @@ features of ``kg.relations.features``:
 * a **typer** P(BioRED type | related pair), trained on the related pairs only, on features of
   same-sentence evidence (cross-sentence evidence helps detection but blurs the type).
 
-The score of a predicted relation is P(related) * P(type | related); a pair is kept when
-P(related) reaches a threshold chosen on out-of-fold predictions over the training set (5 folds,
-grouped by document), so the development split stays unseen until evaluation.
+The score of a predicted relation is P(related and type) = P(related) * P(type | related); both it
+and P(related) are recalibrated with Platt scaling fitted on out-of-fold predictions over the
+training set (5 folds, grouped by document). A pair is kept when its calibrated P(related) reaches
+a threshold chosen on the same out-of-fold predictions, so the development split stays unseen
+until evaluation.
 
 Candidates are entity pairs (grouped by id, or by text when unlinked) of BioRED's classes
 (chemical, gene, disease/phenotype, variant) with a mention of each within one sentence of the
@@ -21,7 +23,7 @@ BioRED type -> our type (subject = the entity of higher class precedence Chemica
 
 | BioRED | object Disease | object Gene/Chemical/Variant |
 |---|---|---|
-| Positive_Correlation | CAUSES | INCREASES |
+| Positive_Correlation | CAUSES (chemical/variant subject), ASSOCIATED_WITH (gene subject) | INCREASES |
 | Negative_Correlation | TREATS (chemical subject), PREVENTS (gene/variant subject) | DECREASES |
 | Association | ASSOCIATED_WITH | ASSOCIATED_WITH |
 | Bind, Drug_Interaction | INTERACTS_WITH | INTERACTS_WITH |
@@ -48,7 +50,7 @@ from kg.relations.features import (
 )
 from kg.resources import models_dir
 from kg.types import AnnotatedDoc, Document, Evidence, Mention, Relation, Sentence
-from kg.vocab import RelationType
+from kg.vocab import Category, RelationType
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,16 @@ OUR_TO_BIORED: dict[RelationType, str] = {
 }
 
 
+def to_biored(relation: Relation) -> str | None:
+    """BioRED's type for one of our relations: ``OUR_TO_BIORED``, except that a gene's causal role in
+    a disease ("mutations in NPHS2 cause nephrotic syndrome") is an Association in BioRED's guideline,
+    which keeps Positive_Correlation for amounts or activities that rise together with a disease."""
+    if (relation.type is RelationType.CAUSES and relation.subject.category is Category.GENE
+            and relation.object.category in (Category.DISEASE, Category.PHENOTYPE)):
+        return "Association"
+    return OUR_TO_BIORED.get(relation.type)
+
+
 def default_model_path() -> Path:
     return models_dir() / "relations" / MODEL_FILE
 
@@ -81,7 +93,10 @@ def default_model_path() -> Path:
 def map_biored_type(biored_type: str, subject_class: str, object_class: str) -> RelationType | None:
     """Our directed type for a BioRED type, given the classes of subject and object (see module doc)."""
     if biored_type == "Positive_Correlation":
-        return RelationType.CAUSES if object_class == "Dis" else RelationType.INCREASES
+        if object_class == "Dis":
+            # a gene whose level rises with a disease is correlated with it, not shown to cause it
+            return RelationType.ASSOCIATED_WITH if subject_class == "Gene" else RelationType.CAUSES
+        return RelationType.INCREASES
     if biored_type == "Negative_Correlation":
         if object_class == "Dis":
             return RelationType.TREATS if subject_class == "Chem" else RelationType.PREVENTS
@@ -135,20 +150,42 @@ def _sentencizer():
 
 @dataclass
 class PairPrediction:
-    """A document-level prediction for one entity pair."""
+    """A document-level prediction for one entity pair (probabilities after calibration)."""
 
     instance: PairInstance
     biored_type: str
     pair_probability: float  # P(related)
-    type_probability: float  # P(type | related)
-
-    @property
-    def score(self) -> float:
-        return self.pair_probability * self.type_probability
+    type_probability: float  # P(type | related), uncalibrated
+    score: float  # P(related and this type)
 
     @property
     def key(self) -> tuple[str, str]:
         return self.instance.key
+
+
+@dataclass(frozen=True)
+class PlattScaling:
+    """Maps a model probability p to sigmoid(slope * logit(p) + intercept), fitted on out-of-fold
+    predictions: logistic regression on few hundred features is over-confident at both ends."""
+
+    slope: float = 1.0
+    intercept: float = 0.0
+
+    def __call__(self, p):
+        import numpy as np
+
+        p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+        return 1.0 / (1.0 + np.exp(-(self.slope * np.log(p / (1 - p)) + self.intercept)))
+
+    @classmethod
+    def fit(cls, probabilities, outcomes, seed: int = 0) -> "PlattScaling":
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        p = np.clip(np.asarray(probabilities, dtype=float), 1e-6, 1 - 1e-6)
+        logit = np.log(p / (1 - p)).reshape(-1, 1)
+        model = LogisticRegression(C=1e6, random_state=seed).fit(logit, np.asarray(outcomes, dtype=bool))
+        return cls(float(model.coef_[0][0]), float(model.intercept_[0]))
 
 
 def _typer_features(features: dict[str, float]) -> dict[str, float]:
@@ -159,7 +196,8 @@ class RelationClassifier:
     """Document-level entity-pair classifier with sentence evidence; see the module docstring."""
 
     def __init__(self, detector, detector_vectorizer, typer, typer_vectorizer, threshold: float,
-                 window: int = 1, meta: dict | None = None):
+                 window: int = 1, meta: dict | None = None, pair_calibration: PlattScaling = PlattScaling(),
+                 typed_calibration: PlattScaling = PlattScaling()):
         self.detector = detector
         self.detector_vectorizer = detector_vectorizer
         self.typer = typer
@@ -167,6 +205,8 @@ class RelationClassifier:
         self.threshold = threshold
         self.window = window
         self.meta = meta or {}
+        self.pair_calibration = pair_calibration
+        self.typed_calibration = typed_calibration
         self._positive = list(detector.classes_).index(True)
         self._detector_weights = detector.coef_[0]
 
@@ -184,7 +224,9 @@ class RelationClassifier:
             log.warning("relation classifier was trained with scikit-learn %s, running %s",
                         bundle.get("meta", {}).get("sklearn"), sklearn.__version__)
         return cls(bundle["detector"], bundle["detector_vectorizer"], bundle["typer"], bundle["typer_vectorizer"],
-                   bundle["threshold"], bundle.get("window", 1), bundle.get("meta"))
+                   bundle["threshold"], bundle.get("window", 1), bundle.get("meta"),
+                   PlattScaling(*bundle.get("pair_calibration", (1.0, 0.0))),
+                   PlattScaling(*bundle.get("typed_calibration", (1.0, 0.0))))
 
     def save(self, path: str | Path | None = None) -> Path:
         import joblib
@@ -193,7 +235,10 @@ class RelationClassifier:
         path.parent.mkdir(parents=True, exist_ok=True)
         joblib.dump({"detector": self.detector, "detector_vectorizer": self.detector_vectorizer,
                      "typer": self.typer, "typer_vectorizer": self.typer_vectorizer,
-                     "threshold": self.threshold, "window": self.window, "meta": self.meta}, path, compress=3)
+                     "threshold": self.threshold, "window": self.window, "meta": self.meta,
+                     "pair_calibration": (self.pair_calibration.slope, self.pair_calibration.intercept),
+                     "typed_calibration": (self.typed_calibration.slope, self.typed_calibration.intercept)},
+                    path, compress=3)
         return path
 
     # -- prediction ------------------------------------------------------------------------------
@@ -206,11 +251,12 @@ class RelationClassifier:
         type_p = self.typer.predict_proba(
             self.typer_vectorizer.transform([_typer_features(i.features) for i in instances]))
         classes = list(self.typer.classes_)
-        out = []
-        for instance, p, row in zip(instances, pair_p, type_p):
-            best = int(row.argmax())
-            out.append(PairPrediction(instance, classes[best], float(p), float(row[best])))
-        return out
+        best = type_p.argmax(axis=1)
+        best_p = type_p[range(len(instances)), best]
+        calibrated_pair = self.pair_calibration(pair_p)
+        calibrated_typed = self.typed_calibration(pair_p * best_p)
+        return [PairPrediction(instance, classes[b], float(cp), float(tp), float(ct))
+                for instance, b, cp, tp, ct in zip(instances, best, calibrated_pair, best_p, calibrated_typed)]
 
     def predict_pairs(self, adoc: AnnotatedDoc, ids_of: Callable[[Mention], list[str]] | None = None,
                       threshold: float | None = None) -> list[PairPrediction]:
@@ -363,8 +409,14 @@ def train_classifier(train_files: list[Path], seed: int = 13, window: int = 1, f
                                          seed, c_detector, c_typer), threshold=0.5, window=window)
         for i, prediction in zip(test_idx, model.score_instances([instances[i] for i in test_idx])):
             oof[i] = prediction
+    related = [y != NONE for y in labels]
+    pair_calibration = PlattScaling.fit([p.pair_probability for p in oof], related, seed)
+    typed_calibration = PlattScaling.fit([p.score for p in oof],
+                                         [p.biored_type == y for p, y in zip(oof, labels)], seed)
+    for p in oof:
+        p.pair_probability = float(pair_calibration(p.pair_probability))
     best = (0.5, 0.0, 0.0)
-    for threshold in np.arange(0.20, 0.71, 0.025):
+    for threshold in np.arange(0.10, 0.71, 0.025):
         kept = [(doc_ids[i], frozenset(p.key), p.biored_type) for i, p in enumerate(oof) if p.pair_probability >= threshold]
         typed_f1 = pair_scores(set(kept), gold_typed)[2]
         if typed_f1 > best[2]:
@@ -373,8 +425,11 @@ def train_classifier(train_files: list[Path], seed: int = 13, window: int = 1, f
     meta = {"sklearn": sklearn.__version__, "seed": seed, "trained_on": [Path(p).name for p in train_files],
             "documents": len(gold_docs), "c_detector": c_detector, "c_typer": c_typer,
             "oof_pair_f1": round(best[1], 2), "oof_pair_type_f1": round(best[2], 2)}
+    meta |= {"pair_calibration": [round(pair_calibration.slope, 4), round(pair_calibration.intercept, 4)],
+             "typed_calibration": [round(typed_calibration.slope, 4), round(typed_calibration.intercept, 4)]}
     classifier = RelationClassifier(*_fit(instances, labels, seed, c_detector, c_typer), threshold=best[0],
-                                    window=window, meta=meta)
+                                    window=window, meta=meta, pair_calibration=pair_calibration,
+                                    typed_calibration=typed_calibration)
     path = classifier.save(out)
     report = TrainingReport(len(gold_docs), len(instances), sum(1 for y in labels if y != NONE), best[0],
                             round(best[1], 2), round(best[2], 2), round(time.time() - started, 1), str(path))

@@ -5,8 +5,9 @@ Rule, per document and unordered entity pair (entities keyed by CURIE, else by n
 1. **Patterns own what they find.** Every pattern relation is kept as it is: its direction, its type
    and its epistemics (a negated or hedged pattern claim stays negated or hedged).
 2. **Agreement boosts.** When the classifier predicts a pair that a pattern relation also links,
-   with the same BioRED family (``OUR_TO_BIORED``: INCREASES/CAUSES positive, DECREASES/TREATS/
-   PREVENTS negative, ASSOCIATED_WITH/REGULATES association, INTERACTS_WITH bind), the pattern
+   with the same BioRED family (``to_biored``: INCREASES/CAUSES positive, DECREASES/TREATS/
+   PREVENTS negative, ASSOCIATED_WITH/REGULATES association, INTERACTS_WITH bind; a gene CAUSES a
+   disease is an association in BioRED's guideline), the pattern
    relation's score becomes the noisy-or of both scores, ``1 - (1 - p)(1 - q)``, and its extractor
    reads ``<pattern extractor>+classifier``. A negated pattern claim is never boosted.
 3. **Conflict: the pattern wins.** When a pattern links the pair with another type, or negated, the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.relations.classifier import EXTRACTOR, OUR_TO_BIORED
+from kg.relations.classifier import EXTRACTOR, to_biored
 from kg.types import Mention, Relation
 
 # Chosen on BioRED dev with gold entities (kg/relations/README.md): below it, classifier-only
@@ -59,10 +60,10 @@ def combine(pattern_relations: list[Relation], classifier_relations: list[Relati
             if predicted.evidence.score >= min_classifier_score:
                 added.append(predicted)
             continue
-        family = OUR_TO_BIORED.get(predicted.type)
+        family = to_biored(predicted)
         for i in linked:
             pattern = pattern_relations[i]
-            if not pattern.evidence.epistemics.negated and OUR_TO_BIORED.get(pattern.type) == family:
+            if not pattern.evidence.epistemics.negated and to_biored(pattern) == family:
                 boost[i] = max(boost.get(i, 0.0), predicted.evidence.score)
 
     combined: list[Relation] = []

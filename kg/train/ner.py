@@ -21,7 +21,7 @@ def prepare_vectors(corpora_dir: Path, work_root: Path, log=print) -> Path:
 
 
 def train_ner(corpus: str, corpora_dir: Path, max_minutes: float, work_dir: Path | None = None,
-              config_name: str = NER_CONFIG, log=print) -> TrainingResult:
+              config_name: str = NER_CONFIG, log=print, extra_overrides: dict | None = None) -> TrainingResult:
     work_dir = work_dir or default_work_dir(corpus)
     data = work_dir / "corpus"
     for split in ("train", "dev"):
@@ -29,5 +29,5 @@ def train_ner(corpus: str, corpora_dir: Path, max_minutes: float, work_dir: Path
         log(f"{corpus} {split}: {count} sentences")
     vectors = prepare_vectors(corpora_dir, work_dir.parent)
     overrides = {"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "dev.spacy"),
-                 "paths.vectors": str(vectors)}
+                 "paths.vectors": str(vectors), **(extra_overrides or {})}
     return train_spacy(training_config_path(config_name), work_dir / "training", overrides, max_minutes)

@@ -18,7 +18,7 @@ def treebank_path(treebanks_dir: Path, split: str) -> Path:
 
 
 def train_parser(treebanks_dir: Path, corpora_dir: Path, max_minutes: float, work_dir: Path | None = None,
-                 config_name: str = PARSER_CONFIG, log=print) -> TrainingResult:
+                 config_name: str = PARSER_CONFIG, log=print, extra_overrides: dict | None = None) -> TrainingResult:
     from kg.train.ner import prepare_vectors
 
     work_dir = work_dir or default_work_dir("craft_parser")
@@ -32,5 +32,6 @@ def train_parser(treebanks_dir: Path, corpora_dir: Path, max_minutes: float, wor
     patterns.write_text(json.dumps(tag_to_pos_patterns(train_sentences)), encoding="utf-8")
     vectors = prepare_vectors(corpora_dir, work_dir.parent)
     overrides = {"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "dev.spacy"),
-                 "paths.vectors": str(vectors), "paths.lemma_table": str(table), "paths.pos_patterns": str(patterns)}
+                 "paths.vectors": str(vectors), "paths.lemma_table": str(table), "paths.pos_patterns": str(patterns),
+                 **(extra_overrides or {})}
     return train_spacy(training_config_path(config_name), work_dir / "training", overrides, max_minutes)

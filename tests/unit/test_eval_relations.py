@@ -131,3 +131,22 @@ def test_biored_reader_on_the_shared_corpus():
         ids = {i for m in d.mentions for i in mention_ids(m)}
         assert all(r.id1 in ids and r.id2 in ids for r in d.relations)
         assert all(d.document.text[m.start:m.end] == m.text for m in d.mentions)
+
+
+def test_calibration_by_hand():
+    from kg.eval.relations import calibration
+
+    result = calibration([0.15, 0.15, 0.85, 0.85], [False, True, True, True], bins=10)
+    # bin 0.1-0.2: confidence 0.15, observed 0.5; bin 0.8-0.9: confidence 0.85, observed 1.0
+    assert result["ece"] == pytest.approx(0.5 * 0.35 + 0.5 * 0.15)
+    assert [row["n"] for row in result["reliability"]] == [2, 2]
+
+
+def test_gene_causing_a_disease_is_a_biored_association():
+    from kg.relations.classifier import to_biored
+
+    gene, disease = mention("NPHS2", "7827", Category.GENE), mention("nephrotic syndrome", "D009404", Category.DISEASE)
+    drug = mention("cisplatin", "D002945")
+    assert to_biored(relation(gene, RelationType.CAUSES, disease)) == "Association"
+    assert to_biored(relation(drug, RelationType.CAUSES, disease)) == "Positive_Correlation"
+    assert to_biored(relation(drug, RelationType.DERIVED_FROM, gene)) is None

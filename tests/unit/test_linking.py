@@ -194,3 +194,38 @@ def test_kg_local_lexicon_id_gives_way_to_a_standard_curie(linker):
     assert doc.mentions[1].curie == "kg:multipotent_stromal_cell"  # nothing better known
     # The linker's own local ids follow the lexicon's spelling of kg-local ids.
     assert local_id("multipotent stromal cells") == "kg:multipotent_stromal_cell"
+
+
+def test_rewrites_organ_adjectives_prepositions_and_adjectives_for_conditions(linker):
+    assert linker.resolve("renal failure", Category.DISEASE).curie == "MESH:D051437"
+    res = linker.resolve("failure of the kidneys", Category.DISEASE)
+    assert res.curie == "MESH:D051437" and res.score < 1.0
+    assert linker.resolve("diabetes mellitic", Category.DISEASE).curie == "kg:diabetes_mellitic"
+    assert linker.resolve("neuralgic", Category.DISEASE).curie == "MESH:D009437"  # -ic -> -ia
+
+
+def test_store_from_another_kg_version_is_rebuilt_or_refused(tmp_path, monkeypatch):
+    import kg.linking.build as build
+    from kg.errors import ConfigError
+
+    def fake_build(path, progress=None):
+        path.unlink(missing_ok=True)
+        with TermStore(path) as store:
+            store.add_terms(build.sources.simple_tsv_terms(FIXTURE), source="curated", origin="default")
+        return path
+
+    monkeypatch.setattr(build, "build_default_store", fake_build)
+    path = fake_build(tmp_path / "terms.sqlite")
+    with TermStore(path) as store:
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'key_version'")
+    with pytest.raises(ConfigError, match="another kg version"):
+        Linker.open(path, build_if_missing=False)
+    messages: list[str] = []
+    assert Linker.open(path, progress=messages.append).resolve("MSC", Category.CELL).curie == "CL:0000134"
+    assert "rebuilding" in messages[0]
+    # A store holding the user's own additions is not silently replaced.
+    with TermStore(path) as store:
+        add_file(store, FIXTURE, source="mine")
+        store.db.execute("UPDATE meta SET value = '0' WHERE key = 'key_version'")
+    with pytest.raises(ConfigError, match="mine"):
+        Linker.open(path)

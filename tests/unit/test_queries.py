@@ -108,6 +108,7 @@ def test_null_default_accepts_any_value():
     query = saved_query("edge_evidence")
     assert render_params(query, {"type": "DECREASES"})["type"] == "DECREASES"
     assert render_params(query)["type"] is None
+    assert render_params(query, {"type": "null"})["type"] is None  # the CLI passes strings
 
 
 def test_unknown_saved_query_lists_known_names():

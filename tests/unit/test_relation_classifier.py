@@ -89,6 +89,8 @@ def test_cross_sentence_pairs_carry_prefixed_features(doc):
 
 def test_mapping_table_follows_categories():
     assert map_biored_type("Positive_Correlation", "Chem", "Dis") is RelationType.CAUSES
+    assert map_biored_type("Positive_Correlation", "Var", "Dis") is RelationType.CAUSES
+    assert map_biored_type("Positive_Correlation", "Gene", "Dis") is RelationType.ASSOCIATED_WITH
     assert map_biored_type("Positive_Correlation", "Gene", "Gene") is RelationType.INCREASES
     assert map_biored_type("Positive_Correlation", "Chem", "Gene") is RelationType.INCREASES
     assert map_biored_type("Negative_Correlation", "Chem", "Dis") is RelationType.TREATS

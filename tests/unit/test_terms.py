@@ -145,3 +145,15 @@ def test_cli_lookup_info_and_add(default_store, tmp_path):
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["terms", "lookup", "partial sciatic ligations", "--json", "--store", str(own)])
     assert json.loads(result.stdout)["curie"] == "kg:PSL"
+
+
+def test_add_owl_ontology_with_synonyms_and_xrefs(tmp_path):
+    owl = Path(__file__).resolve().parents[1] / "fixtures" / "linking" / "mini.owl"
+    with TermStore(tmp_path / "t.sqlite") as store:
+        info = add_file(store, owl)
+    lk = Linker.open(tmp_path / "t.sqlite", build_if_missing=False)
+    assert info.xrefs == 1
+    assert lk.resolve("Microglia", Category.CELL).curie == "CL:0000129"
+    assert lk.xrefs("CL:0000129") == ["MESH:D017628"]
+    # Related synonyms match, but below an exact synonym.
+    assert 0.5 < lk.resolve("brain macrophages", Category.CELL).score < lk.resolve("astroglia", Category.CELL).score
