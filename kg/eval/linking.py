@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -241,7 +241,6 @@ def evaluate(
     gold_mentions: bool,
     ner_model: Path | None = None,
     root: Path | None = None,
-    progress: Callable[[str], None] | None = None,
     errors: list[dict] | None = None,
 ) -> dict:
     """Scores (per reported type) plus timing for one corpus split."""

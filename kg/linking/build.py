@@ -187,8 +187,3 @@ def corpus_terms(
             kind="corpus", weight=round(KIND_WEIGHT["corpus"] * (0.5 + 0.5 * share), 4), index_name=False,
         ))
     return terms
-
-
-def check_writable(path: Path) -> None:
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ConfigError(f"terminology store {path} is not writable")
