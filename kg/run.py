@@ -23,6 +23,7 @@ from kg.types import AnnotatedDoc, Document, Graph, Mention, Relation, RunReport
 log = logging.getLogger(__name__)
 
 CHECKPOINT = "checkpoint.jsonl"
+SPOOL = "assembly.sqlite"  # evidence and mention counts while assembling (kg.assembly.spool)
 REPORT = "report.json"
 WORK_DIR = ".kg"
 
@@ -176,7 +177,7 @@ def build(
     config = load_pipeline(config) if isinstance(config, str) else config
     started = time.perf_counter()
     report = RunReport()
-    assembler = Assembler()
+    assembler = Assembler(spool_path=Path(out_dir) / WORK_DIR / SPOOL if out_dir else None)
     checkpoint = Checkpoint(Path(out_dir), fingerprint(inputs, config)) if out_dir else None
     done: set[str] = set()
     if checkpoint:

@@ -9,7 +9,7 @@ import hashlib
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from kg.vocab import Category, RelationType
 
@@ -149,7 +149,6 @@ class Entity(BaseModel):
     synonyms: list[str] = Field(default_factory=list)
     xrefs: list[str] = Field(default_factory=list)
     mention_count: int = 0
-    documents: list[str] = Field(default_factory=list)
 
 
 class Edge(BaseModel):
@@ -159,8 +158,13 @@ class Edge(BaseModel):
     type: RelationType
     object: str
     negated: bool = False
+    # A list, or a lazy sequence streamed from disk for large runs (kg.assembly.spool).
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = 0.0
+
+    @field_serializer("evidence")
+    def _dump_evidence(self, evidence) -> list[Evidence]:
+        return list(evidence)
 
     @property
     def key(self) -> tuple[str, str, str, bool]:
@@ -180,19 +184,28 @@ class Edge(BaseModel):
         return bool(self.evidence) and all(e.epistemics.hedged for e in self.evidence)
 
 
-def confidence_from_evidence(evidence: list[Evidence]) -> float:
+def best_score_per_document(evidence) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for ev in evidence:
+        best[ev.doc_id] = max(best.get(ev.doc_id, 0.0), ev.score)
+    return best
+
+
+def confidence_from_scores(best_per_document: dict[str, float]) -> float:
+    """Noisy-or over the best score of each document (sorted, so the result is order-free)."""
+    disbelief = 1.0
+    for score in sorted(best_per_document.values()):
+        disbelief *= 1.0 - score
+    return round(1.0 - disbelief, 6)
+
+
+def confidence_from_evidence(evidence) -> float:
     """Belief in a claim from independent documents (noisy-or over the best score per document).
 
     Two sentences of one abstract are not independent, so each document counts once
     with its strongest evidence; more documents raise confidence towards 1.
     """
-    best: dict[str, float] = {}
-    for ev in evidence:
-        best[ev.doc_id] = max(best.get(ev.doc_id, 0.0), ev.score)
-    disbelief = 1.0
-    for score in best.values():
-        disbelief *= 1.0 - score
-    return round(1.0 - disbelief, 6)
+    return confidence_from_scores(best_score_per_document(evidence))
 
 
 class DocumentRecord(BaseModel):
@@ -211,7 +224,12 @@ class Graph(BaseModel):
     edges: dict[tuple[str, str, str, bool], Edge] = Field(default_factory=dict)
     documents: dict[str, DocumentRecord] = Field(default_factory=dict)
     # (entity id, document id) -> number of mentions, for (:Entity)-[:MENTIONED_IN]->(:Document)
+    # A dict, or a lazy mapping streamed from disk for large runs (kg.assembly.spool).
     mentions: dict[tuple[str, str], int] = Field(default_factory=dict)
+
+    @field_serializer("mentions")
+    def _dump_mentions(self, mentions) -> dict[tuple[str, str], int]:
+        return dict(mentions.items())
 
     def to_networkx(self, *, documents: bool = False):
         """The graph as a ``networkx.MultiDiGraph`` (see ``kg.api.to_networkx``)."""

@@ -4,7 +4,8 @@ Entities are keyed by the mention's CURIE, or a stable kg-local id from the norm
 when nothing linked it, so the same name merges across documents and runs. Edges are keyed
 by (subject, type, object, negated): a negated claim never merges into the positive one.
 Evidence is pooled, never replaced; an edge's confidence grows with independent documents
-(kg.types.confidence_from_evidence).
+(kg.types.confidence_from_evidence). Given a spool path, evidence and mention counts go to
+disk as they arrive (kg.assembly.spool), so memory does not grow with the number of documents.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
+from kg.assembly.spool import Spool, SpooledEvidence, SpooledMentions
 from kg.types import (
-    AnnotatedDoc, DocumentRecord, Edge, Entity, Evidence, Graph, Mention, Relation, confidence_from_evidence,
+    AnnotatedDoc, DocumentRecord, Edge, Entity, Evidence, Graph, Mention, Relation, confidence_from_scores,
+    stable_hash,
 )
-from kg.vocab import Category
+from kg.vocab import Category, RelationType
 
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ε": "epsilon"}
 
@@ -47,12 +51,10 @@ class _EntityDraft:
         self.categories: Counter[Category] = Counter()
         self.synonyms: set[str] = set()
         self.xrefs: set[str] = set()
-        self.documents: set[str] = set()
         self.mentions = 0
 
     def add(self, m: Mention) -> None:
         self.mentions += 1
-        self.documents.add(m.doc_id)
         self.categories[m.category] += 1
         self.synonyms.add(m.text)
         if m.long_form:
@@ -68,9 +70,23 @@ class _EntityDraft:
         name = self.preferred or (self.names.most_common(1)[0][0] if self.names else min(self.synonyms))
         return Entity(
             id=self.id, name=name, category=self.categories.most_common(1)[0][0],
-            synonyms=sorted(self.synonyms - {name}), xrefs=sorted(self.xrefs),
-            mention_count=self.mentions, documents=sorted(self.documents),
+            synonyms=sorted(self.synonyms - {name}), xrefs=sorted(self.xrefs), mention_count=self.mentions,
         )
+
+
+class _EdgeDraft:
+    def __init__(self, subject: str, rtype: RelationType, obj: str, negated: bool):
+        self.subject, self.type, self.object, self.negated = subject, rtype, obj, negated
+        self.id = "edge:" + stable_hash(subject, rtype.value, obj, negated)
+        self.evidence: list[Evidence] = []  # in-memory mode only
+        self.count = 0
+        self.best: dict[str, float] = {}  # document -> best score, for confidence
+
+    def add(self, evidence: Evidence, keep: bool) -> None:
+        self.count += 1
+        self.best[evidence.doc_id] = max(self.best.get(evidence.doc_id, 0.0), evidence.score)
+        if keep:
+            self.evidence.append(evidence)
 
 
 def _swap(evidence: Evidence) -> Evidence:
@@ -83,10 +99,11 @@ def _swap(evidence: Evidence) -> Evidence:
 class Assembler:
     """Feed it documents with their relations; ``graph()`` returns the merged Graph."""
 
-    def __init__(self) -> None:
+    def __init__(self, spool_path: Path | None = None) -> None:
+        self._spool = Spool(spool_path) if spool_path else None
         self._entities: dict[str, _EntityDraft] = {}
-        self._edges: dict[tuple[str, str, str, bool], Edge] = {}
-        self._evidence_keys: set[str] = set()
+        self._edges: dict[tuple[str, str, str, bool], _EdgeDraft] = {}
+        self._evidence_keys: set[str] = set()  # in-memory mode; the spool dedupes on disk
         self._documents: dict[str, DocumentRecord] = {}
         self._mentions: Counter[tuple[str, str]] = Counter()
 
@@ -96,7 +113,10 @@ class Assembler:
         for m in adoc.mentions:
             eid = entity_id(m)
             self._entities.setdefault(eid, _EntityDraft(eid)).add(m)
-            self._mentions[(eid, doc.id)] += 1
+            if self._spool:
+                self._spool.add_mention(eid, doc.id)
+            else:
+                self._mentions[(eid, doc.id)] += 1
         for rel in relations:
             self.add_relation(rel)
 
@@ -114,20 +134,32 @@ class Assembler:
         key = (subject, rel.type.value, obj, evidence.epistemics.negated)
         edge = self._edges.get(key)
         if edge is None:
-            edge = self._edges[key] = Edge(subject=subject, type=rel.type, object=obj,
-                                           negated=evidence.epistemics.negated)
+            edge = self._edges[key] = _EdgeDraft(subject, rel.type, obj, evidence.epistemics.negated)
         ev_key = evidence.key(rel.type)
-        if ev_key not in self._evidence_keys:
+        if self._spool:
+            if self._spool.add_evidence(edge.id, ev_key, evidence):
+                edge.add(evidence, keep=False)
+        elif ev_key not in self._evidence_keys:
             self._evidence_keys.add(ev_key)
-            edge.evidence.append(evidence)
+            edge.add(evidence, keep=True)
+
+    def _edge(self, draft: _EdgeDraft) -> Edge:
+        confidence = confidence_from_scores(draft.best)
+        if self._spool:
+            # Constructed without validation: the evidence is a lazy view of the spool.
+            return Edge.model_construct(subject=draft.subject, type=draft.type, object=draft.object,
+                                        negated=draft.negated, confidence=confidence,
+                                        evidence=SpooledEvidence(self._spool, draft.id, draft.count))
+        evidence = sorted(draft.evidence, key=lambda e: (e.doc_id, e.sentence_index, e.subject_span))
+        return Edge(subject=draft.subject, type=draft.type, object=draft.object, negated=draft.negated,
+                    evidence=evidence, confidence=confidence)
 
     def graph(self) -> Graph:
-        for edge in self._edges.values():
-            edge.evidence.sort(key=lambda e: (e.doc_id, e.sentence_index, e.subject_span))
-            edge.confidence = confidence_from_evidence(edge.evidence)
-        return Graph(
-            entities={eid: draft.build() for eid, draft in sorted(self._entities.items())},
-            edges=dict(sorted(self._edges.items())),
-            documents=dict(sorted(self._documents.items())),
-            mentions=dict(sorted(self._mentions.items())),
-        )
+        entities = {eid: draft.build() for eid, draft in sorted(self._entities.items())}
+        edges = {key: self._edge(draft) for key, draft in sorted(self._edges.items())}
+        documents = dict(sorted(self._documents.items()))
+        if self._spool:
+            self._spool.commit()
+            return Graph.model_construct(entities=entities, edges=edges, documents=documents,
+                                         mentions=SpooledMentions(self._spool))
+        return Graph(entities=entities, edges=edges, documents=documents, mentions=dict(sorted(self._mentions.items())))

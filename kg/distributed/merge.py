@@ -37,8 +37,8 @@ def shard_entries(path: Path) -> Iterator[dict]:
 class ShardMerger:
     """Feed it shard files in plan order; ``finish()`` gives the Graph and the RunReport."""
 
-    def __init__(self) -> None:
-        self.assembler = Assembler()
+    def __init__(self, spool_path: Path | None = None) -> None:
+        self.assembler = Assembler(spool_path)
         self.report = RunReport()
         self._first_seen: dict[str, str] = {}  # document id -> where it was first read
 
@@ -80,9 +80,10 @@ class ShardMerger:
         return graph, self.report
 
 
-def merge_shards(plan: list[Shard], shard_dir: Path, failures: dict[str, str] | None = None) -> tuple[Graph, RunReport]:
+def merge_shards(plan: list[Shard], shard_dir: Path, failures: dict[str, str] | None = None,
+                 spool_path: Path | None = None) -> tuple[Graph, RunReport]:
     failures = failures or {}
-    merger = ShardMerger()
+    merger = ShardMerger(spool_path)
     for shard in plan:
         if shard.id in failures:
             merger.add_failure(shard, failures[shard.id])

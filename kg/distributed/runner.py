@@ -25,7 +25,7 @@ from kg.distributed.merge import merge_shards
 from kg.distributed.shards import DEFAULT_RECORDS_PER_SHARD, Shard, plan_shards
 from kg.distributed.task import SHARD_SUFFIX, read_footer, run_shard, shard_file
 from kg.errors import ConfigError, KgError
-from kg.run import REPORT, WORK_DIR, BuildResult
+from kg.run import REPORT, SPOOL, WORK_DIR, BuildResult
 from kg.sinks.kgx import KgxSink
 from kg.types import stable_hash
 
@@ -157,7 +157,9 @@ def build_distributed(
             else:
                 with dask_client(scheduler, workers) as dask:
                     failures = run_shards(dask, todo, config, shard_dir, on_shard)
-        graph, report = merge_shards(plan, shard_dir, failures)
+        # No output folder: the scratch folder goes away, so the graph stays in memory.
+        spool = work / WORK_DIR / SPOOL if out_dir is not None else None
+        graph, report = merge_shards(plan, shard_dir, failures, spool_path=spool)
         report.seconds = round(time.perf_counter() - started, 3)
         if out_dir is not None:
             KgxSink(work).write(graph)

@@ -108,7 +108,6 @@ def read_graph(directory: Path) -> Graph:
                 category=Category(rec.get("kg_category") or "NamedThing"),
                 synonyms=rec.get("synonym", []), xrefs=rec.get("xref", []),
                 mention_count=rec.get("kg_mention_count", 0),
-                documents=sorted({d for d, _ in rec.get("kg_mentioned_in", [])}),
             )
             graph.entities[entity.id] = entity
             for doc_id, count in rec.get("kg_mentioned_in", []):

@@ -403,10 +403,8 @@ class Neo4jSink:
 
         edges_by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
         preexisting: set[str] = set()
-        evidence: list[dict[str, Any]] = []
         for edge in graph.edges.values():
             edges_by_type[edge.type].append(edge_row(edge, self.supporting_text_limit))
-            evidence.extend(evidence_row(ev, edge) for ev in edge.evidence)
         for rel_type in RelationType:
             if edges_by_type.get(rel_type):
                 existed = self._write_rows(_edge_statement(rel_type), edges_by_type[rel_type],
@@ -415,11 +413,22 @@ class Neo4jSink:
                 counts.per_type[rel_type.value] = len(edges_by_type[rel_type])
         counts.edges = len(graph.edges)
 
-        # The same evidence key twice in one graph is one node; keep the rows unique so
-        # counts mean "evidence nodes".
-        unique_evidence = list({row["id"]: row for row in evidence}.values())
-        self._write_rows(EVIDENCE_STATEMENT, unique_evidence, "evidence")
-        counts.evidence = len(unique_evidence)
+        # Evidence is streamed edge by edge in batches (a large run's evidence is read from
+        # disk, never held whole). The same evidence key twice is one node: counts mean nodes.
+        written: set[str] = set()
+        batch: list[dict[str, Any]] = []
+        for edge in graph.edges.values():
+            for ev in edge.evidence:
+                row = evidence_row(ev, edge)
+                if row["id"] not in written:
+                    written.add(row["id"])
+                    batch.append(row)
+                if len(batch) >= self.batch_size:
+                    self._write_rows(EVIDENCE_STATEMENT, batch, "evidence")
+                    batch = []
+        if batch:
+            self._write_rows(EVIDENCE_STATEMENT, batch, "evidence")
+        counts.evidence = len(written)
 
         mentions = [
             {"entity": entity_id, "doc": doc_id, "count": count}
