@@ -17,8 +17,8 @@ from pathlib import Path
 
 from kg.assembly.spool import Spool, SpooledEvidence, SpooledMentions
 from kg.types import (
-    AnnotatedDoc, DocumentRecord, Edge, Entity, Evidence, Graph, Mention, Relation, confidence_from_scores,
-    stable_hash,
+    AnnotatedDoc, DocumentRecord, Edge, Entity, Evidence, Graph, Mention, Relation, best_score_per_document,
+    confidence_from_scores, stable_hash,
 )
 from kg.vocab import Category, RelationType
 
@@ -78,15 +78,8 @@ class _EdgeDraft:
     def __init__(self, subject: str, rtype: RelationType, obj: str, negated: bool):
         self.subject, self.type, self.object, self.negated = subject, rtype, obj, negated
         self.id = "edge:" + stable_hash(subject, rtype.value, obj, negated)
-        self.evidence: list[Evidence] = []  # in-memory mode only
+        self.evidence: list[Evidence] = []  # in-memory mode only; the spool keeps it otherwise
         self.count = 0
-        self.best: dict[str, float] = {}  # document -> best score, for confidence
-
-    def add(self, evidence: Evidence, keep: bool) -> None:
-        self.count += 1
-        self.best[evidence.doc_id] = max(self.best.get(evidence.doc_id, 0.0), evidence.score)
-        if keep:
-            self.evidence.append(evidence)
 
 
 def _swap(evidence: Evidence) -> Evidence:
@@ -138,13 +131,13 @@ class Assembler:
         ev_key = evidence.key(rel.type)
         if self._spool:
             if self._spool.add_evidence(edge.id, ev_key, evidence):
-                edge.add(evidence, keep=False)
+                edge.count += 1
         elif ev_key not in self._evidence_keys:
             self._evidence_keys.add(ev_key)
-            edge.add(evidence, keep=True)
+            edge.count += 1
+            edge.evidence.append(evidence)
 
-    def _edge(self, draft: _EdgeDraft) -> Edge:
-        confidence = confidence_from_scores(draft.best)
+    def _edge(self, draft: _EdgeDraft, confidence: float) -> Edge:
         if self._spool:
             # Constructed without validation: the evidence is a lazy view of the spool.
             return Edge.model_construct(subject=draft.subject, type=draft.type, object=draft.object,
@@ -156,10 +149,14 @@ class Assembler:
 
     def graph(self) -> Graph:
         entities = {eid: draft.build() for eid, draft in sorted(self._entities.items())}
-        edges = {key: self._edge(draft) for key, draft in sorted(self._edges.items())}
-        documents = dict(sorted(self._documents.items()))
         if self._spool:
             self._spool.commit()
+            confidence = {edge_id: confidence_from_scores(best) for edge_id, best in self._spool.best_scores()}
+        else:
+            confidence = {d.id: confidence_from_scores(best_score_per_document(d.evidence)) for d in self._edges.values()}
+        edges = {key: self._edge(draft, confidence.get(draft.id, 0.0)) for key, draft in sorted(self._edges.items())}
+        documents = dict(sorted(self._documents.items()))
+        if self._spool:
             return Graph.model_construct(entities=entities, edges=edges, documents=documents,
                                          mentions=SpooledMentions(self._spool))
         return Graph(entities=entities, edges=edges, documents=documents, mentions=dict(sorted(self._mentions.items())))

@@ -28,7 +28,7 @@ class Spool:
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE evidence (key TEXT PRIMARY KEY, edge TEXT NOT NULL, doc_id TEXT, sentence_index INTEGER,
-                                   s_start INTEGER, s_end INTEGER, body TEXT NOT NULL);
+                                   s_start INTEGER, s_end INTEGER, score REAL, body TEXT NOT NULL);
             CREATE INDEX evidence_edge ON evidence (edge, doc_id, sentence_index, s_start, s_end);
             CREATE TABLE mentions (entity TEXT, doc TEXT, count INTEGER, PRIMARY KEY (entity, doc));
         """)
@@ -46,9 +46,9 @@ class Spool:
     def add_evidence(self, edge_id: str, key: str, evidence: Evidence) -> bool:
         """Stores one evidence for an edge; False when that evidence key is already there."""
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, edge_id, evidence.doc_id, evidence.sentence_index, evidence.subject_span[0],
-             evidence.subject_span[1], evidence.model_dump_json()),
+             evidence.subject_span[1], evidence.score, evidence.model_dump_json()),
         )
         self._tick()
         return cursor.rowcount == 1
@@ -59,6 +59,21 @@ class Spool:
         )
         for (body,) in rows:
             yield Evidence.model_validate_json(body)
+
+    def best_scores(self) -> Iterator[tuple[str, dict[str, float]]]:
+        """(edge id, {document: best score}) for every edge, one edge at a time."""
+        rows = self._db.execute(
+            "SELECT edge, doc_id, max(score) FROM evidence GROUP BY edge, doc_id ORDER BY edge, doc_id"
+        )
+        current, best = None, {}
+        for edge, doc_id, score in rows:
+            if edge != current and current is not None:
+                yield current, best
+                best = {}
+            current = edge
+            best[doc_id] = score
+        if current is not None:
+            yield current, best
 
     def add_mention(self, entity_id: str, doc_id: str) -> None:
         self._db.execute(

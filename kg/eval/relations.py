@@ -15,7 +15,8 @@ Negated relations count as pairs too: BioRED annotates a relation the abstract r
 
 **Gold file** (``evaluate_gold_file``): JSON Lines, one text per line with its expected edges
 ``[subject, TYPE, object, negated]``; subject and object are surface strings matched without case
-against a mention's text, its linked name or its long form. Reports recall, precision (against the
+against a mention's text, its linked name, its long form, or any text the same document uses for the
+same linked entity ("BMSCs" for "bone marrow mesenchymal stem cells"). Reports recall, precision (against the
 listed edges only, so extra true edges count as errors) and every miss.
 """
 
@@ -253,37 +254,56 @@ def read_gold_file(path: Path) -> list[tuple[str, list[GoldEdge]]]:
     return items
 
 
-def surface_names(mention: Mention) -> set[str]:
-    return {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
+Aliases = dict[str, set[str]]  # entity id -> lower-cased texts of its mentions in one document
 
 
-def edge_matches(edge: GoldEdge, relation: Relation) -> bool:
+def document_aliases(mentions: Iterable[Mention]) -> Aliases:
+    """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike)."""
+    aliases: Aliases = {}
+    for m in mentions:
+        if m.curie:
+            aliases.setdefault(m.curie, set()).add(m.text.lower())
+    return aliases
+
+
+def surface_names(mention: Mention, aliases: Aliases | None = None) -> set[str]:
+    names = {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
+    if aliases and mention.curie:
+        names |= aliases.get(mention.curie, set())
+    return names
+
+
+def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None) -> bool:
     return (relation.type is edge.type and relation.evidence.epistemics.negated == edge.negated
-            and edge.subject.lower() in surface_names(relation.subject)
-            and edge.object.lower() in surface_names(relation.object))
+            and edge.subject.lower() in surface_names(relation.subject, aliases)
+            and edge.object.lower() in surface_names(relation.object, aliases))
 
 
-def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Relation]]) -> dict:
-    """Recall over gold edges, precision over predicted edges (distinct per text), and the misses."""
+def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Relation]],
+               aliases: list[Aliases] | None = None) -> dict:
+    """Recall over gold edges, precision over predicted edges (distinct per text), and the misses.
+    An endpoint matches by its text, linked name, long form, or (with ``aliases``) any text the
+    document uses for the same entity."""
     found = gold_total = correct_predictions = predicted_total = 0
     misses, extras = [], []
     negated_as_positive = 0
     for index, ((text, edges), relations) in enumerate(zip(items, predicted)):
+        names = aliases[index] if aliases else None
         distinct: dict[tuple, Relation] = {}
         for r in relations:
             distinct.setdefault((r.subject.text.lower(), r.type, r.object.text.lower(), r.evidence.epistemics.negated), r)
         for edge in edges:
             gold_total += 1
-            if any(edge_matches(edge, r) for r in distinct.values()):
+            if any(edge_matches(edge, r, names) for r in distinct.values()):
                 found += 1
             else:
                 misses.append({"line": index + 1, "edge": edge.as_list(), "text": text[:160]})
             if edge.negated:
                 positive = GoldEdge(edge.subject, edge.type, edge.object, False)
-                negated_as_positive += sum(1 for r in distinct.values() if edge_matches(positive, r))
+                negated_as_positive += sum(1 for r in distinct.values() if edge_matches(positive, r, names))
         for r in distinct.values():
             predicted_total += 1
-            if any(edge_matches(edge, r) for edge in edges):
+            if any(edge_matches(edge, r, names) for edge in edges):
                 correct_predictions += 1
             else:
                 extras.append({"line": index + 1, "edge": [r.subject.text, r.type.value, r.object.text,
@@ -314,11 +334,12 @@ def evaluate_gold_file(path: Path, pipeline: str = "default", extractors: list[s
         from kg.linking import Linker
 
         linker = Linker.open()
-    predicted = []
+    predicted, aliases = [], []
     for index, (text, _) in enumerate(items):
         adoc: AnnotatedDoc = nlp.annotate(Document(id=f"gold:{index + 1}", abstract=text, source=str(path)))
         if linker is not None:
             adoc = linker.link(adoc)
         predicted.append(stage.extract(adoc))
-    result = score_gold(items, predicted)
+        aliases.append(document_aliases(adoc.mentions))
+    result = score_gold(items, predicted, aliases)
     return {"file": str(path), "pipeline": config.name, "extractors": config.relations.extractors, **result}

@@ -18,8 +18,9 @@ Candidates are entity pairs (grouped by id, or by text when unlinked) of BioRED'
 other; the evidence of a predicted pair is the mention pair that contributes most to the detector's
 score, so each relation points at the sentence (or two neighbouring sentences) that supports it.
 
-BioRED type -> our type (subject = the entity of higher class precedence Chemical > Variant > Gene
-> Disease; same class: the one mentioned first in the evidence):
+BioRED type -> our type. Direction: a disease is always the object; otherwise the subject is the
+entity named first in the evidence, or the second one after a passive-agent marker such as "by"
+("ROS production was decreased by Nrf2"):
 
 | BioRED | object Disease | object Gene/Chemical/Variant |
 |---|---|---|
@@ -108,11 +109,18 @@ def map_biored_type(biored_type: str, subject_class: str, object_class: str) -> 
     return None
 
 
-def subject_first(a_class: str, b_class: str, a_first_in_text: bool) -> bool:
-    """Whether entity a is the subject: class precedence, then order in the evidence text."""
-    if CLASS_PRECEDENCE[a_class] != CLASS_PRECEDENCE[b_class]:
+# Words between two mentions that put the agent second: "HO-1 was induced by cisplatin".
+PASSIVE_AGENT_MARKERS = frozenset({"by", "after", "following", "upon"})
+
+
+def subject_first(a_class: str, b_class: str, a_first_in_text: bool, between: list[str] = ()) -> bool:
+    """Whether entity a is the subject. A disease is always the object (class precedence Chemical >
+    Variant > Gene > Disease decides pairs with a disease); otherwise the entity named first, unless
+    a passive-agent marker ("by") between the two puts the agent second."""
+    if "Dis" in (a_class, b_class) and a_class != b_class:
         return CLASS_PRECEDENCE[a_class] < CLASS_PRECEDENCE[b_class]
-    return a_first_in_text
+    first_is_agent = not any(word in PASSIVE_AGENT_MARKERS for word in between)
+    return a_first_in_text == first_is_agent
 
 
 def simple_sentences(document: Document) -> list[Sentence]:
@@ -291,7 +299,8 @@ class RelationClassifier:
         a, b = instance.a, instance.b
         mp = self.best_evidence(instance)
         a_mention, b_mention = (mp.first, mp.second) if mp.first_is_a else (mp.second, mp.first)
-        a_is_subject = subject_first(a.cls, b.cls, mp.first_is_a)
+        between = [w.lower() for w in TOKEN_PATTERN.findall(adoc.document.text[mp.first.end:mp.second.start])]
+        a_is_subject = subject_first(a.cls, b.cls, mp.first_is_a, between)
         subject_group, object_group = (a, b) if a_is_subject else (b, a)
         subject, obj = (a_mention, b_mention) if a_is_subject else (b_mention, a_mention)
         rtype = map_biored_type(prediction.biored_type, subject_group.cls, object_group.cls)

@@ -150,3 +150,17 @@ def test_gene_causing_a_disease_is_a_biored_association():
     assert to_biored(relation(gene, RelationType.CAUSES, disease)) == "Association"
     assert to_biored(relation(drug, RelationType.CAUSES, disease)) == "Positive_Correlation"
     assert to_biored(relation(drug, RelationType.DERIVED_FROM, gene)) is None
+
+
+def test_gold_edge_matches_any_text_of_the_same_entity_in_the_document():
+    from kg.eval.relations import document_aliases
+
+    long_form = mention("Bone marrow mesenchymal stem cells", "CL:0002540", Category.CELL)
+    short_form = mention("BMSCs", "CL:0002540", Category.CELL)
+    tnf = mention("TNF-α", "NCBIGene:7124", Category.GENE)
+    items = [("Bone marrow mesenchymal stem cells (BMSCs) suppressed TNF-α.",
+              [GoldEdge("BMSCs", RelationType.DECREASES, "TNF-α", False)])]
+    predicted = [[relation(long_form, RelationType.DECREASES, tnf)]]
+    assert score_gold(items, predicted)["found"] == 0
+    aliases = [document_aliases([long_form, short_form, tnf])]
+    assert score_gold(items, predicted, aliases)["found"] == 1

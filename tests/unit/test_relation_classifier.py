@@ -100,11 +100,13 @@ def test_mapping_table_follows_categories():
     assert map_biored_type("Bind", "Chem", "Gene") is RelationType.INTERACTS_WITH
     assert map_biored_type("Cotreatment", "Chem", "Chem") is None
     assert map_biored_type("Comparison", "Chem", "Chem") is None
-    # subject by class precedence Chemical > Variant > Gene > Disease, then text order
+    # a disease is always the object; otherwise text order, reversed by a passive agent marker
     assert subject_first("Chem", "Dis", a_first_in_text=False)
     assert not subject_first("Dis", "Gene", a_first_in_text=True)
     assert subject_first("Gene", "Gene", a_first_in_text=True)
     assert not subject_first("Gene", "Gene", a_first_in_text=False)
+    assert subject_first("Gene", "Chem", a_first_in_text=True, between=["activation", "decreased"])
+    assert not subject_first("Chem", "Gene", a_first_in_text=True, between=["production", "was", "decreased", "by"])
     # every BioRED type we emit maps back to itself in the evaluation table
     for biored, s, o in [("Positive_Correlation", "Chem", "Dis"), ("Negative_Correlation", "Gene", "Gene"),
                          ("Association", "Var", "Dis"), ("Bind", "Gene", "Gene")]:
