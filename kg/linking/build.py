@@ -33,8 +33,9 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             store.db.execute("PRAGMA synchronous = OFF")
             store.set_meta(PREFERRED_PREFIXES_KEY, sources.biolink_preferred_prefixes())
             store.set_meta("biolink_model_version", sources.package_version("biolink-model"))
+            store.set_meta("curated_version", sources.curated_version())
             steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
-                ("curated", "kg", sources.curated_terms),
+                ("curated", sources.curated_version(), sources.curated_terms),
                 ("mesh", sources.package_version(*sources.MESH_DISTS), sources.mesh_lite_terms),
                 ("gilda-mesh-mappings", sources.package_version(*sources.GILDA_DISTS),
                  sources.gilda_mapping_terms),

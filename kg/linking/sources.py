@@ -181,6 +181,13 @@ def gilda_mapping_terms() -> Iterator[Term]:
                        synonyms=[mesh_name] if mesh_name.lower() != target_name.lower() else [])
 
 
+def curated_version() -> str:
+    """Content hash of the curated list: a store built from another version is rebuilt."""
+    import hashlib
+
+    return hashlib.sha1(package_path(*CURATED_TSV).read_bytes()).hexdigest()[:12]
+
+
 def curated_terms(path: Path | None = None) -> Iterator[Term]:
     """Our curated list (kg/linking/data/curated.tsv)."""
     yield from simple_tsv_terms(path or package_path(*CURATED_TSV))

@@ -164,3 +164,42 @@ def test_gold_edge_matches_any_text_of_the_same_entity_in_the_document():
     assert score_gold(items, predicted)["found"] == 0
     aliases = [document_aliases([long_form, short_form, tnf])]
     assert score_gold(items, predicted, aliases)["found"] == 1
+
+
+def test_gold_file_command_never_stores_a_negated_claim_as_positive():
+    from typer.testing import CliRunner
+
+    from kg.cli.main import _register
+    from kg.cli.app import app
+    from kg.relations.classifier import default_model_path
+
+    extractors = "patterns,classifier" if default_model_path().is_file() else "patterns"
+    _register()
+    result = CliRunner().invoke(app, ["eval", "relations", "--gold", str(FIXTURES / "gold_small.jsonl"),
+                                      "--extractors", extractors, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout[result.stdout.index("{"):])
+    assert report["gold_edges"] == 15 and report["texts"] == 8
+    assert report["negated_stored_as_positive"] == 0
+    assert 0 < report["found"] <= report["gold_edges"]
+    assert len(report["misses"]) == report["gold_edges"] - report["found"]
+
+
+def test_biored_eval_on_a_small_file_with_gold_entities():
+    from kg.relations.classifier import default_model_path
+
+    if not default_model_path().is_file():
+        pytest.skip("relation classifier weights absent; run `kg train relations`")
+    from kg.eval.relations import evaluate_biored
+
+    result = evaluate_biored(FIXTURES / "mini_biored.PubTator", gold_entities=True)
+    assert result["documents"] == 1
+    assert set(result["by_extractor"]) == {"classifier", "patterns", "combined"}
+    for scores in result["by_extractor"].values():
+        for level in ("pair", "pair_type"):
+            assert scores[level]["tp"] + scores[level]["fn"] == 4  # four gold relations
+            assert all(0.0 <= scores[level][k] <= 100.0 for k in ("precision", "recall", "f1"))
+    assert result["pair"] == result["by_extractor"]["combined"]["pair"]
+    # the drug-induced disease is stated in the title: the classifier must find that pair
+    assert result["by_extractor"]["classifier"]["pair"]["tp"] >= 1
+    assert 0.0 <= result["classifier_calibration"]["pair"]["ece"] <= 1.0
