@@ -92,12 +92,14 @@ def _print_gold(result: dict) -> None:
 @eval_app.command("relations")
 def eval_relations_cmd(
     corpus: Annotated[RelationCorpus, typer.Option(help="Benchmark corpus.")] = RelationCorpus.biored,
-    split: Annotated[RelationSplit, typer.Option(help="Split of the corpus (BioRED's test split is held out).")] = RelationSplit.dev,
+    split: Annotated[RelationSplit, typer.Option(
+        help="Split of the corpus (BioRED's test split is held out).")] = RelationSplit.dev,
     gold_entities: Annotated[bool, typer.Option(
         "--gold-entities", help="Use the gold mentions and ids instead of our NER and linker.")] = False,
     file: Annotated[Optional[Path], typer.Option("--file", help="Any BioRED-format PubTator file.")] = None,
     gold: Annotated[Optional[Path], typer.Option(
-        "--gold", help='Your own gold set: JSON Lines, each {"text": ..., "edges": a list of (subject, TYPE, object, negated)}.')] = None,
+        "--gold", help='Your own gold set: JSON Lines, each {"text": ..., "edges": a list of '
+                       '(subject, TYPE, object, negated)}.')] = None,
     pipeline: Annotated[str, typer.Option(help="Pipeline config (name or TOML path).")] = "default",
     extractors: Annotated[Optional[str], typer.Option(
         help="For --gold: comma-separated extractors (default: the pipeline's).")] = None,

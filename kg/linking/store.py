@@ -126,14 +126,10 @@ class TermStore:
         """Whether this store's schema and match keys are the ones this kg writes."""
         try:
             rows = dict(self.db.execute(
-                "SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_version', 'curated_version')"
-            ).fetchall())
+                "SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_version')").fetchall())
         except sqlite3.DatabaseError:
             return False
-        from kg.linking.sources import curated_version
-
-        curated_ok = rows.get("curated_version") == json.dumps(curated_version())  # set_meta stores JSON
-        return rows.get("schema_version") == SCHEMA_VERSION and rows.get("key_version") == KEY_VERSION and curated_ok
+        return rows.get("schema_version") == SCHEMA_VERSION and rows.get("key_version") == KEY_VERSION
 
     @staticmethod
     def file_is_current(path: Path) -> bool:

@@ -43,7 +43,6 @@ from kg.errors import ConfigError
 from kg.relations.epistemics import epistemics
 from kg.relations.features import (
     CLASS_PRECEDENCE,
-    EntityGroup,
     MentionPair,
     PairInstance,
     TOKEN_PATTERN,
