@@ -4,6 +4,7 @@ benchmarks (BioRED's document-level pairs; a user's own gold edges)."""
 from __future__ import annotations
 
 import json
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -55,8 +56,15 @@ def train_relations_cmd(
     from kg.relations.classifier import train_classifier
 
     train_file = biored_file(_corpora_dir(corpora_dir), "train")
-    _, report = train_classifier([train_file], seed=seed, out=output, progress=lambda m: console.print(m))
+    classifier, report = train_classifier([train_file], seed=seed, out=output, progress=lambda m: console.print(m))
     size = Path(report.path).stat().st_size
+    card = {"name": "relations", "file": Path(report.path).name, "size_bytes": size,
+            "training_seconds": report.seconds, "trained_on": [train_file.name], "documents": report.documents,
+            "candidates": report.candidates, "related": report.related, "threshold": report.threshold,
+            "out_of_fold": {"pair_f1": report.oof_pair_f1, "pair_type_f1": report.oof_pair_type_f1},
+            **{k: v for k, v in classifier.meta.items() if k not in ("oof_pair_f1", "oof_pair_type_f1")},
+            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    Path(report.path).with_name("kg-model.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     console.print(f"saved {report.path} ({size / 1e6:.1f} MB) in {report.seconds:.0f} s: {report.documents} documents, "
                   f"{report.candidates} candidate pairs ({report.related} related); threshold {report.threshold}, "
                   f"out-of-fold pair F1 {report.oof_pair_f1:.1f}, pair+type F1 {report.oof_pair_type_f1:.1f}")

@@ -2,8 +2,9 @@
 
 **BioRED** (``evaluate_biored``): the unit is an unordered pair of entity ids in a document. Gold
 pairs come from the relation lines; predicted pairs from our sentence-level relations, each mention
-standing for its id(s) (with ``gold_entities`` the gold ids; end to end the linker's CURIE and its
-MeSH / NCBI Gene cross-references, written bare as BioRED writes them). Our types map to BioRED's
+standing for its id(s) (with ``gold_entities`` the gold ids; end to end one id per entity: the
+linker's CURIE, or its MeSH / NCBI Gene cross-reference when it has one, written bare as BioRED
+writes them, see ``scoring_id``). Our types map to BioRED's
 with ``kg.relations.classifier.to_biored`` (INCREASES/CAUSES -> Positive_Correlation,
 DECREASES/TREATS/PREVENTS -> Negative_Correlation, ASSOCIATED_WITH/REGULATES -> Association,
 INTERACTS_WITH -> Bind; a gene that CAUSES a disease is an Association, as BioRED's guideline
@@ -89,6 +90,16 @@ def bare_id(curie: str) -> str:
     return curie
 
 
+def scoring_id(curie: str, xrefs: Iterable[str]) -> str:
+    """The one id a predicted entity is scored under: its CURIE when BioRED uses that vocabulary,
+    else its first cross-reference that BioRED uses (MeSH, NCBI Gene), else the CURIE. One id per
+    entity, so an entity with several ids cannot turn one pair into several predictions."""
+    for candidate in (curie, *sorted(xrefs)):
+        if candidate.startswith(BARE_PREFIXES):
+            return bare_id(candidate)
+    return curie
+
+
 def predicted_pairs(relations: Iterable[Relation], ids_of: Callable[[Mention], list[str]]) -> dict[frozenset[str], str]:
     """BioRED pairs (id pair -> BioRED type) from our relations; the best-scoring relation of a pair wins."""
     from kg.relations.classifier import to_biored
@@ -167,8 +178,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
             return mention_ids(mention)
         if not mention.curie:
             return []
-        ids = [mention.curie, *(linker.xrefs(mention.curie) if linker else [])]
-        return sorted({bare_id(i) for i in ids})
+        return [scoring_id(mention.curie, linker.xrefs(mention.curie) if linker else [])]
 
     scorers = {name: PairScorer() for name in EXTRACTOR_SETS}
     # Calibration of the classifier over all its candidate pairs (gold entities only: ids must be gold).

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.types import AnnotatedDoc, Mention, Sentence
@@ -66,6 +67,7 @@ TOKEN_PATTERN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 MAX_BETWEEN = 24  # between-context longer than this keeps only its two ends
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
     word = word.lower()
     return re.sub(r"\d", "0", word)
@@ -75,8 +77,9 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def trigger_groups(word: str) -> list[str]:
-    return sorted({group for s, group in _TRIGGER_INDEX if word.startswith(s)})
+@lru_cache(maxsize=1 << 16)
+def trigger_groups(word: str) -> tuple[str, ...]:
+    return tuple(sorted({group for s, group in _TRIGGER_INDEX if word.startswith(s)}))
 
 
 def bucket(n: int, edges: tuple[int, ...]) -> str:

@@ -40,6 +40,12 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't"})
+# Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
+OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
+                          "content", "concentration", "concentrations", "secretion", "signaling", "signalling",
+                          "formation", "generation", "accumulation", "infiltration", "mrna", "protein", "activation"})
+# Words before a participle that make it an adjective ("associated with elevated IL-6").
+ADJECTIVAL_CONTEXT = frozenset({"with", "of", "the", "a", "an", "by", "to", "from", "in", "its", "their"})
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "while", "although", "though", "however",
                            "unlike", "except", "despite"})
 # Subordinators end an object search: "decreased after MSCs ..." has no object.
@@ -318,6 +324,8 @@ class PatternExtractor:
                 continue
             if trig.form == "participle" and trig.start > 0 and view.words[trig.start - 1] in BE_FORMS:
                 continue  # agentless passive: no subject to report
+            if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT):
+                continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
             objects = self._objects_after(view, trig.end)
             if chain_subject and self._coordinated(view, chain_end, trig.start):
                 subjects, how = chain_subject, "carried"
@@ -338,7 +346,7 @@ class PatternExtractor:
         if after < 0 or after > before:
             return False
         between = [i for i in range(after, before) if i not in view.aside or view.words[i] == ","]
-        return all(view.words[i] in COORDINATION for i in between)
+        return all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between)
 
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)

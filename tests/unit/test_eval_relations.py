@@ -203,3 +203,12 @@ def test_biored_eval_on_a_small_file_with_gold_entities():
     # the drug-induced disease is stated in the title: the classifier must find that pair
     assert result["by_extractor"]["classifier"]["pair"]["tp"] >= 1
     assert 0.0 <= result["classifier_calibration"]["pair"]["ece"] <= 1.0
+
+
+def test_scoring_id_picks_one_biored_vocabulary_id():
+    from kg.eval.relations import scoring_id
+
+    assert scoring_id("CHEBI:15765", ["MESH:D007980", "DRUGBANK:DB01235"]) == "D007980"
+    assert scoring_id("MESH:D010300", []) == "D010300"
+    assert scoring_id("NCBIGene:3175", ["HGNC:5024"]) == "3175"
+    assert scoring_id("kg:rigidity", []) == "kg:rigidity"

@@ -122,6 +122,13 @@ def test_pair_epistemics_scope():
                                text.index("nephro")).negated
     text = "Cisplatin may induce nephrotoxicity."
     assert pair_epistemics(text, 0, 9, text.index("nephro")).hedged
+    # a negated relation noun in front of the pair negates it; a negation about something else does not
+    text = "There was no significant association between the C677T variant and male infertility."
+    at = text.index("C677T")
+    assert pair_epistemics(text, at, at + 5, text.index("male")).negated
+    text = "Although vehicle had no effect, cisplatin induced nephrotoxicity."
+    at = text.index("cisplatin")
+    assert not pair_epistemics(text, at, at + 9, text.index("nephro")).negated
 
 
 # -- combination rule -------------------------------------------------------------------------
@@ -207,3 +214,15 @@ def test_shipped_model_finds_a_drug_induced_disease(classifier):
         assert r.evidence.sentence[s:e] == r.subject.text
         s, e = r.evidence.object_span
         assert r.evidence.sentence[s:e] == r.object.text
+
+
+def test_fast_vectorize_equals_dictvectorizer(doc):
+    from sklearn.feature_extraction import DictVectorizer
+
+    from kg.relations.classifier import vectorize
+
+    rows = [i.features for i in pair_instances(doc)]
+    vectorizer = DictVectorizer().fit(rows[:-1])  # the last row may hold unseen features: dropped by both
+    expected = vectorizer.transform(rows)
+    got = vectorize(vectorizer, rows)
+    assert got.shape == expected.shape and (got != expected).nnz == 0

@@ -121,3 +121,22 @@ def test_evidence_spans_point_into_the_sentence(extract):
         assert ev.sentence[ev.subject_span[0]:ev.subject_span[1]] == ev.subject_text
         assert ev.sentence[ev.object_span[0]:ev.object_span[1]] == ev.object_text
         assert 0 < ev.score <= 1 and ev.extractor.startswith("patterns")
+
+
+def test_subject_carries_over_object_head_nouns(extract):
+    edges = extract("Nrf2 activation increased HO-1 expression and decreased ROS production.")
+    assert ("Nrf2", "INCREASES", "HO-1", False) in edges
+    assert ("Nrf2", "DECREASES", "ROS", False) in edges
+    assert not any(s == "HO-1" for s, *_ in edges)
+
+
+def test_adjectival_participle_is_not_a_claim(extract):
+    edges = extract("Peripheral neuropathy was associated with elevated IL-6.")
+    assert ("Peripheral neuropathy", "ASSOCIATED_WITH", "IL-6", False) in edges
+    assert not any(t == "INCREASES" for _, t, _, _ in edges)
+
+
+def test_relative_clause_subject_is_the_antecedent(extract):
+    edges = extract("MSCs reduced ROS which increased IL-10.")
+    assert ("ROS", "INCREASES", "IL-10", False) in edges
+    assert ("MSCs", "INCREASES", "IL-10", False) not in edges
