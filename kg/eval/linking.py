@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError, InputError
 from kg.vocab import Category
+from kg.eval.scores import PRF
 
 CORPUS_FILES = {
     ("bc5cdr", "train"): "bc5cdr/CDR_TrainingSet.PubTator.txt",
@@ -156,24 +157,10 @@ def _gold_type_name(reported: str) -> str:
 
 # ---- scoring -------------------------------------------------------------------------------------
 
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def scores(self) -> dict[str, float | int]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
 def score_documents(
     gold: dict[str, set[tuple[str, str]]], pred: dict[str, set[tuple[str, str]]], types: tuple[str, ...]
-) -> dict[str, Counts]:
-    counts = {t: Counts() for t in types}
+) -> dict[str, PRF]:
+    counts = {t: PRF() for t in types}
     for pmid, gold_set in gold.items():
         pred_set = pred.get(pmid, set())
         for t in types:
@@ -296,7 +283,7 @@ def evaluate(
         pred[doc.pmid] = found
     seconds = time.perf_counter() - started
     counts = score_documents(gold, pred, types)
-    result: dict = {t: counts[t].scores() for t in types}
+    result: dict = {t: counts[t].as_dict() for t in types}
     result["meta"] = {"corpus": corpus, "split": split, "documents": len(docs), "mentions": n_mentions,
                       "mode": "gold-mentions" if gold_mentions else "end-to-end",
                       "seconds": round(seconds, 2)}

@@ -13,32 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError
+from kg.eval.scores import PRF
 
 Span = tuple[int, int, str]  # start token, end token (exclusive), label
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return 100.0 * self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return 100.0 * self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 2), "recall": round(self.recall, 2), "f1": round(self.f1, 2),
-                "support": self.tp + self.fn, "predicted": self.tp + self.fp}
 
 
 @dataclass

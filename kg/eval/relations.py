@@ -32,6 +32,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.types import AnnotatedDoc, Document, Mention, Relation
 from kg.vocab import RelationType
+from kg.eval.scores import PRF
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
 # Prefixes BioRED writes bare: MeSH for chemicals and diseases, NCBI Gene for genes.
@@ -40,40 +41,11 @@ EXTRACTOR_SETS = ("classifier", "patterns", "combined")
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return 100.0 * self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return 100.0 * self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, gold: set, predicted: set) -> None:
-        self.tp += len(gold & predicted)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-    def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 2), "recall": round(self.recall, 2), "f1": round(self.f1, 2),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-@dataclass
 class PairScorer:
     """BioRED pair and pair+type scores accumulated over documents."""
 
-    pair: Counts = field(default_factory=Counts)
-    pair_type: Counts = field(default_factory=Counts)
+    pair: PRF = field(default_factory=PRF)
+    pair_type: PRF = field(default_factory=PRF)
 
     def add(self, gold: dict[frozenset[str], str], predicted: dict[frozenset[str], str]) -> None:
         self.pair.add(set(gold), set(predicted))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from kg.sources.clean import clean_text, squash_spaces
+from kg.sources.clean import binary_kind, clean_text, decode_utf8, squash_spaces
 from kg.sources.language import detect_language, ENGLISH, UNDETERMINED
 from kg.types import Document, DroppedSegment, Skipped
 
@@ -53,6 +53,17 @@ class Source(ABC):
 
     def skipped(self, reason: str, record: str | None = None) -> Skipped:
         return Skipped(source=self.name, record=record, reason=reason)
+
+    def read_text(self) -> str | Skipped:
+        """The whole file as UTF-8 text, or why it cannot be read (unreadable, binary, not UTF-8)."""
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            return self.skipped(f"unreadable: {exc.strerror or exc}")
+        if why := binary_kind(data[:SNIFF_BYTES]):
+            return self.skipped(why)
+        text, why = decode_utf8(data)
+        return self.skipped(why or "not UTF-8") if text is None else text
 
 
 # --- ids --------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from kg.sources.annotations import (
     place_mention,
 )
 from kg.sources.base import SNIFF_BYTES, Source, document_id
-from kg.sources.clean import binary_kind, decode_utf8
 from kg.sources.jsonstream import JsonStreamError, iter_json_documents
 from kg.types import Document, Skipped
 
@@ -263,17 +262,9 @@ class BioCJsonSource(_BioCBase):
         return start in ("{", "[") and ('"passages"' in head or '"documents"' in head)
 
     def annotated_records(self) -> Iterator[AnnotatedDocument | Skipped]:
-        try:
-            data = self.path.read_bytes()
-        except OSError as exc:
-            yield self.skipped(f"unreadable: {exc.strerror or exc}")
-            return
-        if why := binary_kind(data[:SNIFF_BYTES]):
-            yield self.skipped(why)
-            return
-        text, why = decode_utf8(data)
-        if text is None:
-            yield self.skipped(why or "not UTF-8")
+        text = self.read_text()
+        if isinstance(text, Skipped):
+            yield text
             return
         last_good: str | None = None
         try:

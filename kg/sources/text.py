@@ -13,14 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.sources.base import (
-    SNIFF_BYTES,
     Source,
     DOI_PATTERN,
     build_free_text_document,
     normalize_doi,
     preview,
 )
-from kg.sources.clean import binary_kind, clean_text, decode_utf8
+from kg.sources.clean import clean_text
 from kg.sources.language import UNDETERMINED, detect_language, is_english
 from kg.types import Document, DroppedSegment, Skipped
 
@@ -264,19 +263,8 @@ class TextSource(Source):
         return bool(head.strip())
 
     def records(self) -> Iterator[Document | Skipped]:
-        try:
-            data = self.path.read_bytes()
-        except OSError as exc:
-            yield self.skipped(f"unreadable: {exc.strerror or exc}")
-            return
-        if why := binary_kind(data[:SNIFF_BYTES]):
-            yield self.skipped(why)
-            return
-        decoded, why = decode_utf8(data)
-        if decoded is None:
-            yield self.skipped(why or "not UTF-8")
-            return
-        yield self.document_from_text(decoded)
+        text = self.read_text()
+        yield text if isinstance(text, Skipped) else self.document_from_text(text)
 
     def document_from_text(self, raw_text: str) -> Document | Skipped:
         parsed = parse_plain_text(clean_text(raw_text))

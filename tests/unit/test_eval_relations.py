@@ -47,7 +47,7 @@ def test_pair_scores_by_hand():
     scorer = PairScorer()
     scorer.add(gold, predicted)
     # pairs: AB, AC right; CD wrong; BD missed -> P = R = 2/3
-    assert scorer.pair.as_dict() == {"precision": 66.67, "recall": 66.67, "f1": 66.67, "tp": 2, "fp": 1, "fn": 1}
+    assert scorer.pair.as_dict().items() >= {"precision": 66.67, "recall": 66.67, "f1": 66.67, "tp": 2, "fp": 1, "fn": 1}.items()
     # pair+type: only AB -> P = R = 1/3
     assert (scorer.pair_type.tp, scorer.pair_type.fp, scorer.pair_type.fn) == (1, 2, 2)
     assert scorer.pair_type.f1 == pytest.approx(100 / 3)

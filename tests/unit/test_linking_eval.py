@@ -34,7 +34,7 @@ def test_document_level_scores():
     counts = score_documents(gold, pred, ("Chemical", "Disease"))
     assert (counts["Chemical"].tp, counts["Chemical"].fp, counts["Chemical"].fn) == (1, 0, 0)
     assert (counts["Disease"].tp, counts["Disease"].fp, counts["Disease"].fn) == (1, 1, 2)
-    scores = counts["Disease"].scores()
+    scores = counts["Disease"].as_dict()
     assert scores["precision"] == 50.0 and scores["recall"] == pytest.approx(33.33) and scores["f1"] == 40.0
 
 
