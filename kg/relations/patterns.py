@@ -310,9 +310,14 @@ class PatternExtractor:
         triggers = self.triggers(view.words)
         chain_subject: list[int] = []
         chain_end = -1
+        renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
             if trig.form == "tight":
-                out += self._tight(view, trig)
+                found = self._tight(view, trig)
+                if found and trig.type is RelationType.IS_A:
+                    index = {m.start: i for i, (_, _, m) in enumerate(view.mentions)}
+                    renamed[index[found[0].object.start]] = index[found[0].subject.start]
+                out += found
                 continue
             if trig.form == "noun":
                 out += self._nominal(view, trig)
@@ -331,6 +336,7 @@ class PatternExtractor:
                 subjects, how = chain_subject, "carried"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
+                subjects = [renamed.get(m, m) for m in subjects]
                 if not subjects and objects:
                     subjects, how = self._parsed_subject(view, trig.start), "parsed"
             out += self._emit(view, trig, subjects, objects, how)
