@@ -147,6 +147,7 @@ MENTION_COUNT_STATEMENT = (
     "WHERE docs > 0 "
     "SET e.mention_count = total"
 )
+ANY_ENTITY = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id AS id LIMIT 1"
 EXISTING_ENTITIES = f"UNWIND $ids AS id MATCH (e:{ENTITY_LABEL} {{id: id}}) RETURN e.id AS id"
 
 
@@ -289,6 +290,7 @@ class Neo4jSink:
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self._fresh = False  # set per load: True when the store held no entities
         self.uri = uri
         self.retries = retries
         self.backoff_s = backoff_s
@@ -385,6 +387,9 @@ class Neo4jSink:
         started = time.perf_counter()
         self._check_endpoints(graph)
         self.ensure_schema()
+        # Into an empty store (the usual first, bulk load) nothing can need relabelling and
+        # the mention counts written on creation are final: skip those lookups.
+        self._fresh = not self._read(lambda tx: tx.run(ANY_ENTITY).single() is not None, "store check")
 
         documents = [
             {"id": d.id, "props": {"title": d.title, "year": d.year, "source": d.source}}
@@ -393,9 +398,15 @@ class Neo4jSink:
         self._write_rows(DOCUMENT_STATEMENT, documents, "documents")
         counts.documents = len(documents)
 
+        mention_totals: dict[str, int] = defaultdict(int)
+        for (entity_id, _), count in graph.mentions.items():
+            mention_totals[entity_id] += count
         by_category: dict[Category, list[dict[str, Any]]] = defaultdict(list)
         for entity in graph.entities.values():
-            by_category[entity.category].append(entity_row(entity))
+            row = entity_row(entity)
+            # The stored count is always the sum over MENTIONED_IN (what later loads recompute).
+            row["mention_count"] = mention_totals.get(entity.id, row["mention_count"])
+            by_category[entity.category].append(row)
         for category in Category:  # enum order: deterministic
             for chunk in _chunks(by_category.get(category, []), self.batch_size):
                 self._load_entities(category, chunk)
@@ -439,7 +450,7 @@ class Neo4jSink:
         counts.mentions = len(mentions)
 
         self._refresh_edges({t: [r for r in rows if r["id"] in preexisting] for t, rows in edges_by_type.items()})
-        if mentions:
+        if mentions and not self._fresh:  # counts pooled over every load, not just this one
             ids = sorted({m["entity"] for m in mentions})
             for chunk in _chunks(ids, self.batch_size):
                 self._execute(lambda tx, c=chunk: tx.run(MENTION_COUNT_STATEMENT, ids=list(c)).consume(),
@@ -450,8 +461,8 @@ class Neo4jSink:
     # -- helpers -------------------------------------------------------------------------
     def _load_entities(self, category: Category, rows: Sequence[dict[str, Any]]) -> None:
         ids = [row["id"] for row in rows]
-        existing = self._read(lambda tx: {r["id"]: r["category"] for r in tx.run(EXISTING_CATEGORIES, ids=ids)},
-                              "entity lookup")
+        existing = {} if self._fresh else self._read(
+            lambda tx: {r["id"]: r["category"] for r in tx.run(EXISTING_CATEGORIES, ids=ids)}, "entity lookup")
         moved = [i for i in ids if i in existing and existing[i] != category.value]
         if moved:
             # Auto-commit, not a transaction function: the only form in which ArcadeDB
