@@ -89,3 +89,29 @@ def test_kgx_round_trip(tmp_path):
     assert node["category"] == ["biolink:Cell"] and {"id", "name", "synonym"} <= set(node)
     again = read_graph(tmp_path)
     assert again.model_dump() == graph.model_dump()
+
+
+def test_spooled_assembly_equals_in_memory_assembly(tmp_path):
+    def fill(asm: Assembler) -> None:
+        s = mention("PMID:1", "MSCs", Category.CELL, "CL:0000134")
+        o = mention("PMID:1", "ROS", Category.CHEMICAL, "MESH:D017382")
+        add_doc(asm, "PMID:1", [relation("PMID:1", s, RelationType.DECREASES, o, score=0.6),
+                                relation("PMID:1", s, RelationType.DECREASES, o, score=0.7, sentence=2)])
+        s2, o2 = s.model_copy(update={"doc_id": "PMID:2"}), o.model_copy(update={"doc_id": "PMID:2"})
+        add_doc(asm, "PMID:2", [relation("PMID:2", s2, RelationType.DECREASES, o2, score=0.5),
+                                relation("PMID:2", s2, RelationType.DECREASES, o2, score=0.5)])  # same evidence twice
+
+    memory, spooled = Assembler(), Assembler(spool_path=tmp_path / "spool.sqlite")
+    fill(memory)
+    fill(spooled)
+    a, b = memory.graph(), spooled.graph()
+    assert a.model_dump() == b.model_dump()
+    (edge,) = b.edges.values()
+    assert len(edge.evidence) == 3 and edge.publications == ["PMID:1", "PMID:2"]
+    assert edge.confidence == confidence_from_evidence(list(edge.evidence)) == 0.85
+    assert dict(b.mentions.items()) == {("CL:0000134", "PMID:1"): 2, ("CL:0000134", "PMID:2"): 2,
+                                        ("MESH:D017382", "PMID:1"): 2, ("MESH:D017382", "PMID:2"): 2}
+    KgxSink(tmp_path / "a").write(a)
+    KgxSink(tmp_path / "b").write(b)
+    for name in ("nodes.jsonl", "edges.jsonl", "documents.jsonl"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
