@@ -24,11 +24,11 @@ def test_pipeline_components(parser_nlp):
 
 
 def test_parses_and_lemmatizes_without_mangling_biomedical_tokens(parser_nlp):
-    doc = parser_nlp("MSCs can reduce inflammation and scavenge reactive oxygen species (ROS) in injured nerves.")
+    doc = parser_nlp("MSCs can reduce inflammation and scavenge reactive oxygen species (ROS) in injured nerves of mice.")
     by_text = {t.text: t for t in doc}
     assert by_text["ROS"].lemma_ == "ROS"
     assert by_text["species"].lemma_ == "species"
     assert by_text["MSCs"].lemma_ in ("MSCs", "MSC")
-    assert by_text["nerves"].lemma_ == "nerve" and by_text["injured"].lemma_ == "injure"
+    assert by_text["nerves"].lemma_ == "nerve" and by_text["mice"].lemma_ == "mouse"
     assert sum(t.dep_ == "ROOT" for t in doc) == 1
     assert by_text["reduce"].pos_ == "VERB" and by_text["reduce"].tag_.startswith("VB")
