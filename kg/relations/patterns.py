@@ -332,7 +332,10 @@ class PatternExtractor:
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT):
                 continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
             objects = self._objects_after(view, trig.end)
-            if chain_subject and self._coordinated(view, chain_end, trig.start):
+            by_gerund = view.words[trig.start].endswith("ing") and trig.start > 0 and \
+                view.words[trig.start - 1] in ("by", "via", "through")
+            if chain_subject and (by_gerund or self._coordinated(view, chain_end, trig.start)):
+                # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
@@ -453,6 +456,8 @@ class PatternExtractor:
                 j, steps = j - 1, steps + 1
             if j < 0 or view.mention_at[j] < 0 or j in view.compared:
                 return m
+            if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS:
+                return m  # "intrathecal injection of BMSCs": the cells act, not the route
             m = view.mention_at[j]
         return m
 

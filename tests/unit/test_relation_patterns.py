@@ -140,3 +140,17 @@ def test_relative_clause_subject_is_the_antecedent(extract):
     edges = extract("MSCs reduced ROS which increased IL-10.")
     assert ("ROS", "INCREASES", "IL-10", False) in edges
     assert ("MSCs", "INCREASES", "IL-10", False) not in edges
+
+
+def test_route_phrase_does_not_take_the_agents_place(extract):
+    edges = extract("Intrathecal injection of bone marrow mesenchymal stem cells (BMSCs) significantly "
+                    "attenuated mechanical allodynia in rats.")
+    assert ("bone marrow mesenchymal stem cells", "DECREASES", "mechanical allodynia", False) in edges
+    assert ("bone marrow mesenchymal stem cells", "ADMINISTERED_VIA", "Intrathecal injection", False) in edges
+
+
+def test_by_gerund_shares_the_main_verbs_subject(extract):
+    edges = extract("BMSCs may relieve neuropathic pain by inhibiting oxidative stress.")
+    assert ("BMSCs", "TREATS", "neuropathic pain", False) in edges
+    assert ("BMSCs", "DECREASES", "oxidative stress", False) in edges
+    assert not any(s == "neuropathic pain" for s, *_ in edges)
