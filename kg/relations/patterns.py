@@ -70,6 +70,10 @@ HYPHEN_RELATIONS = {
     "driven": RelationType.CAUSES, "dependent": RelationType.CAUSES,
     "associated": RelationType.ASSOCIATED_WITH, "related": RelationType.ASSOCIATED_WITH,
 }
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "such"})
+# Words that may stand between a preposition and the mention it governs ("from human MSCs").
+NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "adult",
+                                        "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic"})
 PREPOSITIONS = frozenset({"by", "from", "of", "in", "within", "with", "on", "at", "into", "to"})
 # Categories that take part only in their own relation types.
 NOT_AGENTS = frozenset({Category.ROUTE, Category.ORGANISM})
@@ -288,7 +292,10 @@ class PatternExtractor:
         for i, w in enumerate(words):
             if i > 0 and words[i - 1] == "-":
                 continue  # "MSC-mediated": a hyphen head, handled by _hyphen_heads
-            if w in lex.verbs:
+            if w in lex.verbs and i > 0 and words[i - 1] in DETERMINERS:
+                if w in lex.nouns:  # "prevented the increase of ROS": a noun, not a verb
+                    add(lex.nouns[w], "noun", i, i + 1)
+            elif w in lex.verbs:
                 rtype, participle = lex.verbs[w]
                 add(rtype, "participle" if participle else "verb", i, i + 1)
             elif w in lex.nouns:
@@ -355,7 +362,15 @@ class PatternExtractor:
         if after < 0 or after > before:
             return False
         between = [i for i in range(after, before) if i not in view.aside or view.words[i] == ","]
-        return all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between)
+        if all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between):
+            return True
+        # "inhibited NLRP3 inflammasome activation and reduced ...": a few more object words, then "and"
+        words = [view.words[i] for i in between]
+        return (0 < len(words) <= 5 and words[-1] in ("and", ",", "or") and not any(
+            w in CLAUSE_BREAKS or w in ("which", "that", "who", "whom", "when", "where", "because")
+            or w in self.lexicon.verbs or (w in self.lexicon.nouns and w not in OBJECT_HEADS) for w in words)
+            and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
+                    for i in between))
 
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
@@ -444,9 +459,10 @@ class PatternExtractor:
         """Climb from a mention inside a modifier to the phrase's head mention:
         "Exosomes secreted by MSCs", "TNF-α in the DRG", "catalase that had been reduced by oxaliplatin"."""
         for _ in range(3):
-            i = view.mentions[m][0] - 1
-            while i >= 0 and view.words[i] in ("the", "a", "an", "these", "those", "its", "their"):
-                i -= 1
+            i, steps = view.mentions[m][0] - 1, 0
+            while i >= 0 and steps < 4 and (view.words[i] in NP_MODIFIERS or (
+                    view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category in LOCATIONS)):
+                i, steps = i - 1, steps + 1  # "from human umbilical cord MSCs"
             if i < 1 or view.words[i] not in PREPOSITIONS:
                 return m
             j, steps = i - 1, 0

@@ -154,3 +154,13 @@ def test_by_gerund_shares_the_main_verbs_subject(extract):
     assert ("BMSCs", "TREATS", "neuropathic pain", False) in edges
     assert ("BMSCs", "DECREASES", "oxidative stress", False) in edges
     assert not any(s == "neuropathic pain" for s, *_ in edges)
+
+
+def test_modified_heads_nouns_and_longer_coordinated_objects(extract):
+    assert ("Exosomes", "TREATS", "peripheral neuropathy", False) in extract(
+        "Exosomes derived from human umbilical cord MSCs alleviated peripheral neuropathy in mice.")
+    edges = extract("The exosomes inhibited NLRP3 inflammasome activation and reduced ROS production.")
+    assert ("exosomes", "DECREASES", "ROS", False) in edges
+    edges = extract("Pretreatment with N-acetylcysteine prevented the increase of ROS.")
+    assert ("N-acetylcysteine", "DECREASES", "ROS", False) in edges
+    assert not any(t == "INCREASES" for _, t, _, _ in edges)
