@@ -10,6 +10,7 @@ so models with other tokenizers or vectors plug in unchanged. Results go to
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def load_model(name: str, required: bool = True, exclude: Iterable[str] = ()) ->
     """Load a spaCy pipeline by our naming rules; never downloads anything."""
     target = resolve_model(name)
     try:
-        return spacy.load(target, exclude=list(exclude))
+        with warnings.catch_warnings():
+            # scispaCy's tokenizer rules stored in the model trip a harmless regex FutureWarning.
+            warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+            return spacy.load(target, exclude=list(exclude))
     except (OSError, IOError) as exc:
         if required:
             hint = (

@@ -7,6 +7,7 @@ Pipe order: [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -42,6 +43,9 @@ def build_language(config: PipelineConfig) -> Language:
         nlp.add_pipe("sentencizer", before="kg_line_breaks")
     if settings.abbreviations:
         import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
+
+        # The detector's second matcher is empty by design; spaCy warns on every document.
+        warnings.filterwarnings("ignore", message=r".*\[W036\].*matcher", category=UserWarning)
 
         nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("kg_lexicon", config={"paths": [str(config.resolve(p)) for p in settings.lexicon]})
