@@ -94,15 +94,15 @@ def measure(path: Path, config: PipelineConfig, workers: int, records_per_shard:
         "merge_docs_per_s": round(built / max(total - processing, 1e-6), 1),
         "model_load_seconds": max(w["load_seconds"] for w in warm),
         "peak_rss_mb_per_worker": sorted(peak.values()),
-        # Rough: the driver's RSS growth while it held the merged graph (the merge is in memory).
+        # The driver's RSS growth while merging: entities and edge keys (evidence and mention
+        # counts are spooled to disk), so it follows the graph's vocabulary, not the documents.
         "driver_graph_mb": round(graph_mb, 1),
         "edges": len(result.graph.edges),
         "entities": len(result.graph.entities),
     }
 
 
-def projection(per_core_docs_per_s: float, efficiency: float, merge_docs_per_s: float | None = None,
-               graph_mb_per_doc: float | None = None) -> dict[str, Any]:
+def projection(per_core_docs_per_s: float, efficiency: float, merge_docs_per_s: float | None = None) -> dict[str, Any]:
     """Cores and hours for all of PubMed at the measured per-core rate and efficiency."""
     efficiency = min(1.0, max(efficiency, 1e-6))
     rate = per_core_docs_per_s * efficiency  # docs/s each core adds on a cluster
@@ -118,8 +118,6 @@ def projection(per_core_docs_per_s: float, efficiency: float, merge_docs_per_s: 
     }
     if merge_docs_per_s:
         result["merge_hours_single_process"] = round(PUBMED_ABSTRACTS / merge_docs_per_s / 3600, 1)
-    if graph_mb_per_doc:
-        result["merge_memory_gb_single_process"] = round(PUBMED_ABSTRACTS * graph_mb_per_doc / 1024, 0)
     return result
 
 
@@ -151,7 +149,6 @@ def run(
     efficiency = scaled["docs_per_s"] / (workers * single["docs_per_s"]) if single["docs_per_s"] else 0.0
     # Work efficiency: CPU time for the same documents on 1 vs N workers (parallel overhead only).
     cpu_efficiency = single["worker_cpu_seconds"] / scaled["worker_cpu_seconds"] if scaled["worker_cpu_seconds"] else 0.0
-    graph_mb_per_doc = max(r["driver_graph_mb"] for r in runs.values()) / max(len(documents), 1)
     peak_rss = max(rss for r in runs.values() for rss in r["peak_rss_mb_per_worker"]) if runs else 0.0
     from kg.bench import machine
 
@@ -173,10 +170,10 @@ def run(
         "per_core_docs_per_s_at_n_workers": round(scaled["docs_per_s"] / workers, 2),
         "peak_rss_mb_per_worker": peak_rss,
         "runs": {str(k): v for k, v in runs.items()},
-        "projection": projection(single["docs_per_s"], efficiency, scaled["merge_docs_per_s"], graph_mb_per_doc),
+        "projection": projection(single["docs_per_s"], efficiency, scaled["merge_docs_per_s"]),
         # The same on dedicated cores: per-core rate from CPU time, efficiency from CPU time.
         "projection_dedicated_cores": projection(single["docs_per_cpu_s"], cpu_efficiency,
-                                                 scaled["merge_docs_per_s"], graph_mb_per_doc),
+                                                 scaled["merge_docs_per_s"]),
         "target_efficiency": TARGET_EFFICIENCY,
         "meets_target": efficiency >= TARGET_EFFICIENCY,
         "load_average": {"before": [round(x, 2) for x in load_before],
