@@ -152,10 +152,9 @@ class _JsonLinesRange(JsonLinesSource):
         self.shard = shard
 
     def records(self) -> Iterator[Document | Skipped]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            yield self.skipped(f"unreadable: {exc.strerror or exc}")
+        handle = self.open_binary()
+        if isinstance(handle, Skipped):
+            yield handle
             return
         with handle:
             try:

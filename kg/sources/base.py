@@ -54,6 +54,13 @@ class Source(ABC):
     def skipped(self, reason: str, record: str | None = None) -> Skipped:
         return Skipped(source=self.name, record=record, reason=reason)
 
+    def open_binary(self):
+        """The file opened for reading bytes, or why it cannot be opened."""
+        try:
+            return self.path.open("rb")
+        except OSError as exc:
+            return self.skipped(f"unreadable: {exc.strerror or exc}")
+
     def read_text(self) -> str | Skipped:
         """The whole file as UTF-8 text, or why it cannot be read (unreadable, binary, not UTF-8)."""
         try:

@@ -57,10 +57,9 @@ class PubTatorSource(Source):
             yield self._build(item) if isinstance(item, _Block) else item
 
     def _blocks(self) -> Iterator[_Block | Skipped]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            yield self.skipped(f"unreadable: {exc.strerror or exc}")
+        handle = self.open_binary()
+        if isinstance(handle, Skipped):
+            yield handle
             return
         with handle:
             if why := binary_kind(handle.read(SNIFF_BYTES)):
