@@ -147,13 +147,15 @@ class Checkpoint:
 
 
 def fingerprint(inputs: list[Path], config: PipelineConfig) -> str:
-    """Same inputs (paths, sizes, mtimes) and same pipeline -> same fingerprint."""
+    """Same input files (paths, sizes, mtimes) and same pipeline -> same fingerprint.
+
+    The files are the ones the sources read (``expand_paths``: hidden files are not inputs)."""
+    from kg.sources import expand_paths
+
     files = []
-    for path in inputs:
-        targets = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for p in targets:
-            stat = p.stat() if p.exists() else None
-            files.append((str(p.resolve()), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    for path in expand_paths(inputs):
+        stat = path.stat()
+        files.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
     return stable_hash(config.model_dump_json(), files, length=32)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import InputError, StoreError
-from kg.types import Edge, Entity, Evidence, Graph
+from kg.types import Edge, Entity, Evidence, Graph, confidence_from_scores
 from kg.vocab import (
     DOCUMENT_LABEL,
     ENTITY_LABEL,
@@ -185,9 +185,6 @@ def aggregate_evidence(rows: Iterable[tuple[str, float, bool, str, int]],
     best: dict[str, float] = {}
     for doc_id, score, _hedged, _sentence, _index in rows:
         best[doc_id] = max(best.get(doc_id, 0.0), float(score or 0.0))
-    disbelief = 1.0
-    for score in best.values():
-        disbelief *= 1.0 - score
     texts: list[str] = []
     for _doc, _score, _hedged, sentence, _index in sorted(
         rows, key=lambda r: (-(r[1] or 0.0), r[0], r[4] if r[4] is not None else -1, r[3] or "")
@@ -199,7 +196,7 @@ def aggregate_evidence(rows: Iterable[tuple[str, float, bool, str, int]],
     return {
         "evidence_count": len(rows),
         "publications": sorted(best),
-        "confidence": round(1.0 - disbelief, 6),
+        "confidence": confidence_from_scores(best),
         "hedged": bool(rows) and all(bool(r[2]) for r in rows),
         "supporting_text": texts,
     }
