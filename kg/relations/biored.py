@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.types import Document, Mention
+from kg.types import Document, Mention, Skipped
 from kg.vocab import Category
 
 # BioRED (and BC5CDR) entity types -> our categories.
@@ -60,58 +60,29 @@ def mention_ids(mention: Mention) -> list[str]:
 def read_pubtator(path: str | Path) -> Iterator[GoldDocument]:
     """Stream the documents of a PubTator file with their gold mentions and relations.
 
-    Ids are kept as written (``D003924``, ``3175``) so relation lines match mention lines.
+    Parsing is kg.sources' PubTator reader; this adapts its records to the relation stage's
+    types. Ids are kept as written (``D003924``, ``3175``) so relation lines match mention lines.
+    A record the reader cannot use is an error here: a benchmark must not silently lose gold.
     """
+    from kg.sources import read_pubtator_annotations  # corpus reading, for training and evaluation
+
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such PubTator file", path=str(path))
-    title: dict[str, str] = {}
-    current: GoldDocument | None = None
-    pmid = ""
-    abstract = ""
-
-    def start(doc_pmid: str, doc_title: str, doc_abstract: str) -> GoldDocument:
-        return GoldDocument(document=Document(id=f"PMID:{doc_pmid}", title=doc_title, abstract=doc_abstract,
-                                              source=str(path)))
-
-    with path.open(encoding="utf-8") as handle:
-        for line_no, raw in enumerate(handle, 1):
-            line = raw.rstrip("\n")
-            if not line.strip():
-                if current is not None:
-                    yield current
-                    current = None
-                continue
-            if "|t|" in line[:20]:
-                if current is not None:
-                    yield current
-                    current = None
-                pmid, text = line.split("|t|", 1)
-                title[pmid] = text
-                continue
-            if "|a|" in line[:20]:
-                pmid, abstract = line.split("|a|", 1)
-                current = start(pmid, title.pop(pmid, ""), abstract)
-                continue
-            if current is None:
-                raise InputError(f"{path}:{line_no}: annotation before the document text", path=str(path),
-                                 record=line[:40])
-            cols = line.split("\t")
-            text = current.document.text
-            if len(cols) >= 5 and cols[1].isdigit():
-                start_off, end_off = int(cols[1]), int(cols[2])
-                category = PUBTATOR_CATEGORY.get(cols[4], Category.ENTITY)
-                if text[start_off:end_off] != cols[3]:
-                    raise InputError(f"{path}:{line_no}: mention text does not match offsets",
-                                     path=str(path), record=cols[0])
-                curie = cols[5] if len(cols) > 5 and cols[5] not in ("", "-") else None
-                current.mentions.append(Mention(doc_id=current.document.id, start=start_off, end=end_off,
-                                                text=cols[3], category=category, label=cols[4], curie=curie,
-                                                found_by="gold"))
-            elif len(cols) >= 4:
-                rel_type = CDR_RELATION_AS_BIORED.get(cols[1], cols[1])
-                current.relations.append(GoldRelation(rel_type, cols[2], cols[3], cols[4] if len(cols) > 4 else ""))
-            else:
-                raise InputError(f"{path}:{line_no}: unreadable PubTator line", path=str(path), record=line[:40])
-    if current is not None:
-        yield current
+    for item in read_pubtator_annotations(path):
+        if isinstance(item, Skipped):
+            raise InputError(item.reason, path=str(path), record=item.record)
+        if item.warnings:
+            raise InputError("; ".join(item.warnings), path=str(path), record=item.document.id)
+        document = item.document
+        yield GoldDocument(
+            document=document,
+            mentions=[
+                Mention(doc_id=document.id, start=m.start, end=m.end, text=m.text,
+                        category=PUBTATOR_CATEGORY.get(m.type, Category.ENTITY), label=m.type,
+                        curie=m.identifier if m.identifier not in ("", "-") else None, found_by="gold")
+                for m in item.mentions
+            ],
+            relations=[GoldRelation(CDR_RELATION_AS_BIORED.get(r.type, r.type), r.arg1, r.arg2,
+                                    r.extra[0] if r.extra else "") for r in item.relations],
+        )
