@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError, InputError
+from kg.sources import read_pubtator_annotations
+from kg.types import Skipped
 from kg.vocab import Category
 from kg.eval.scores import PRF
 
@@ -109,37 +111,21 @@ def _curies(raw: str, reported: str) -> tuple[str, ...]:
 
 
 def read_pubtator(path: Path) -> Iterator[GoldDoc]:
-    """Documents with their gold mentions of the types we evaluate (others are read and skipped)."""
-    doc: GoldDoc | None = None
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            line = line.rstrip("\n")
-            if not line.strip():
-                if doc:
-                    yield doc
-                doc = None
-                continue
-            if "|t|" in line[:30] and "\t" not in line.split("|t|", 1)[0]:
-                pmid, title = line.split("|t|", 1)
-                doc = GoldDoc(pmid=pmid, title=title, abstract="")
-                continue
-            if "|a|" in line[:30] and doc and line.startswith(doc.pmid + "|a|"):
-                doc.abstract = line.split("|a|", 1)[1]
-                continue
-            cols = line.split("\t")
-            if doc is None or cols[0] != doc.pmid:
-                raise InputError("annotation outside its document", path=str(path), record=f"line {line_no}")
-            if len(cols) < 6 or not cols[1].isdigit():
-                continue  # relation lines (CID, Association, ...)
-            start, end, text, etype, raw_ids = int(cols[1]), int(cols[2]), cols[3], cols[4], cols[5]
-            if etype not in TYPE_MAP:
-                continue
-            if doc.text[start:end] != text:
-                raise InputError(f"offsets {start}-{end} do not match {text!r}", path=str(path),
-                                 record=f"line {line_no}")
-            reported = TYPE_MAP[etype][1]
-            doc.mentions.append(GoldMention(start, end, text, reported, _curies(raw_ids, reported)))
-    if doc:
+    """Documents with their gold mentions of the types we evaluate (others are read and skipped).
+
+    Parsing is kg.sources' PubTator reader; a record it cannot use is an error here, since a
+    benchmark must not silently lose gold annotations."""
+    for item in read_pubtator_annotations(path):
+        if isinstance(item, Skipped):
+            raise InputError(item.reason, path=str(path), record=item.record)
+        if item.warnings:
+            raise InputError("; ".join(item.warnings), path=str(path), record=item.document.id)
+        document = item.document
+        doc = GoldDoc(pmid=document.pmid or document.id, title=document.title, abstract=document.abstract)
+        for m in item.mentions:
+            if m.type in TYPE_MAP:
+                reported = TYPE_MAP[m.type][1]
+                doc.mentions.append(GoldMention(m.start, m.end, m.text, reported, _curies(m.identifier, reported)))
         yield doc
 
 
