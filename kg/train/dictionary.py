@@ -1,0 +1,27 @@
+"""Fitting the dictionary NER component (kg/nlp/dictionary.py) onto a trained NER pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.train.corpora import corpus_split_path, iob_spans, read_iob
+
+# Corpora whose labels MeSH categories map onto, and how.
+DICTIONARY_LABELS: dict[str, dict[str, str]] = {
+    "bc5cdr": {"ChemicalEntity": "CHEMICAL", "Disease": "DISEASE"},
+    "bionlp13cg": {"ChemicalEntity": "SIMPLE_CHEMICAL", "Cell": "CELL"},
+}
+COMPONENT = "kg_dictionary_ner"
+
+
+def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
+    """Add (or refit) the dictionary component after ``ner``, its stoplist learned from the train split."""
+    labels = DICTIONARY_LABELS.get(corpus)
+    if labels is None:
+        raise ConfigError(f"no dictionary label map for corpus {corpus!r} (have: {', '.join(DICTIONARY_LABELS)})")
+    if COMPONENT in nlp.pipe_names:
+        nlp.remove_pipe(COMPONENT)
+    component = nlp.add_pipe(COMPONENT, after="ner", config={"labels": labels})
+    train = read_iob(corpus_split_path(corpora_dir, corpus, "train"))
+    return component.fit((s.words, iob_spans(s.tags)) for s in train)

