@@ -20,7 +20,8 @@ from kg.errors import ConfigError
 from kg.linking.normalize import KEY_VERSION, match_key, uninvert
 from kg.vocab import Category
 
-SCHEMA_VERSION = "1"
+# Bump when the tables or the default sources change: stores built before are rebuilt on next use.
+SCHEMA_VERSION = "2"
 STORE_FILE = "terms.sqlite"
 
 # Weight of a name by how it names the concept; a lookup's score starts from it.

@@ -28,9 +28,10 @@ from kg import mesh
 from kg.vocab import Category
 
 STATE_FILE = "dictionary.json"
-# MeSH branches that name kinds and uses of substances rather than substances ("anticoagulants",
-# "antigens", "powders", "placebos"): annotators of chemical mentions leave these out.
-CLASS_BRANCHES = ("D20", "D23", "D25", "D26", "D27")
+# MeSH branches that name kinds, assemblies and uses of substances rather than substances
+# ("anticoagulants", "antigens", "liposomes", "inflammasomes", "powders", "placebos"): annotators of
+# chemical mentions leave these out.
+CLASS_BRANCHES = ("D05", "D20", "D23", "D25", "D26", "D27")
 MAX_TOKENS = 8  # longer MeSH names (inverted headings, chemical nomenclature) never match running text
 
 
