@@ -29,6 +29,7 @@ class NlpConfig(BaseModel):
     ner: list[NerModelConfig] = Field(default_factory=list)
     lexicon: list[str] = Field(default_factory=lambda: ["lexicon/domain.jsonl"])
     abbreviations: bool = True
+    variants: bool = True  # dbSNP ids and HGVS-style mutations (kg/nlp/variants.py)
     linker: bool = True
     batch_size: int = 32
     max_chars: int = 200_000  # longer texts are skipped and reported, not truncated silently

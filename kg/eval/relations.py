@@ -35,8 +35,9 @@ from kg.vocab import RelationType
 from kg.eval.scores import PRF
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
-# Prefixes BioRED writes bare: MeSH for chemicals and diseases, NCBI Gene for genes.
-BARE_PREFIXES = ("MESH:", "NCBIGene:")
+# Prefixes BioRED writes bare: MeSH for chemicals and diseases, NCBI Gene for genes, dbSNP and tmVar
+# normalized forms for variants.
+BARE_PREFIXES = ("MESH:", "NCBIGene:", "DBSNP:", "tmVar:")
 EXTRACTOR_SETS = ("classifier", "patterns", "combined")
 
 

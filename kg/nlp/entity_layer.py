@@ -1,7 +1,8 @@
-"""One entity layer (``kg_entity_layer``): lexicon and NER spans merged into ``doc.ents``.
+"""One entity layer (``kg_entity_layer``): lexicon, variant and NER spans merged into ``doc.ents``.
 
 Conflict rule, applied greedily over all candidate spans:
-1. The curated lexicon beats every model: its terms are checked by hand and carry ids.
+1. The curated lexicon and the variant nomenclature beat every model: their spans are exact
+   and carry ids (a model's GENE on "V600E" loses to the variant).
 2. Between models, the longer span wins ("bone marrow-derived MSCs" over "MSCs").
 3. Equal length: the category earlier in CATEGORY_PRECEDENCE wins, so a model's DISEASE on
    "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT; then the model listed first in
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import LEXICON_SPANS
+from kg.nlp.variants import VARIANT_SPANS
 from kg.vocab import Category
 
 CATEGORY_PRECEDENCE = [
@@ -25,6 +27,8 @@ CATEGORY_PRECEDENCE = [
 ]
 _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 
+# Span groups whose spans carry their own ids (kb_id) and outrank the models.
+ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
 # Where the span came from, kept on Span.id so mentions can report it.
 FOUND_BY_ABBREVIATION = "abbreviation"
 
@@ -40,11 +44,11 @@ class EntityLayer:
 
     def _candidates(self, doc: Doc) -> list[tuple[tuple, Span, str]]:
         ranked = []
-        groups = [LEXICON_SPANS, *self.ner_groups]
+        groups = [*ID_GROUPS, *self.ner_groups]
         for order, group in enumerate(groups):
             for span in doc.spans.get(group, []):
                 key = (
-                    0 if group == LEXICON_SPANS else 1,
+                    0 if group in ID_GROUPS else 1,
                     -(span.end - span.start),
                     _RANK.get(span.label_, len(_RANK)),
                     order,
@@ -62,7 +66,7 @@ class EntityLayer:
                 continue
             for i in range(span.start, span.end):
                 taken[i] = True
-            kb_id = span.kb_id_ if group == LEXICON_SPANS else ""
+            kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         doc.ents = sorted(self._apply_abbreviations(doc, accepted), key=lambda s: s.start)
         return doc

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 
 from kg.config import PipelineConfig
 from kg.errors import ConfigError
-from kg.nlp import entity_layer, lexicon, ner_slot, sentences  # noqa: F401  (register factories)
-from kg.nlp.entity_layer import FOUND_BY_ABBREVIATION
-from kg.nlp.lexicon import LEXICON_SPANS, LexiconMatcher
+from kg.nlp import entity_layer, lexicon, ner_slot, sentences, variants  # noqa: F401  (register factories)
+from kg.nlp.entity_layer import FOUND_BY_ABBREVIATION, ID_GROUPS
+from kg.nlp.lexicon import LexiconMatcher
 from kg.nlp.ner_slot import load_model, span_group_name
 from kg.nlp.tokenizer import scispacy_tokenizer
 from kg.types import AnnotatedDoc, Document, Mention, Sentence
@@ -49,6 +49,8 @@ def build_language(config: PipelineConfig) -> Language:
 
         nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("kg_lexicon", config={"paths": [str(config.resolve(p)) for p in settings.lexicon]})
+    if settings.variants:
+        nlp.add_pipe("kg_variants")
     groups = []
     for i, model in enumerate(settings.ner):
         nlp.add_pipe(
@@ -86,7 +88,8 @@ class NlpPipeline:
 
     def annotate_with_mentions(self, document: Document, mentions: list[Mention]) -> AnnotatedDoc:
         """Parse and split a document but keep the given (e.g. gold) mentions instead of NER."""
-        disabled = [n for n in self.nlp.pipe_names if n.startswith("kg_ner") or n in ("kg_lexicon", "kg_entity_layer")]
+        disabled = [n for n in self.nlp.pipe_names
+                    if n.startswith("kg_ner") or n in ("kg_lexicon", "kg_variants", "kg_entity_layer")]
         with self.nlp.select_pipes(disable=disabled):
             spacy_doc = self.nlp(document.text)
         spans = []
@@ -120,7 +123,7 @@ class NlpPipeline:
 
     def _mention(self, document: Document, ent: Span, sentences: list[Sentence], long_forms: dict) -> Mention:
         found_by = ent.id_ or "model"
-        curie = ent.kb_id_ if found_by in (LEXICON_SPANS, FOUND_BY_ABBREVIATION) and ent.kb_id_ else None
+        curie = ent.kb_id_ if found_by in (*ID_GROUPS, FOUND_BY_ABBREVIATION) and ent.kb_id_ else None
         return Mention(
             doc_id=document.id,
             start=ent.start_char,
