@@ -15,12 +15,11 @@ into a model.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -63,7 +62,9 @@ class DictionaryNer:
         self.min_annotated_share = min_annotated_share
         self.exclude_branches = tuple(exclude_branches)
         self.stoplist: set[str] = set()  # lowercased token keys joined by spaces
-        self._matcher: PhraseMatcher | None = None
+        # Lowercased token sequence -> label. A dict of tuples, not a PhraseMatcher: the matcher
+        # keeps every pattern Doc alive (~150 MB for MeSH); n-gram lookups are as fast here.
+        self._names: dict[tuple[str, ...], str] | None = None
 
     # ---- names ----------------------------------------------------------------------------------
 
@@ -87,15 +88,8 @@ class DictionaryNer:
                 out.setdefault(key, wanted[text])
         return out
 
-    def _build_matcher(self) -> PhraseMatcher:
-        by_label: defaultdict[str, list[Doc]] = defaultdict(list)
-        for key, label in self.dictionary().items():
-            if " ".join(key) not in self.stoplist:
-                by_label[label].append(Doc(self.nlp.vocab, words=list(key)))
-        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for label, docs in by_label.items():
-            matcher.add(label, docs)
-        return matcher
+    def _build_names(self) -> dict[tuple[str, ...], str]:
+        return {key: label for key, label in self.dictionary().items() if " ".join(key) not in self.stoplist}
 
     # ---- learning -------------------------------------------------------------------------------
 
@@ -118,19 +112,26 @@ class DictionaryNer:
                         seen[key] += 1
                         annotated[key] += (i, j) in bounds
         self.stoplist = {" ".join(k) for k, n in seen.items() if annotated[k] / n < self.min_annotated_share}
-        self._matcher = None
+        self._names = None
         return {"names": len(dictionary), "seen_in_corpus": len(seen), "stopped": len(self.stoplist)}
 
     # ---- running --------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._matcher is None:
-            self._matcher = self._build_matcher()
+        if self._names is None:
+            self._names = self._build_names()
+        lowered = [t.lower_ for t in doc]
         taken = [False] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 taken[i] = True
-        found = [Span(doc, start, end, label=match_id) for match_id, start, end in self._matcher(doc)]
+        found = []
+        for i in range(len(doc)):
+            for j in range(min(len(doc), i + MAX_TOKENS), i, -1):  # longest name first
+                label = self._names.get(tuple(lowered[i:j]))
+                if label is not None:
+                    found.append(Span(doc, i, j, label=label))
+                    break
         added = [s for s in filter_spans(found) if not any(taken[s.start:s.end])]
         if added:
             doc.set_ents(added, default="unmodified")
@@ -151,5 +152,7 @@ class DictionaryNer:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryNer:
         state = json.loads((Path(path) / STATE_FILE).read_text(encoding="utf-8"))
         self.stoplist = set(state["stoplist"])
-        self._matcher = None
+        # Built now (the tokenizer is loaded before components), so loading, not the first
+        # document, pays for it.
+        self._names = self._build_names()
         return self

@@ -1,7 +1,7 @@
 """Builds the spaCy pipeline from a PipelineConfig and turns Documents into AnnotatedDocs.
 
 Pipe order: [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
-(-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_lexicon
+(-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_lexicon -> kg_variants
 -> kg_ner (one per configured model: the NER slot) -> kg_entity_layer.
 """
 
