@@ -126,7 +126,6 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     import spacy
 
     from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
-
     from kg.train.dictionary import DICTIONARY_LABELS, add_dictionary_ner
 
     nlp = spacy.load(result.best_dir)
