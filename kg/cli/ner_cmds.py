@@ -98,14 +98,18 @@ def train_ner_cmd(
     max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 35.0,
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/<corpus>).")] = None,
     overrides: Overrides = None,
+    final_steps: Annotated[Optional[int], typer.Option(
+        help="Train on train + dev for exactly this many steps (take it from a dev-selected run); "
+             "dev scores in the model card are then not held out.")] = None,
 ) -> None:
     """Train a NER pipeline (scispaCy tokenizer, CNN tok2vec, word2vec vectors) and ship the best checkpoint."""
     from kg.train.ner import NER_CONFIG, train_ner
 
     corpora = _corpora_dir(corpora_dir)
     extra = _parse_overrides(overrides)
-    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra)
-    finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra)
+    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra,
+                       final_steps=final_steps)
+    finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra, final_steps)
 
 
 def _score_dev_test(nlp, corpus: str, corpora: Path) -> dict[str, dict]:
@@ -121,7 +125,7 @@ def _score_dev_test(nlp, corpus: str, corpora: Path) -> dict[str, dict]:
 
 
 def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str,
-                        overrides: dict | None = None) -> None:
+                        overrides: dict | None = None, final_steps: int | None = None) -> None:
     """Score the best checkpoint on dev and test and ship it with its model card."""
     import spacy
 
@@ -141,6 +145,10 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
             "ner_words_per_second": scores["test"]["words_per_second"]}
     if dictionary:
         card["dictionary"] = dictionary
+    card["trained_on"] = "train+dev" if final_steps else "train (dev selects the checkpoint)"
+    if final_steps:
+        card["final_steps"] = final_steps
+        card["scores"]["dev"]["note"] = "dev was part of the training data: not a held-out score"
     _ship(result, corpus, output, card)
 
 

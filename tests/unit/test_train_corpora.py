@@ -95,3 +95,30 @@ def test_read_and_convert_conllu(tmp_path):
 
     (doc,) = DocBin().from_disk(out).get_docs(spacy.blank("en").vocab)
     assert [t.head.i for t in doc[:4]] == [1, 2, 2, 2] and doc[2].dep_ == "ROOT" and doc[4].is_sent_start
+
+
+@pytest.mark.parametrize("final_steps", [None, 1800])
+def test_final_model_trains_on_train_and_dev_for_fixed_steps(tmp_path, monkeypatch, final_steps):
+    import spacy
+
+    import kg.train.ner as ner
+
+    corpus = _corpus(tmp_path, IOB * 2)
+    (corpus / "bionlp13cg" / "devel.tsv").write_text(IOB, encoding="utf-8")
+    seen = {}
+
+    def fake_train(config, work_dir, overrides, max_minutes):
+        corpus_reader = spacy.training.Corpus(overrides["paths.train"])
+        seen["train_docs"] = len(list(corpus_reader(spacy.blank("en"))))
+        seen["overrides"] = overrides
+        return None
+
+    monkeypatch.setattr(ner, "train_spacy", fake_train)
+    monkeypatch.setattr(ner, "prepare_vectors", lambda corpora_dir, work_root: tmp_path / "vectors")
+    ner.train_ner("bionlp13cg", corpus, 1.0, tmp_path / "work", final_steps=final_steps)
+    if final_steps:  # both splits' documents, a fixed number of steps, no early stopping on dev
+        assert seen["train_docs"] == 2
+        assert {k: seen["overrides"][k] for k in ("training.max_steps", "training.patience")} == {
+            "training.max_steps": 1800, "training.patience": 0}
+    else:
+        assert seen["train_docs"] == 1 and "training.max_steps" not in seen["overrides"]
