@@ -87,6 +87,7 @@ def ship_model(best_dir: Path, output: Path) -> int:
     nlp.tokenizer = biomedical_tokenizer(nlp)
     if output.exists():
         shutil.rmtree(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     return sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
 
