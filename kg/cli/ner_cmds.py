@@ -112,7 +112,8 @@ def train_ner_cmd(
     finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra, final_steps)
 
 
-def _score_dev_test(nlp, corpus: str, corpora: Path) -> dict[str, dict]:
+def _score_dev_test(nlp, corpus: str, corpora: Path, dev_in_training: bool = False) -> dict:
+    """Model-card fields: dev and test scores and the NER speed on test."""
     from kg.eval.ner import evaluate_ner
     from kg.train.corpora import corpus_split_path, read_iob
 
@@ -121,7 +122,10 @@ def _score_dev_test(nlp, corpus: str, corpora: Path) -> dict[str, dict]:
         scores[split] = evaluate_ner(nlp, list(read_iob(corpus_split_path(corpora, corpus, split))))
         console.print(f"{split}: P {scores[split]['precision']:.2f} R {scores[split]['recall']:.2f} "
                       f"F1 {scores[split]['f1']:.2f}")
-    return scores
+    card_scores = {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()}
+    if dev_in_training:
+        card_scores["dev"]["note"] = "dev was part of the training data: not a held-out score"
+    return {"scores": card_scores, "ner_words_per_second": scores["test"]["words_per_second"]}
 
 
 def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str,
@@ -137,18 +141,15 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     if corpus in DICTIONARY_LABELS:  # saved into the checkpoint so that it ships with the model
         dictionary = add_dictionary_ner(nlp, corpus, corpora)
         nlp.to_disk(result.best_dir)
-    scores = _score_dev_test(nlp, corpus, corpora)
+    scored = _score_dev_test(nlp, corpus, corpora, dev_in_training=bool(final_steps))
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
     card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
-            "config_overrides": overrides or {}, "pipeline": nlp.pipe_names,
-            "scores": {split: {k: s[k] for k in ("precision", "recall", "f1", "per_type")} for split, s in scores.items()},
-            "ner_words_per_second": scores["test"]["words_per_second"]}
+            "config_overrides": overrides or {}, "pipeline": nlp.pipe_names, **scored}
     if dictionary:
         card["dictionary"] = dictionary
     card["trained_on"] = "train+dev" if final_steps else "train (dev selects the checkpoint)"
     if final_steps:
         card["final_steps"] = final_steps
-        card["scores"]["dev"]["note"] = "dev was part of the training data: not a held-out score"
     _ship(result, corpus, output, card)
 
 
@@ -260,11 +261,9 @@ def train_dictionary_cmd(
     nlp = spacy.load(path)
     fitted = add_dictionary_ner(nlp, corpus.value, corpora)
     console.print(f"dictionary: {fitted['names']} MeSH names, {fitted['stopped']} stopped by the {corpus.value} train split")
-    scores = _score_dev_test(nlp, corpus.value, corpora)
-    nlp.to_disk(path)
     card = read_model_card(path)
-    card.update({"pipeline": nlp.pipe_names, "dictionary": fitted,
-                 "scores": {s: {k: r[k] for k in ("precision", "recall", "f1", "per_type")} for s, r in scores.items()},
-                 "ner_words_per_second": scores["test"]["words_per_second"]})
+    scored = _score_dev_test(nlp, corpus.value, corpora, dev_in_training="final_steps" in card)
+    nlp.to_disk(path)
+    card.update({"pipeline": nlp.pipe_names, "dictionary": fitted, **scored})
     write_model_card(path, card)
     console.print(f"saved {path}")

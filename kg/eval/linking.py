@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import ConfigError, InputError
-from kg.sources import read_pubtator_annotations
-from kg.types import Skipped
+from kg.errors import ConfigError
+from kg.sources import complete_records, read_pubtator_annotations
 from kg.vocab import Category
 from kg.eval.scores import PRF
 
@@ -115,11 +114,7 @@ def read_pubtator(path: Path) -> Iterator[GoldDoc]:
 
     Parsing is kg.sources' PubTator reader; a record it cannot use is an error here, since a
     benchmark must not silently lose gold annotations."""
-    for item in read_pubtator_annotations(path):
-        if isinstance(item, Skipped):
-            raise InputError(item.reason, path=str(path), record=item.record)
-        if item.warnings:
-            raise InputError("; ".join(item.warnings), path=str(path), record=item.document.id)
+    for item in complete_records(read_pubtator_annotations(path), path):
         document = item.document
         doc = GoldDoc(pmid=document.pmid or document.id, title=document.title, abstract=document.abstract)
         for m in item.mentions:

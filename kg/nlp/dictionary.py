@@ -64,12 +64,18 @@ class DictionaryNer:
         self.stoplist: set[str] = set()  # lowercased token keys joined by spaces
         # Lowercased token sequence -> label. A dict of tuples, not a PhraseMatcher: the matcher
         # keeps every pattern Doc alive (~150 MB for MeSH); n-gram lookups are as fast here.
+        # Built once (it does not depend on the stoplist, which is checked per match).
         self._names: dict[tuple[str, ...], str] | None = None
 
     # ---- names ----------------------------------------------------------------------------------
 
     def dictionary(self) -> dict[tuple[str, ...], str]:
         """Lowercased token sequence -> label, for every usable MeSH name of a mapped category."""
+        if self._names is None:
+            self._names = self._read_names()
+        return self._names
+
+    def _read_names(self) -> dict[tuple[str, ...], str]:
         wanted: dict[str, str] = {}
         for record in mesh.descriptors():
             label = self.labels.get(record.category.value) if record.category else None
@@ -87,9 +93,6 @@ class DictionaryNer:
             if len(key) <= MAX_TOKENS:
                 out.setdefault(key, wanted[text])
         return out
-
-    def _build_names(self) -> dict[tuple[str, ...], str]:
-        return {key: label for key, label in self.dictionary().items() if " ".join(key) not in self.stoplist}
 
     # ---- learning -------------------------------------------------------------------------------
 
@@ -112,14 +115,12 @@ class DictionaryNer:
                         seen[key] += 1
                         annotated[key] += (i, j) in bounds
         self.stoplist = {" ".join(k) for k, n in seen.items() if annotated[k] / n < self.min_annotated_share}
-        self._names = None
         return {"names": len(dictionary), "seen_in_corpus": len(seen), "stopped": len(self.stoplist)}
 
     # ---- running --------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._names is None:
-            self._names = self._build_names()
+        names = self.dictionary()
         lowered = [t.lower_ for t in doc]
         taken = [False] * len(doc)
         for ent in doc.ents:
@@ -128,18 +129,15 @@ class DictionaryNer:
         found = []
         for i in range(len(doc)):
             for j in range(min(len(doc), i + MAX_TOKENS), i, -1):  # longest name first
-                label = self._names.get(tuple(lowered[i:j]))
-                if label is not None:
+                key = tuple(lowered[i:j])
+                label = names.get(key)
+                if label is not None and " ".join(key) not in self.stoplist:
                     found.append(Span(doc, i, j, label=label))
                     break
         added = [s for s in filter_spans(found) if not any(taken[s.start:s.end])]
         if added:
             doc.set_ents(added, default="unmodified")
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     # ---- serialization ----------------------------------------------------------------------------
 
@@ -152,7 +150,7 @@ class DictionaryNer:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryNer:
         state = json.loads((Path(path) / STATE_FILE).read_text(encoding="utf-8"))
         self.stoplist = set(state["stoplist"])
-        # Built now (the tokenizer is loaded before components), so loading, not the first
+        # Read now (the tokenizer is loaded before components), so loading, not the first
         # document, pays for it.
-        self._names = self._build_names()
+        self.dictionary()
         return self

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.types import Document, Mention, Skipped
+from kg.types import Document, Mention
 from kg.vocab import Category
 
 # BioRED (and BC5CDR) entity types -> our categories.
@@ -64,16 +64,13 @@ def read_pubtator(path: str | Path) -> Iterator[GoldDocument]:
     types. Ids are kept as written (``D003924``, ``3175``) so relation lines match mention lines.
     A record the reader cannot use is an error here: a benchmark must not silently lose gold.
     """
-    from kg.sources import read_pubtator_annotations  # corpus reading, for training and evaluation
+    # corpus reading, for training and evaluation
+    from kg.sources import complete_records, read_pubtator_annotations
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such PubTator file", path=str(path))
-    for item in read_pubtator_annotations(path):
-        if isinstance(item, Skipped):
-            raise InputError(item.reason, path=str(path), record=item.record)
-        if item.warnings:
-            raise InputError("; ".join(item.warnings), path=str(path), record=item.document.id)
+    for item in complete_records(read_pubtator_annotations(path), path):
         document = item.document
         yield GoldDocument(
             document=document,

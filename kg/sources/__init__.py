@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.sources.annotations import AnnotatedDocument, GoldMention, GoldRelation
+from kg.sources.annotations import AnnotatedDocument, GoldMention, GoldRelation, complete_records
 from kg.sources.base import SNIFF_BYTES, Source
 from kg.sources.bioc import BioCJsonSource, BioCXmlSource, read_bioc_annotations
 from kg.sources.clean import binary_kind
@@ -51,6 +51,7 @@ __all__ = [
     "SOURCES",
     "Source",
     "TextSource",
+    "complete_records",
     "detect_source",
     "expand_paths",
     "read_annotations",

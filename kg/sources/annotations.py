@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from kg.errors import InputError
 from kg.sources.base import EMPTY_REASON, Source
 from kg.sources.clean import clean_aligned, clean_text
 from kg.types import Document, Skipped
@@ -61,6 +64,19 @@ class AnnotatedDocument(BaseModel):
     mentions: list[GoldMention] = Field(default_factory=list)
     relations: list[GoldRelation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # annotation lines that could not be used
+
+
+def complete_records(items: Iterable[AnnotatedDocument | Skipped], path: str | Path) -> Iterator[AnnotatedDocument]:
+    """The annotated documents, raising on a skipped record or an unusable annotation line.
+
+    For training and evaluation: a benchmark must not silently lose gold annotations.
+    """
+    for item in items:
+        if isinstance(item, Skipped):
+            raise InputError(item.reason, path=str(path), record=item.record)
+        if item.warnings:
+            raise InputError("; ".join(item.warnings), path=str(path), record=item.document.id)
+        yield item
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 import pytest
 
-from kg.linking.normalize import match_key, normalize, singular, slug, uninvert
+from kg.linking.normalize import match_key, normalize, singular, slug
+from kg.mesh import uninvert
 
 
 @pytest.mark.parametrize(
