@@ -134,13 +134,14 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     import spacy
 
     from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
-    from kg.train.dictionary import DICTIONARY_LABELS, add_dictionary_ner
+    from kg.train.dictionary import DICTIONARY_LABELS, add_dictionary_ner, add_doc_consistency
 
     nlp = spacy.load(result.best_dir)
     dictionary = None
-    if corpus in DICTIONARY_LABELS:  # saved into the checkpoint so that it ships with the model
+    if corpus in DICTIONARY_LABELS:
         dictionary = add_dictionary_ner(nlp, corpus, corpora)
-        nlp.to_disk(result.best_dir)
+    add_doc_consistency(nlp)
+    nlp.to_disk(result.best_dir)  # the added components ship with the model
     scored = _score_dev_test(nlp, corpus, corpora, dev_in_training=bool(final_steps))
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
     card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
@@ -250,16 +251,18 @@ def train_dictionary_cmd(
     model: Annotated[Optional[Path], typer.Option(help="NER pipeline to extend in place (default kg/models/<corpus>).")] = None,
     corpora_dir: CorporaDir = None,
 ) -> None:
-    """Add (or refit) the MeSH dictionary NER component on a trained model and rescore it on dev and test."""
+    """Add (or refit) the MeSH dictionary NER component (and document consistency after it) on a trained
+    model and rescore it on dev and test."""
     import spacy
 
-    from kg.train.dictionary import add_dictionary_ner
+    from kg.train.dictionary import add_dictionary_ner, add_doc_consistency
     from kg.train.runner import default_model_dir, read_model_card, write_model_card
 
     corpora = _corpora_dir(corpora_dir)
     path = model or default_model_dir(corpus.value)
     nlp = spacy.load(path)
     fitted = add_dictionary_ner(nlp, corpus.value, corpora)
+    add_doc_consistency(nlp)
     console.print(f"dictionary: {fitted['names']} MeSH names, {fitted['stopped']} stopped by the {corpus.value} train split")
     card = read_model_card(path)
     scored = _score_dev_test(nlp, corpus.value, corpora, dev_in_training="final_steps" in card)

@@ -152,22 +152,26 @@ def info(
     console.print("terms by prefix: " + ", ".join(f"{p} {n}" for p, n in top), highlight=False)
 
 
-def eval_store(corpus: str, rebuild: bool, shared_dir: Path | None) -> Path:
-    """A store for evaluation: the default sources plus the corpus's own TRAIN split, nothing else.
+def eval_store(corpus: str, split: str, rebuild: bool, shared_dir: Path | None) -> Path:
+    """A store for evaluation: the default sources plus names learned from the corpus, nothing else.
 
-    Kept apart from the user's store so scores never depend on what the user added (and no
-    other corpus can leak test documents into it).
+    Scoring dev learns from train only; scoring test learns from train + dev, the data the final
+    system (like the shipped NER models) is built from. Kept apart from the user's store so scores
+    never depend on what the user added (and no other corpus can leak test documents into it).
     """
     from kg.eval.linking import training_pairs
     from kg.linking.build import build_default_store, corpus_terms
     from kg.linking.store import TermStore, data_dir
 
-    path = data_dir() / "eval" / f"terms-{corpus}.sqlite"
+    splits = ("train", "dev") if split == "test" else ("train",)
+    path = data_dir() / "eval" / f"terms-{corpus}-{'+'.join(splits)}.sqlite"
     if rebuild or not TermStore.file_is_current(path):
-        err.print(f"building evaluation store {path} (default sources + {corpus} train names)", highlight=False)
+        err.print(f"building evaluation store {path} (default sources + {corpus} {'+'.join(splits)} names)",
+                  highlight=False)
         build_default_store(path)
         with TermStore(path) as ts:
-            ts.add_terms(corpus_terms(training_pairs(corpus, shared_dir)), source=f"corpus:{corpus}-train")
+            ts.add_terms(corpus_terms(training_pairs(corpus, shared_dir, splits)),
+                         source=f"corpus:{corpus}-{'+'.join(splits)}")
     return path
 
 
@@ -189,7 +193,7 @@ def eval_linking(
 
     if corpus not in CORPUS_TYPES:
         raise ConfigError(f"unknown corpus {corpus!r}; available: {', '.join(CORPUS_TYPES)}")
-    path = store or eval_store(corpus, rebuild, shared_dir)
+    path = store or eval_store(corpus, split, rebuild, shared_dir)
     started = time.perf_counter()
     linker = Linker.open(path, prefer=EVAL_PREFER, kind_factor=EVAL_KIND_FACTOR, build_if_missing=False)
     load_s = time.perf_counter() - started

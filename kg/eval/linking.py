@@ -124,12 +124,17 @@ def read_pubtator(path: Path) -> Iterator[GoldDoc]:
         yield doc
 
 
-def training_pairs(corpus: str, root: Path | None = None) -> Iterator[tuple[str, str, Category]]:
-    """(mention text, curie, category) from the TRAIN split only, for learning synonyms."""
-    for doc in read_pubtator(corpus_path(corpus, "train", root)):
-        for m in doc.mentions:
-            if len(m.ids) == 1:  # a composite mention's text names none of its ids alone
-                yield m.text, m.ids[0], TYPE_MAP[_gold_type_name(m.type)][0]
+def training_pairs(corpus: str, root: Path | None = None, splits: tuple[str, ...] = ("train",)
+                   ) -> Iterator[tuple[str, str, Category]]:
+    """(mention text, curie, category) from the training splits (train; dev too for the final system
+    that is scored on test, as the shipped NER models are), for learning synonyms. Never test."""
+    if "test" in splits:
+        raise ConfigError("the test split is never a source of synonyms")
+    for split in splits:
+        for doc in read_pubtator(corpus_path(corpus, split, root)):
+            for m in doc.mentions:
+                if len(m.ids) == 1:  # a composite mention's text names none of its ids alone
+                    yield m.text, m.ids[0], TYPE_MAP[_gold_type_name(m.type)][0]
 
 
 def _gold_type_name(reported: str) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.linking.build import PREFERRED_PREFIXES_KEY, ensure_store
-from kg.linking.normalize import match_key, singular, slug
+from kg.linking.normalize import last_word, match_key, singular, slug
 from kg.linking.store import NameHit, TermStore, curie_prefix
 from kg.types import AnnotatedDoc, Candidate, Mention
 from kg.vocab import Category
@@ -42,6 +42,9 @@ ABBREVIATION_FACTOR = 0.9  # the short form alone is more ambiguous than its lon
 # broader concept than the mention: it is kept, but scored lower than a full match.
 HEAD_FACTOR = 0.8
 DERIVED_FACTOR = 0.85  # a rewritten phrase ("renal failure" -> "kidney failure") that matches
+# A name that matched only through plural folding ("amphetamines" -> "Amphetamine") loses a tie
+# with one that matched in the mention's own number ("Amphetamines", the class).
+NUMBER_MISMATCH_FACTOR = 0.99
 LOCAL_UPGRADE_SCORE = 0.9  # a kg-local lexicon id gives way to a standard CURIE found this well
 # Adjective endings -> noun endings of conditions, tried in order.
 _ADJECTIVE_TO_NOUN = (("otic", "osis"), ("etic", "esia"), ("ptic", "psy"), ("atic", "a"), ("ic", "ia"),
@@ -274,10 +277,13 @@ class Linker:
         sources = [(long_form, base)] if long_form else []
         sources.append((text, base * ABBREVIATION_FACTOR if long_form else base))
         for surface, factor in sources:
+            surface_last = last_word(surface or "")
             for hit in self._hits(surface or ""):
                 cluster = self._cluster(hit.curie)
                 cat = hit.category or self._cluster_category(cluster, category)
                 weight = hit.weight * self.kind_factor.get(hit.kind, 1.0)
+                if last_word(hit.text) != surface_last:
+                    weight *= NUMBER_MISMATCH_FACTOR
                 score = round(weight * factor * category_factor(cat, category), 4)
                 if hit.curie not in scored or score > scored[hit.curie][0]:
                     scored[hit.curie] = (score, hit)

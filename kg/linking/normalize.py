@@ -62,12 +62,17 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens of ``text`` with the last word singular."""
+def _words(text: str) -> list[str]:
+    """Words of ``text`` (case kept), possessives dropped."""
     text = fold(text).replace("'s ", " ").replace("\u2019s ", " ")
     if text.endswith(("'s", "\u2019s")):
         text = text[:-2]
-    words = [w for w in _NON_WORD.split(_HYPHENS.sub(" ", text)) if w and w != "_"]
+    return [w for w in _NON_WORD.split(_HYPHENS.sub(" ", text)) if w and w != "_"]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens of ``text`` with the last word singular."""
+    words = _words(text)
     if not words:
         return []
     last = words[-1]
@@ -75,6 +80,12 @@ def tokens(text: str) -> list[str]:
     words = [w.lower() for w in words]
     words[-1] = plural_abbrev.group(1).lower() if plural_abbrev else singular(words[-1])
     return words
+
+
+def last_word(text: str) -> str:
+    """The last word, lower-cased but not singularized: tells "amphetamines" from "amphetamine"."""
+    words = _words(text)
+    return words[-1].lower() if words else ""
 
 
 def normalize(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Fitting the dictionary NER component (kg/nlp/dictionary.py) onto a trained NER pipeline."""
+"""The components that follow a trained ``ner``: the MeSH dictionary (kg/nlp/dictionary.py, fitted
+to a corpus) and document consistency (kg/nlp/consistency.py, always last)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ DICTIONARY_LABELS: dict[str, dict[str, str]] = {
     "bionlp13cg": {"ChemicalEntity": "SIMPLE_CHEMICAL", "Cell": "CELL"},
 }
 COMPONENT = "kg_dictionary_ner"
+CONSISTENCY = "kg_doc_consistency"
 
 
 def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
@@ -25,3 +27,10 @@ def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
     component = nlp.add_pipe(COMPONENT, after="ner", config={"labels": labels})
     train = read_iob(corpus_split_path(corpora_dir, corpus, "train"))
     return component.fit((s.words, iob_spans(s.tags)) for s in train)
+
+
+def add_doc_consistency(nlp) -> None:
+    """Put document consistency last, after every component that sets entities."""
+    if CONSISTENCY in nlp.pipe_names:
+        nlp.remove_pipe(CONSISTENCY)
+    nlp.add_pipe(CONSISTENCY, last=True)

@@ -229,3 +229,19 @@ def test_store_from_another_kg_version_is_rebuilt_or_refused(tmp_path, monkeypat
         store.db.execute("UPDATE meta SET value = '0' WHERE key = 'key_version'")
     with pytest.raises(ConfigError, match="mine"):
         Linker.open(path)
+
+
+def test_a_name_in_the_mentions_own_number_wins_a_tie(tmp_path):
+    # MeSH has both the drug ("Amphetamine") and the class ("Amphetamines"); plural folding makes
+    # both match either mention, and the grammatical number decides.
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("curie\tname\tcategory\nMESH:D000661\tAmphetamine\tChemicalEntity\n"
+                     "MESH:D000662\tAmphetamines\tChemicalEntity\n", encoding="utf-8")
+    path = tmp_path / "terms.sqlite"
+    with TermStore(path) as store:
+        add_file(store, terms)
+    lk = Linker.open(path, build_if_missing=False)
+    assert lk.resolve("amphetamines", Category.CHEMICAL).curie == "MESH:D000662"
+    assert lk.resolve("amphetamine", Category.CHEMICAL).curie == "MESH:D000661"
+    assert lk.resolve("Amphetamine", Category.CHEMICAL).score == 1.0
+    lk.close()

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
+from kg.errors import ConfigError
 from kg.eval.linking import corpus_path, read_pubtator, score_documents, shared_dir, training_pairs
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "linking" / "mini.pubtator"
@@ -38,7 +39,7 @@ def test_document_level_scores():
     assert scores["precision"] == 50.0 and scores["recall"] == pytest.approx(33.33) and scores["f1"] == 40.0
 
 
-def test_training_pairs_come_from_train_split_only():
+def test_training_pairs_never_come_from_test():
     if shared_dir() is None:
         pytest.skip("../shared/data is absent (set KG_SHARED_DIR)")
     train = corpus_path("bc5cdr", "train")
@@ -49,3 +50,7 @@ def test_training_pairs_come_from_train_split_only():
     train_pmids = {d.pmid for d in read_pubtator(train)}
     assert not test_pmids & train_pmids
     assert all(curie.startswith("MESH:") for _, curie, _ in pairs)
+    # The final system scored on test also learns from dev; the test split is refused outright.
+    assert len(list(training_pairs("bc5cdr", splits=("train", "dev")))) > len(pairs)
+    with pytest.raises(ConfigError, match="test split"):
+        list(training_pairs("bc5cdr", splits=("train", "test")))
