@@ -4,7 +4,8 @@
 pairs come from the relation lines; predicted pairs from our sentence-level relations, each mention
 standing for its id(s) (with ``gold_entities`` the gold ids; end to end one id per entity: the
 linker's CURIE, or its MeSH / NCBI Gene cross-reference when it has one, written bare as BioRED
-writes them, see ``scoring_id``). Our types map to BioRED's
+writes them, see ``scoring_id``; entities of other types, or with no id in BioRED's vocabularies,
+make no scorable pair). Our types map to BioRED's
 with ``kg.relations.classifier.to_biored`` (INCREASES/CAUSES -> Positive_Correlation,
 DECREASES/TREATS/PREVENTS -> Negative_Correlation, ASSOCIATED_WITH/REGULATES -> Association,
 INTERACTS_WITH -> Bind; a gene that CAUSES a disease is an Association, as BioRED's guideline
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.types import AnnotatedDoc, Document, Mention, Relation
-from kg.vocab import RelationType
+from kg.vocab import Category, RelationType
 from kg.eval.scores import PRF
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
@@ -39,6 +40,9 @@ BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
 # normalized forms for variants.
 BARE_PREFIXES = ("MESH:", "NCBIGene:", "DBSNP:", "tmVar:")
 EXTRACTOR_SETS = ("classifier", "patterns", "combined")
+# The entity types between which BioRED annotates relations (species and cell lines take part in none).
+RELATION_CATEGORIES = frozenset({Category.GENE, Category.CHEMICAL, Category.DISEASE, Category.PHENOTYPE,
+                                 Category.VARIANT})
 
 
 @dataclass
@@ -63,14 +67,16 @@ def bare_id(curie: str) -> str:
     return curie
 
 
-def scoring_id(curie: str, xrefs: Iterable[str]) -> str:
+def scoring_id(curie: str, xrefs: Iterable[str]) -> str | None:
     """The one id a predicted entity is scored under: its CURIE when BioRED uses that vocabulary,
-    else its first cross-reference that BioRED uses (MeSH, NCBI Gene), else the CURIE. One id per
-    entity, so an entity with several ids cannot turn one pair into several predictions."""
+    else its first cross-reference that BioRED uses (MeSH, NCBI Gene, dbSNP, tmVar), else none: an
+    entity named only by a kg-local id or another vocabulary is not a scorable prediction (as
+    kg-local ids count as "no id" in the linking evaluation). One id per entity, so an entity with
+    several ids cannot turn one pair into several predictions."""
     for candidate in (curie, *sorted(xrefs)):
         if candidate.startswith(BARE_PREFIXES):
             return bare_id(candidate)
-    return curie
+    return None
 
 
 def predicted_pairs(relations: Iterable[Relation], ids_of: Callable[[Mention], list[str]]) -> dict[frozenset[str], str]:
@@ -149,9 +155,10 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
     def predicted_ids(mention: Mention) -> list[str]:
         if gold_entities:
             return mention_ids(mention)
-        if not mention.curie:
+        if not mention.curie or mention.category not in RELATION_CATEGORIES:
             return []
-        return [scoring_id(mention.curie, linker.xrefs(mention.curie) if linker else [])]
+        found = scoring_id(mention.curie, linker.xrefs(mention.curie) if linker else [])
+        return [found] if found else []
 
     scorers = {name: PairScorer() for name in EXTRACTOR_SETS}
     # Calibration of the classifier over all its candidate pairs (gold entities only: ids must be gold).

@@ -211,4 +211,5 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     assert scoring_id("CHEBI:15765", ["MESH:D007980", "DRUGBANK:DB01235"]) == "D007980"
     assert scoring_id("MESH:D010300", []) == "D010300"
     assert scoring_id("NCBIGene:3175", ["HGNC:5024"]) == "3175"
-    assert scoring_id("kg:rigidity", []) == "kg:rigidity"
+    assert scoring_id("kg:rigidity", []) is None  # no id BioRED could hold: not a scorable prediction
+    assert scoring_id("CL:0000134", ["MESH:D059630"]) == "D059630"
