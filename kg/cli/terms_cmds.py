@@ -165,6 +165,7 @@ def eval_store(corpus: str, split: str, rebuild: bool, shared_dir: Path | None) 
 
     splits = ("train", "dev") if split == "test" else ("train",)
     path = data_dir() / "eval" / f"terms-{corpus}-{'+'.join(splits)}.sqlite"
+    (path.parent / f"terms-{corpus}.sqlite").unlink(missing_ok=True)  # the name before dev joined test scoring
     if rebuild or not TermStore.file_is_current(path):
         err.print(f"building evaluation store {path} (default sources + {corpus} {'+'.join(splits)} names)",
                   highlight=False)
