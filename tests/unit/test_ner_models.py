@@ -77,3 +77,12 @@ def test_official_scispacy_model_through_eval_when_installed():
     nlp = spacy.load(resolve_model("en_ner_bc5cdr_md", "bc5cdr"))
     result = evaluate_ner(nlp, [TaggedSentence(["Cisplatin", "nephrotoxicity"], ["B-CHEMICAL", "B-DISEASE"])])
     assert result["f1"] > 0
+
+
+def test_short_form_and_its_repeats_are_tagged_in_the_shipped_model(bc5cdr):
+    # The CNN alone tags only "Bisphenol A" here; document consistency adds every "BPA".
+    assert bc5cdr.pipe_names[-1] == "kg_doc_consistency"
+    doc = bc5cdr("The negative effects of Bisphenol A (BPA) on neurodevelopment and behaviors have been well "
+                 "established. This study investigated behavioral phenotypes in male mice following BPA exposure "
+                 "during puberty. Anxiety-like behavior was increased in mice exposed to BPA.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bisphenol A", "CHEMICAL")] + [("BPA", "CHEMICAL")] * 3
