@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 @Language.factory("kg_doc_consistency", default_config={"min_chars": 2, "abbreviations": True})
 def make_doc_consistency(nlp: Language, name: str, min_chars: int, abbreviations: bool) -> DocConsistency:
-    return DocConsistency(nlp, name, min_chars=min_chars, abbreviations=abbreviations)
+    return DocConsistency(name, min_chars=min_chars, abbreviations=abbreviations)
 
 
 def _fold(text: str) -> str:
@@ -34,7 +34,7 @@ def _key(tokens) -> tuple[str, ...]:
 class DocConsistency:
     """Copies each unambiguous entity label to the untagged repeats of its name in the same doc."""
 
-    def __init__(self, nlp: Language, name: str, *, min_chars: int = 2, abbreviations: bool = True):
+    def __init__(self, name: str, *, min_chars: int = 2, abbreviations: bool = True):
         self.name = name
         self.min_chars = min_chars
         self.abbreviations = abbreviations
@@ -72,10 +72,6 @@ class DocConsistency:
         if added:
             doc.ents = sorted(ents + added, key=lambda span: span.start)
         return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
     def _usable(self, key: tuple[str, ...]) -> bool:
         text = " ".join(key)
