@@ -357,11 +357,13 @@ def clear_store(store) -> None:
         pass
 
 
-def time_loader(graph: Graph, store, batch_size: int = 1000, rounds: int = 3) -> dict[str, Any]:
+def time_loader(graph: Graph, store, batch_size: int = 1000, rounds: int = 5) -> dict[str, Any]:
     """Loader vs raw UNWIND MERGE on ``store`` (must start empty; left empty).
 
     A warm-up load first (schema, server JIT), then ``rounds`` alternating timed runs of
-    each into the emptied database; the best run of each counts.
+    each into the emptied database; the best run of each counts. The loader goes first in each
+    round, so with three rounds its best run still carried the server's JIT warm-up (0.70-0.78
+    vs 0.87-0.89 with five on the same data).
     """
     from kg.sinks.neo4j import Neo4jSink  # noqa: PLC0415
 
