@@ -164,15 +164,14 @@ def eval_store(corpus: str, split: str, rebuild: bool, shared_dir: Path | None) 
     from kg.linking.store import TermStore, data_dir
 
     splits = ("train", "dev") if split == "test" else ("train",)
-    path = data_dir() / "eval" / f"terms-{corpus}-{'+'.join(splits)}.sqlite"
+    learned_from = f"{corpus}-{'+'.join(splits)}"
+    path = data_dir() / "eval" / f"terms-{learned_from}.sqlite"
     (path.parent / f"terms-{corpus}.sqlite").unlink(missing_ok=True)  # the name before dev joined test scoring
     if rebuild or not TermStore.file_is_current(path):
-        err.print(f"building evaluation store {path} (default sources + {corpus} {'+'.join(splits)} names)",
-                  highlight=False)
+        err.print(f"building evaluation store {path} (default sources + {learned_from} names)", highlight=False)
         build_default_store(path)
         with TermStore(path) as ts:
-            ts.add_terms(corpus_terms(training_pairs(corpus, shared_dir, splits)),
-                         source=f"corpus:{corpus}-{'+'.join(splits)}")
+            ts.add_terms(corpus_terms(training_pairs(corpus, shared_dir, splits)), source=f"corpus:{learned_from}")
     return path
 
 

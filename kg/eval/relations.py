@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.types import AnnotatedDoc, Document, Mention, Relation
-from kg.vocab import Category, RelationType
+from kg.vocab import RelationType
 from kg.eval.scores import PRF
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
@@ -40,9 +40,6 @@ BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
 # normalized forms for variants.
 BARE_PREFIXES = ("MESH:", "NCBIGene:", "DBSNP:", "tmVar:")
 EXTRACTOR_SETS = ("classifier", "patterns", "combined")
-# The entity types between which BioRED annotates relations (species and cell lines take part in none).
-RELATION_CATEGORIES = frozenset({Category.GENE, Category.CHEMICAL, Category.DISEASE, Category.PHENOTYPE,
-                                 Category.VARIANT})
 
 
 @dataclass
@@ -139,7 +136,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
     from kg.relations.biored import mention_ids, read_pubtator
     from kg.relations.classifier import RelationClassifier
     from kg.relations.combine import combine
-    from kg.relations.features import pair_instances
+    from kg.relations.features import CLASS_OF_CATEGORY, pair_instances
     from kg.relations.patterns import PatternExtractor
 
     config = load_pipeline(pipeline)
@@ -155,7 +152,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
     def predicted_ids(mention: Mention) -> list[str]:
         if gold_entities:
             return mention_ids(mention)
-        if not mention.curie or mention.category not in RELATION_CATEGORIES:
+        if not mention.curie or mention.category not in CLASS_OF_CATEGORY:  # not a BioRED relation type
             return []
         found = scoring_id(mention.curie, linker.xrefs(mention.curie) if linker else [])
         return [found] if found else []

@@ -61,9 +61,9 @@ class DocConsistency:
         start = 0
         while start < len(doc):
             if folded[start] in first_words:
-                for length in lengths:
+                for length in (n for n in lengths if start + n <= len(doc)):
                     label = labels.get(tuple(folded[start:start + length]))
-                    if label and start + length <= len(doc) and not any(taken[start:start + length]):
+                    if label and not any(taken[start:start + length]):
                         added.append(Span(doc, start, start + length, label=label))
                         taken[start:start + length] = [True] * length
                         start += length - 1

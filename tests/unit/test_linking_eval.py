@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
-from kg.errors import ConfigError
+from kg.errors import ConfigError, InputError
 from kg.eval.linking import corpus_path, read_pubtator, score_documents, shared_dir, training_pairs
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "linking" / "mini.pubtator"
