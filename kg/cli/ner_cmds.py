@@ -73,16 +73,16 @@ def _treebanks_dir(path: Path | None) -> Path:
     return path
 
 
-def _ship(result, name: str, output: Path | None, card: dict) -> None:
+def _ship(result, name: str, output: Path | None, card: dict, tokenizer) -> None:
     from kg.train.runner import default_model_dir, ship_model, write_model_card
 
     if not (result.best_dir / "config.cfg").is_file():
         raise ConfigError(f"training produced no model-best in {result.best_dir}")
     output = output or default_model_dir(name)
-    size = ship_model(result.best_dir, output)
+    size = ship_model(result.best_dir, output, tokenizer)
     card = {**card, "size_bytes": size, "training_seconds": round(result.seconds, 1),
             "stopped_by_time_limit": result.stopped_by_time, "seed": 0,
-            "tokenizer": "scispacy.custom_tokenizer.combined_rule_tokenizer (rules serialized in tokenizer/)",
+            "tokenizer": f"kg.train.spacy_registry.{tokenizer.__name__} (rules serialized in tokenizer/)",
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write_model_card(output, card)
     console.print(f"saved {output} ({size / 1e6:.1f} MB)")
@@ -134,13 +134,11 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     import spacy
 
     from kg.train.corpora import corpus_labels, corpus_split_path, read_iob
-    from kg.train.dictionary import DICTIONARY_LABELS, add_dictionary_ner, add_doc_consistency
+    from kg.train.dictionary import finish_ner_pipeline
+    from kg.train.spacy_registry import corpus_tokenizer
 
     nlp = spacy.load(result.best_dir)
-    dictionary = None
-    if corpus in DICTIONARY_LABELS:
-        dictionary = add_dictionary_ner(nlp, corpus, corpora)
-    add_doc_consistency(nlp)
+    dictionary = finish_ner_pipeline(nlp, corpus, corpora)
     nlp.to_disk(result.best_dir)  # the added components ship with the model
     scored = _score_dev_test(nlp, corpus, corpora, dev_in_training=bool(final_steps))
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
@@ -151,7 +149,7 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     card["trained_on"] = "train+dev" if final_steps else "train (dev selects the checkpoint)"
     if final_steps:
         card["final_steps"] = final_steps
-    _ship(result, corpus, output, card)
+    _ship(result, corpus, output, card, corpus_tokenizer)
 
 
 @train_app.command("parser")
@@ -169,6 +167,7 @@ def train_parser_cmd(
     from kg.eval.parser import evaluate_parser
     from kg.train.corpora import read_conllu
     from kg.train.parser import PARSER_CONFIG, train_parser, treebank_path
+    from kg.train.spacy_registry import biomedical_tokenizer
 
     treebanks = _treebanks_dir(treebanks_dir)
     corpora = _corpora_dir(corpora_dir)  # raw text for the word vectors
@@ -184,7 +183,7 @@ def train_parser_cmd(
             "config": f"pipelines/training/{PARSER_CONFIG}", "config_overrides": extra, "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("uas", "las", "tag_acc", "pos_acc", "lemma_acc")} for split, s in scores.items()},
             "words_per_second": scores["test"]["words_per_second"]}
-    _ship(result, "craft_parser", output, card)
+    _ship(result, "craft_parser", output, card, biomedical_tokenizer)
 
 
 def _print_ner(result: dict) -> None:
@@ -251,22 +250,24 @@ def train_dictionary_cmd(
     model: Annotated[Optional[Path], typer.Option(help="NER pipeline to extend in place (default kg/models/<corpus>).")] = None,
     corpora_dir: CorporaDir = None,
 ) -> None:
-    """Add (or refit) the MeSH dictionary NER component (and document consistency after it) on a trained
-    model and rescore it on dev and test."""
+    """Refit what follows ``ner`` on a trained model (corpus tokenizer, MeSH dictionary NER, document
+    consistency) and rescore it on dev and test."""
     import spacy
 
-    from kg.train.dictionary import add_dictionary_ner, add_doc_consistency
+    from kg.train.dictionary import DICTIONARY_LABELS, finish_ner_pipeline
     from kg.train.runner import default_model_dir, read_model_card, write_model_card
 
+    if corpus.value not in DICTIONARY_LABELS:
+        raise ConfigError(f"no dictionary label map for corpus {corpus.value!r} (have: {', '.join(DICTIONARY_LABELS)})")
     corpora = _corpora_dir(corpora_dir)
     path = model or default_model_dir(corpus.value)
     nlp = spacy.load(path)
-    fitted = add_dictionary_ner(nlp, corpus.value, corpora)
-    add_doc_consistency(nlp)
+    fitted = finish_ner_pipeline(nlp, corpus.value, corpora)
     console.print(f"dictionary: {fitted['names']} MeSH names, {fitted['stopped']} stopped by the {corpus.value} train split")
     card = read_model_card(path)
     scored = _score_dev_test(nlp, corpus.value, corpora, dev_in_training="final_steps" in card)
     nlp.to_disk(path)
-    card.update({"pipeline": nlp.pipe_names, "dictionary": fitted, **scored})
+    card.update({"pipeline": nlp.pipe_names, "dictionary": fitted, **scored,
+                 "tokenizer": "kg.train.spacy_registry.corpus_tokenizer (rules serialized in tokenizer/)"})
     write_model_card(path, card)
     console.print(f"saved {path}")

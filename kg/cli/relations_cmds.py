@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli.app import eval_app, train_app
-from kg.errors import InputError
+from kg.errors import ConfigError, InputError
 
 console = Console()
 
@@ -113,10 +113,14 @@ def eval_relations_cmd(
         help="For --gold: comma-separated extractors (default: the pipeline's).")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
     corpora_dir: CorporaDir = None,
+    store: Annotated[Optional[Path], typer.Option(
+        "--store", help="End to end: the linker's terminology store (default: the default sources plus "
+                        "names learned from BioRED Train, as `kg eval linking --corpus biored` uses).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (precision/recall/f1 on 0-100).")] = False,
 ) -> None:
     """BioRED document-level pair and pair+type P/R/F1 (classifier, patterns, combined), or recall,
     precision and misses on your own gold edges."""
+    from kg.cli.terms_cmds import eval_store
     from kg.eval.relations import biored_file, evaluate_biored, evaluate_gold_file
 
     if gold is not None:
@@ -127,7 +131,13 @@ def eval_relations_cmd(
     path = file or biored_file(_corpora_dir(corpora_dir), split.value)
     if not path.is_file():
         raise InputError("BioRED file not found", path=str(path))
+    if not gold_entities and store is None:
+        if file is None and split is RelationSplit.train:
+            raise ConfigError("end-to-end scoring of BioRED Train would link with names learned from it; "
+                              "score dev, or pass --gold-entities or --store")
+        # names learned from BioRED Train, the convention of the linking evaluation
+        store = eval_store("biored", "dev", rebuild=False, shared_dir=_corpora_dir(corpora_dir).parent.parent)
     with console.status("scoring relations...") as status:
-        result = evaluate_biored(path, gold_entities, pipeline, limit=limit,
+        result = evaluate_biored(path, gold_entities, pipeline, limit=limit, store=store,
                                  progress=lambda n: status.update(f"scoring relations... {n} documents"))
     typer.echo(json.dumps(result, indent=2)) if as_json else _print_biored(result)

@@ -129,8 +129,9 @@ def biored_file(corpora_dir: Path, split: str) -> Path:
 
 def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
                     classifier_path: Path | None = None, limit: int | None = None,
-                    progress: Callable[[int], None] = lambda n: None) -> dict:
-    """Scores of the classifier alone, the patterns alone and both combined on a BioRED-format file."""
+                    progress: Callable[[int], None] = lambda n: None, store: Path | None = None) -> dict:
+    """Scores of the classifier alone, the patterns alone and both combined on a BioRED-format file.
+    End to end, ``store`` is the linker's terminology store (default: the user's)."""
     from kg.config import load_pipeline
     from kg.nlp import NlpPipeline
     from kg.relations.biored import mention_ids, read_pubtator
@@ -147,7 +148,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
     if not gold_entities and config.nlp.linker:
         from kg.linking import Linker
 
-        linker = Linker.open()
+        linker = Linker.open(store)
 
     def predicted_ids(mention: Mention) -> list[str]:
         if gold_entities:
@@ -191,6 +192,7 @@ def evaluate_biored(path: Path, gold_entities: bool, pipeline: str = "default",
         documents += 1
         progress(documents)
     result = {"corpus": "biored", "file": str(path), "gold_entities": gold_entities, "pipeline": config.name,
+              "store": str(linker.store.path) if linker else None,
               "documents": documents, "seconds": round(time.time() - started, 1),
               "classifier_threshold": classifier.threshold,
               **scorers["combined"].as_dict(),

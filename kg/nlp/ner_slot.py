@@ -52,6 +52,16 @@ def load_model(name: str, required: bool = True, exclude: Iterable[str] = ()) ->
         return None
 
 
+def _fits(span: Span, start: int, end: int) -> bool:
+    """Whether a model entity may grow to our token boundaries. A model that cuts text finer than
+    we do can tag part of one of our tokens: "thallium" in "thallium-201" grows to the token, but
+    "cell" in "cell-free" or "amlodipine" in "amlodipine/benazapril" does not, because the rest of
+    the token names something else (any letter in it); such an entity is left out."""
+    text = span.doc.text
+    rest = text[span.start_char:start] + text[end:span.end_char]
+    return not any(c.isalpha() for c in rest)
+
+
 def span_group_name(model: str) -> str:
     return f"ner:{model}"
 
@@ -79,7 +89,7 @@ class NerSlot:
             if category is None:
                 continue  # labels the config does not map are not ours to use
             span = doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-            if span is not None:
+            if span is not None and _fits(span, ent.start_char, ent.end_char):
                 spans.append(Span(doc, span.start, span.end, label=category.value, kb_id=ent.label_))
         doc.spans[self.group] = spans
         return doc

@@ -29,6 +29,18 @@ def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
     return component.fit((s.words, iob_spans(s.tags)) for s in train)
 
 
+def finish_ner_pipeline(nlp, corpus: str, corpora_dir: Path) -> dict | None:
+    """What follows a trained ``ner``: the corpus tokenizer (raw text cut as the IOB training files
+    are, before the dictionary tokenizes its names), the dictionary where the corpus has a label map
+    (its fit counts are returned), and document consistency last."""
+    from kg.train.spacy_registry import corpus_tokenizer
+
+    nlp.tokenizer = corpus_tokenizer(nlp)
+    fitted = add_dictionary_ner(nlp, corpus, corpora_dir) if corpus in DICTIONARY_LABELS else None
+    add_doc_consistency(nlp)
+    return fitted
+
+
 def add_doc_consistency(nlp) -> None:
     """Put document consistency last, after every component that sets entities."""
     if CONSISTENCY in nlp.pipe_names:

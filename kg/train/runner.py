@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,15 +77,14 @@ def train_spacy(config: Path, work_dir: Path, overrides: dict, max_minutes: floa
     return TrainingResult(best, seconds, stopped, meta.get("performance", {}))
 
 
-def ship_model(best_dir: Path, output: Path) -> int:
-    """Save a trained pipeline to ``output`` (replacing it) with the current kg tokenizer rules;
-    returns its size in bytes. The tokenizer has no weights, so it can be refreshed after training."""
+def ship_model(best_dir: Path, output: Path, tokenizer: Callable) -> int:
+    """Save a trained pipeline to ``output`` (replacing it) with the tokenizer ``tokenizer(nlp)``
+    builds (kg.train.spacy_registry); returns its size in bytes. The tokenizer has no weights, so
+    it can be refreshed after training."""
     import spacy
 
-    from kg.train.spacy_registry import biomedical_tokenizer
-
     nlp = spacy.load(best_dir)
-    nlp.tokenizer = biomedical_tokenizer(nlp)
+    nlp.tokenizer = tokenizer(nlp)
     if output.exists():
         shutil.rmtree(output)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,21 @@ def biomedical_tokenizer(nlp):
     return tokenizer
 
 
+def corpus_tokenizer(nlp):
+    """The tokenization of the NER corpora' IOB files: runs of letters and digits, and every other
+    character alone ("Ca(2+)" -> "Ca ( 2 + )", "amlodipine/benazapril" -> "amlodipine / benazapril",
+    "thallium-201" -> "thallium - 201"). NER models learn from those tokens, so they tag raw text
+    best when it is cut the same way: an entity inside a longer scispaCy token ("Ca(2+)-induced")
+    cannot be tagged at all. A plain spaCy tokenizer with one-character prefix, suffix and infix
+    rules, so it serializes with the model and loading needs no kg code.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    return Tokenizer(nlp.vocab, rules={}, prefix_search=re.compile(r"^(?:[^\w\s]|_)").search,
+                     suffix_search=re.compile(r"(?:[^\w\s]|_)$").search,
+                     infix_finditer=re.compile(r"[^\w\s]|_").finditer)
+
+
 @spacy.registry.callbacks("kg.scispacy_tokenizer.v1")
 def use_scispacy_tokenizer() -> Callable:
     """Replace the tokenizer with :func:`biomedical_tokenizer` before initialization."""

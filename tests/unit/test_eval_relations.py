@@ -185,6 +185,22 @@ def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     assert len(report["misses"]) == report["gold_edges"] - report["found"]
 
 
+def test_end_to_end_scoring_of_biored_train_is_refused(tmp_path):
+    """End to end, the linker learns names from BioRED Train; scoring Train itself would leak them."""
+    from typer.testing import CliRunner
+
+    from kg.cli.main import _register
+    from kg.cli.app import app
+
+    corpora = tmp_path / "data" / "corpora"
+    (corpora / "biored").mkdir(parents=True)
+    (corpora / "biored" / "Train.PubTator").write_text((FIXTURES / "mini_biored.PubTator").read_text())
+    _register()
+    result = CliRunner().invoke(app, ["eval", "relations", "--split", "train", "--corpora-dir", str(corpora)])
+    assert result.exit_code != 0
+    assert "names learned from it" in str(result.exception) + result.output
+
+
 def test_biored_eval_on_a_small_file_with_gold_entities():
     from kg.relations.classifier import default_model_path
 

@@ -98,3 +98,23 @@ def test_annotate_with_gold_mentions_keeps_them(nlp):
     adoc = nlp.annotate_with_mentions(doc, gold)
     assert [m.curie for m in adoc.mentions] == ["MESH:D002945", "MESH:D007674"]
     assert [e.text for e in adoc.spacy_doc.ents] == ["Cisplatin", "nephrotoxicity"]
+
+
+def test_ner_slot_grows_a_part_word_entity_only_over_digits_and_punctuation():
+    """A model that cuts finer than our tokenizer may tag part of one of our tokens: "thallium" of
+    "thallium-201" becomes the whole token; "cell" of "cell-free" and "amlodipine" of
+    "amlodipine/benazapril" are dropped, as the rest of the token names something else."""
+    from kg.nlp.ner_slot import NerSlot
+    from kg.train.spacy_registry import corpus_tokenizer
+
+    ours = spacy.blank("en")
+    ours.tokenizer = scispacy_tokenizer(ours)
+    model = spacy.blank("en")
+    model.tokenizer = corpus_tokenizer(model)
+    text = "A thallium-201 scan, a cell-free therapy and amlodipine/benazapril."
+    predicted = model(text)
+    predicted.ents = [Span(predicted, i, i + 1, label="CHEMICAL") for i, t in enumerate(predicted)
+                      if t.text in ("thallium", "cell", "amlodipine")]
+    slot = NerSlot("fake", {"CHEMICAL": Category.CHEMICAL}, model)
+    doc = slot._transfer(ours(text), predicted)
+    assert [s.text for s in doc.spans[slot.group]] == ["thallium-201"]
