@@ -181,6 +181,9 @@ def eval_linking(
     split: Annotated[str, typer.Option(help="dev or test (biored: dev).")] = "test",
     gold_mentions: Annotated[bool, typer.Option("--gold-mentions", help="Link the gold spans (linker-only score).")] = False,
     ner_model: Annotated[Optional[Path], typer.Option(help="spaCy NER pipeline for end-to-end (default: kg/models/bc5cdr).")] = None,
+    pipeline: Annotated[Optional[str], typer.Option(
+        help="End to end with a kg pipeline's whole NLP stage (lexicon, every NER model, entity layer) "
+             "instead of one NER model; BioRED's default is 'default' (its genes need the BioNLP13CG model).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Use this store instead of the evaluation store.")] = None,
     rebuild: Annotated[bool, typer.Option(help="Rebuild the evaluation store.")] = False,
     shared_dir: Annotated[Optional[Path], typer.Option(help="Folder holding data/corpora.")] = None,
@@ -198,8 +201,10 @@ def eval_linking(
     linker = Linker.open(path, prefer=EVAL_PREFER, kind_factor=EVAL_KIND_FACTOR, build_if_missing=False)
     load_s = time.perf_counter() - started
     error_list: list[dict] | None = [] if errors else None
+    if corpus == "biored" and pipeline is None and ner_model is None:
+        pipeline = "default"
     result = evaluate(corpus, split, linker, gold_mentions=gold_mentions, ner_model=ner_model,
-                      root=shared_dir, errors=error_list)
+                      pipeline=pipeline, root=shared_dir, errors=error_list)
     result["meta"]["store"] = str(path)
     result["meta"]["store_load_seconds"] = round(load_s, 3)
     if errors and error_list is not None:

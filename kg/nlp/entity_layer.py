@@ -5,8 +5,9 @@ Conflict rule, applied greedily over all candidate spans:
    and carry ids (a model's GENE on "V600E" loses to the variant).
 2. Between models, the longer span wins ("bone marrow-derived MSCs" over "MSCs").
 3. Equal length: the category earlier in CATEGORY_PRECEDENCE wins, so a model's DISEASE on
-   "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT; then the model listed first in
-   the pipeline config.
+   "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT, and a disease model's DISEASE beats
+   another model's chemical, organism or anatomy label on the same words ("hypokalemia",
+   "cardiomyopathy"); then the model listed first in the pipeline config.
 A span overlapping an accepted one is dropped. Finally an abbreviation takes its long
 form's category and id ("ROS" becomes what "reactive oxygen species" is), everywhere it occurs.
 """
@@ -20,10 +21,13 @@ from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.variants import VARIANT_SPANS
 from kg.vocab import Category
 
+# Disease second. On BioRED dev, where the BC5CDR model's DISEASE meets the BioNLP13CG model's
+# chemical, organism or anatomy label on the same words, the disease is right 50 times and the
+# other label never; where a CHEMICAL meets a GENE, the gene is right 89 times against 19.
 CATEGORY_PRECEDENCE = [
-    Category.GENE, Category.CHEMICAL, Category.CELL_LINE, Category.CELL, Category.CELLULAR_COMPONENT,
-    Category.ANATOMY, Category.ORGANISM, Category.VARIANT, Category.ROUTE, Category.PROCEDURE,
-    Category.PROCESS, Category.DISEASE, Category.PHENOTYPE, Category.ENTITY,
+    Category.GENE, Category.DISEASE, Category.PHENOTYPE, Category.CHEMICAL, Category.CELL_LINE, Category.CELL,
+    Category.CELLULAR_COMPONENT, Category.ANATOMY, Category.ORGANISM, Category.VARIANT, Category.ROUTE,
+    Category.PROCEDURE, Category.PROCESS, Category.ENTITY,
 ]
 _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 

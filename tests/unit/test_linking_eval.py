@@ -53,3 +53,18 @@ def test_training_pairs_never_come_from_test():
     assert len(list(training_pairs("bc5cdr", splits=("train", "dev")))) > len(pairs)
     with pytest.raises(ConfigError, match="test split"):
         list(training_pairs("bc5cdr", splits=("train", "test")))
+
+
+@pytest.mark.slow
+def test_end_to_end_mentions_from_the_whole_nlp_stage():
+    """`kg eval linking --pipeline` (BioRED's default): mentions come from the kg NLP stage, typed by
+    category, at the gold file's offsets."""
+    from kg.eval.linking import _pipeline_mentions
+
+    docs = list(read_pubtator(FIXTURE))
+    found = list(_pipeline_mentions(docs, "default"))
+    assert len(found) == len(docs)
+    mentions, _ = found[0]
+    assert {("Cisplatin", "Chemical"), ("nephrotoxicity", "Disease"), ("acute renal failure", "Disease")} <= {
+        (m.text, m.type) for m in mentions}
+    assert all(docs[0].text[m.start:m.end] == m.text for m in mentions)

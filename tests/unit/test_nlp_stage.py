@@ -89,6 +89,19 @@ def test_entity_layer_rule_lexicon_then_length_then_category():
     assert ("bone marrow derived MSCs", "Cell") not in ents
 
 
+def test_entity_layer_disease_beats_another_models_chemical_or_organism_on_the_same_words():
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["hypokalemia", "and", "cardiomyopathy", "with", "cisplatin"])
+    doc.spans["ner:bc5cdr"] = [Span(doc, 0, 1, label="Disease"), Span(doc, 2, 3, label="Disease"),
+                               Span(doc, 4, 5, label="ChemicalEntity")]
+    doc.spans["ner:bionlp"] = [Span(doc, 0, 1, label="ChemicalEntity"), Span(doc, 2, 3, label="OrganismTaxon"),
+                               Span(doc, 4, 5, label="ChemicalEntity")]
+    doc = EntityLayer(["ner:bionlp", "ner:bc5cdr"])(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("hypokalemia", "Disease"), ("cardiomyopathy", "Disease"), ("cisplatin", "ChemicalEntity")]
+
+
 def test_annotate_with_gold_mentions_keeps_them(nlp):
     from kg.types import Mention
 
