@@ -2,7 +2,9 @@
 
 Conflict rule, applied greedily over all candidate spans:
 1. The curated lexicon and the variant nomenclature beat every model: their spans are exact
-   and carry ids (a model's GENE on "V600E" loses to the variant).
+   and carry ids (a model's GENE on "V600E" loses to the variant). Except for diseases and
+   phenotypes, whose names compose: a model's longer disease span holding a lexicon disease
+   term wins ("colon cancer" over the lexicon's "cancer").
 2. Between models, the longer span wins ("bone marrow-derived MSCs" over "MSCs").
 3. Equal length: the category earlier in CATEGORY_PRECEDENCE wins, so a model's DISEASE on
    "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT, and a disease model's DISEASE beats
@@ -30,6 +32,11 @@ CATEGORY_PRECEDENCE = [
     Category.PROCEDURE, Category.PROCESS, Category.ENTITY,
 ]
 _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
+# Categories whose names compose: a modifier names another concept ("colon cancer" is not "cancer",
+# "diabetic neuropathy" not "neuropathy"), so a model's longer span of the same category beats a
+# lexicon term inside it. Elsewhere the lexicon's term stands ("bone marrow-derived MSCs" stays MSCs,
+# one node with every other MSC mention).
+COMPOSITIONAL = {Category.DISEASE.value, Category.PHENOTYPE.value}
 
 # Span groups whose spans carry their own ids (kb_id) and outrank the models.
 ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
@@ -49,10 +56,15 @@ class EntityLayer:
     def _candidates(self, doc: Doc) -> list[tuple[tuple, Span, str]]:
         ranked = []
         groups = [*ID_GROUPS, *self.ner_groups]
+        model_spans = [s for g in self.ner_groups for s in doc.spans.get(g, [])]
         for order, group in enumerate(groups):
             for span in doc.spans.get(group, []):
+                outranks_models = group in ID_GROUPS and not (
+                    span.label_ in COMPOSITIONAL and any(m.label_ == span.label_ and m.start <= span.start
+                                                         and m.end >= span.end and len(m) > len(span)
+                                                         for m in model_spans))
                 key = (
-                    0 if group in ID_GROUPS else 1,
+                    0 if outranks_models else 1,
                     -(span.end - span.start),
                     _RANK.get(span.label_, len(_RANK)),
                     order,

@@ -102,6 +102,17 @@ def test_entity_layer_disease_beats_another_models_chemical_or_organism_on_the_s
         ("hypokalemia", "Disease"), ("cardiomyopathy", "Disease"), ("cisplatin", "ChemicalEntity")]
 
 
+def test_entity_layer_a_longer_disease_from_a_model_beats_the_lexicons_term_inside_it():
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["colon", "cancer", "and", "bone", "marrow", "MSCs"])
+    doc.spans[LEXICON_SPANS] = [Span(doc, 1, 2, label="Disease", kb_id="MESH:D009369"),
+                                Span(doc, 5, 6, label="Cell", kb_id="CL:0000134")]
+    doc.spans["ner:a"] = [Span(doc, 0, 2, label="Disease"), Span(doc, 3, 6, label="Cell")]
+    doc = EntityLayer(["ner:a"])(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("colon cancer", "Disease"), ("MSCs", "Cell")]
+
+
 def test_annotate_with_gold_mentions_keeps_them(nlp):
     from kg.types import Mention
 
