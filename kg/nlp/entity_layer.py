@@ -4,12 +4,13 @@ Conflict rule, applied greedily over all candidate spans:
 1. The curated lexicon and the variant nomenclature beat every model: their spans are exact
    and carry ids (a model's GENE on "V600E" loses to the variant). Except for diseases and
    phenotypes, whose names compose: a model's longer disease span holding a lexicon disease
-   term wins ("colon cancer" over the lexicon's "cancer").
+   term wins ("colon cancer" over the lexicon's "cancer"); and a route word inside a longer model
+   entity is part of it ("oral contraceptives").
 2. Between models, the longer span wins ("bone marrow-derived MSCs" over "MSCs").
-3. Equal length: the category earlier in CATEGORY_PRECEDENCE wins, so a model's DISEASE on
-   "TNF-alpha" loses to a gene model's GENE_OR_GENE_PRODUCT, and a disease model's DISEASE beats
-   another model's chemical, organism or anatomy label on the same words ("hypokalemia",
-   "cardiomyopathy"); then the model listed first in the pipeline config.
+3. Equal length: a gene label wins (a model's DISEASE or CHEMICAL on "TNF-alpha" loses to a
+   gene model's GENE_OR_GENE_PRODUCT); otherwise the model listed first in the pipeline config,
+   whose order puts each category's specialist first (BC5CDR's DISEASE beats BioNLP13CG's
+   chemical or organism label on "hypokalemia", "cardiomyopathy").
 A span overlapping an accepted one is dropped. Finally an abbreviation takes its long
 form's category and id ("ROS" becomes what "reactive oxygen species" is), everywhere it occurs.
 """
@@ -23,13 +24,15 @@ from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.variants import VARIANT_SPANS
 from kg.vocab import Category
 
-# Disease second. On BioRED dev, where the BC5CDR model's DISEASE meets the BioNLP13CG model's
-# chemical, organism or anatomy label on the same words, the disease is right 50 times and the
-# other label never; where a CHEMICAL meets a GENE, the gene is right 89 times against 19.
+# Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
+# label first and then the config's model order decide. On BioRED dev, where the BC5CDR model's
+# DISEASE met the BioNLP13CG model's chemical, organism or anatomy label on the same words, the
+# disease was right 50 times and the other label never; where its CHEMICAL met a GENE, the gene
+# was right 89 times against 19.
 CATEGORY_PRECEDENCE = [
-    Category.GENE, Category.DISEASE, Category.PHENOTYPE, Category.CHEMICAL, Category.CELL_LINE, Category.CELL,
-    Category.CELLULAR_COMPONENT, Category.ANATOMY, Category.ORGANISM, Category.VARIANT, Category.ROUTE,
-    Category.PROCEDURE, Category.PROCESS, Category.ENTITY,
+    Category.GENE, Category.CHEMICAL, Category.CELL_LINE, Category.CELL, Category.CELLULAR_COMPONENT,
+    Category.ANATOMY, Category.ORGANISM, Category.VARIANT, Category.ROUTE, Category.PROCEDURE,
+    Category.PROCESS, Category.DISEASE, Category.PHENOTYPE, Category.ENTITY,
 ]
 _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 # Categories whose names compose: a modifier names another concept ("colon cancer" is not "cancer",
@@ -37,6 +40,16 @@ _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 # lexicon term inside it. Elsewhere the lexicon's term stands ("bone marrow-derived MSCs" stays MSCs,
 # one node with every other MSC mention).
 COMPOSITIONAL = {Category.DISEASE.value, Category.PHENOTYPE.value}
+# A route word inside a longer model entity modifies it ("oral contraceptives", "intravenous
+# immunoglobulin"): the entity wins whatever its category.
+MODIFIER = {Category.ROUTE.value}
+
+
+def _yields(term: Span, model_span: Span) -> bool:
+    """Whether a lexicon term gives way to a longer model span around it (rule 1's exceptions)."""
+    if not (model_span.start <= term.start and model_span.end >= term.end and len(model_span) > len(term)):
+        return False
+    return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ == term.label_)
 
 # Span groups whose spans carry their own ids (kb_id) and outrank the models.
 ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
@@ -59,15 +72,13 @@ class EntityLayer:
         model_spans = [s for g in self.ner_groups for s in doc.spans.get(g, [])]
         for order, group in enumerate(groups):
             for span in doc.spans.get(group, []):
-                outranks_models = group in ID_GROUPS and not (
-                    span.label_ in COMPOSITIONAL and any(m.label_ == span.label_ and m.start <= span.start
-                                                         and m.end >= span.end and len(m) > len(span)
-                                                         for m in model_spans))
+                outranks_models = group in ID_GROUPS and not any(_yields(span, m) for m in model_spans)
                 key = (
                     0 if outranks_models else 1,
                     -(span.end - span.start),
-                    _RANK.get(span.label_, len(_RANK)),
+                    0 if span.label_ == Category.GENE.value else 1,
                     order,
+                    _RANK.get(span.label_, len(_RANK)),
                     span.start,
                 )
                 ranked.append((key, span, group))

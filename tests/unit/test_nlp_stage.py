@@ -89,28 +89,37 @@ def test_entity_layer_rule_lexicon_then_length_then_category():
     assert ("bone marrow derived MSCs", "Cell") not in ents
 
 
-def test_entity_layer_disease_beats_another_models_chemical_or_organism_on_the_same_words():
+def test_entity_layer_equal_spans_go_to_a_gene_label_then_to_the_model_listed_first():
     from spacy.tokens import Doc
 
-    doc = Doc(spacy.blank("en").vocab, words=["hypokalemia", "and", "cardiomyopathy", "with", "cisplatin"])
+    words = ["hypokalemia", "and", "cardiomyopathy", "after", "thallium", "and", "TNF-alpha"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
     doc.spans["ner:bc5cdr"] = [Span(doc, 0, 1, label="Disease"), Span(doc, 2, 3, label="Disease"),
-                               Span(doc, 4, 5, label="ChemicalEntity")]
+                               Span(doc, 4, 5, label="ChemicalEntity"), Span(doc, 6, 7, label="Disease")]
     doc.spans["ner:bionlp"] = [Span(doc, 0, 1, label="ChemicalEntity"), Span(doc, 2, 3, label="OrganismTaxon"),
-                               Span(doc, 4, 5, label="ChemicalEntity")]
-    doc = EntityLayer(["ner:bionlp", "ner:bc5cdr"])(doc)
+                               Span(doc, 4, 5, label="Disease"), Span(doc, 6, 7, label="GeneOrGeneProduct")]
+    doc = EntityLayer(["ner:bc5cdr", "ner:bionlp"])(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("hypokalemia", "Disease"), ("cardiomyopathy", "Disease"), ("cisplatin", "ChemicalEntity")]
+        ("hypokalemia", "Disease"), ("cardiomyopathy", "Disease"), ("thallium", "ChemicalEntity"),
+        ("TNF-alpha", "GeneOrGeneProduct")]
 
 
-def test_entity_layer_a_longer_disease_from_a_model_beats_the_lexicons_term_inside_it():
+def test_entity_layer_a_longer_model_disease_or_a_model_entity_around_a_route_beats_the_lexicon():
     from spacy.tokens import Doc
 
-    doc = Doc(spacy.blank("en").vocab, words=["colon", "cancer", "and", "bone", "marrow", "MSCs"])
+    words = ["colon", "cancer", "and", "bone", "marrow", "MSCs", "on", "oral", "contraceptives", "or", "oral", "MSCs"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
     doc.spans[LEXICON_SPANS] = [Span(doc, 1, 2, label="Disease", kb_id="MESH:D009369"),
-                                Span(doc, 5, 6, label="Cell", kb_id="CL:0000134")]
-    doc.spans["ner:a"] = [Span(doc, 0, 2, label="Disease"), Span(doc, 3, 6, label="Cell")]
+                                Span(doc, 5, 6, label="Cell", kb_id="CL:0000134"),
+                                Span(doc, 7, 8, label="RouteOfAdministration", kb_id="MESH:D000284"),
+                                Span(doc, 10, 11, label="RouteOfAdministration", kb_id="MESH:D000284"),
+                                Span(doc, 11, 12, label="Cell", kb_id="CL:0000134")]
+    doc.spans["ner:a"] = [Span(doc, 0, 2, label="Disease"), Span(doc, 3, 6, label="Cell"),
+                          Span(doc, 7, 9, label="ChemicalEntity")]
     doc = EntityLayer(["ner:a"])(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("colon cancer", "Disease"), ("MSCs", "Cell")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("colon cancer", "Disease"), ("MSCs", "Cell"), ("oral contraceptives", "ChemicalEntity"),
+        ("oral", "RouteOfAdministration"), ("MSCs", "Cell")]
 
 
 def test_annotate_with_gold_mentions_keeps_them(nlp):
