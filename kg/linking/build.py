@@ -111,7 +111,7 @@ def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | 
         if progress:
             progress(f"kg: rebuilding the terminology store at {path} (built by another kg version)")
         build_default_store(path)
-    elif _curated_outdated(path):
+    elif curated_outdated(path):
         if _added_sources(path):
             if progress:
                 progress(f"kg: the curated list changed since {path} was built; `kg terms build` refreshes it "
@@ -123,7 +123,7 @@ def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | 
     return path
 
 
-def _curated_outdated(path: Path) -> bool:
+def curated_outdated(path: Path) -> bool:
     """True when the store was built from another version of our curated list."""
     with TermStore(path, readonly=True) as store:
         built_from = store.meta("curated_version")

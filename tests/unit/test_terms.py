@@ -181,3 +181,24 @@ def test_add_owl_ontology_with_synonyms_and_xrefs(tmp_path):
     assert lk.xrefs("CL:0000129") == ["MESH:D017628"]
     # Related synonyms match, but below an exact synonym.
     assert 0.5 < lk.resolve("brain macrophages", Category.CELL).score < lk.resolve("astroglia", Category.CELL).score
+
+
+def test_curated_chemical_abbreviations_that_mesh_synonyms_lack(linker):
+    for text, curie in [("cAMP", "CHEBI:17489"), ("LPS", "CHEBI:16412"), ("H2O2", "CHEBI:16240"),
+                        ("GSH", "CHEBI:16856"), ("Ca2+", "CHEBI:22984")]:
+        found = linker.resolve(text, Category.CHEMICAL)
+        assert found.curie == curie, (text, found)
+        assert any(x.startswith("MESH:") for x in linker.xrefs(found.curie))
+
+
+def test_a_store_built_from_another_curated_list_is_outdated(default_store, tmp_path):
+    import shutil
+
+    from kg.linking.build import curated_outdated
+
+    copy = tmp_path / "terms.sqlite"
+    shutil.copyfile(default_store, copy)
+    assert not curated_outdated(copy)
+    with TermStore(copy, readonly=False) as store:
+        store.set_meta("curated_version", "an older list")
+    assert curated_outdated(copy)
