@@ -264,7 +264,8 @@ def evaluate(
     result: dict = {t: counts[t].as_dict() for t in types}
     result["meta"] = {"corpus": corpus, "split": split, "documents": len(docs), "mentions": n_mentions,
                       "mode": "gold-mentions" if gold_mentions else "end-to-end",
-                      "mentions_from": None if gold_mentions else (f"pipeline {pipeline}" if pipeline else str(ner_model or default_ner_model())),
+                      "mentions_from": None if gold_mentions else (
+                          f"pipeline {pipeline}" if pipeline else str(ner_model or default_ner_model())),
                       "seconds": round(seconds, 2)}
     return result
 
