@@ -107,6 +107,13 @@ def category_factor(found: Category | None, wanted: Category | None) -> float:
     return MISMATCH_FACTOR
 
 
+def _supplementary(curie: str) -> bool:
+    """A MeSH supplementary concept ("glycopyrronium tosylate", C...) gives way to a descriptor
+    ("Glycopyrrolate", D...) that a name matches equally well: the heading is the concept the name
+    usually means, the supplementary record one salt or preparation of it."""
+    return curie.startswith("MESH:C")
+
+
 def local_id(text: str) -> str:
     """Stable kg-local id for a name no terminology knows: the same name gives the same id everywhere."""
     return f"{LOCAL_PREFIX}:{slug(text)}"
@@ -295,7 +302,7 @@ class Linker:
         # Group hits by concept (xref cluster); the concept scores as its best hit.
         concepts: list[tuple[float, str, frozenset[str], dict[str, float]]] = []
         seen: set[str] = set()
-        for curie, (score, hit) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        for curie, (score, hit) in sorted(scored.items(), key=lambda kv: (-kv[1][0], _supplementary(kv[0]), kv[0])):
             if curie in seen:
                 continue
             cluster = self._cluster(curie)

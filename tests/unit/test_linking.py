@@ -245,3 +245,18 @@ def test_a_name_in_the_mentions_own_number_wins_a_tie(tmp_path):
     assert lk.resolve("amphetamine", Category.CHEMICAL).curie == "MESH:D000661"
     assert lk.resolve("Amphetamine", Category.CHEMICAL).score == 1.0
     lk.close()
+
+
+def test_a_mesh_heading_wins_a_tie_with_a_supplementary_concept(tmp_path):
+    # "glycopyrronium" names both the heading Glycopyrrolate and the salt glycopyrronium tosylate.
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("curie\tname\tsynonyms\tcategory\n"
+                     "MESH:C000629920\tglycopyrronium tosylate\tglycopyrronium\tChemicalEntity\n"
+                     "MESH:D006024\tGlycopyrrolate\tglycopyrronium\tChemicalEntity\n", encoding="utf-8")
+    path = tmp_path / "terms.sqlite"
+    with TermStore(path) as store:
+        add_file(store, terms)
+    lk = Linker.open(path, build_if_missing=False)
+    assert lk.resolve("Glycopyrronium", Category.CHEMICAL).curie == "MESH:D006024"
+    assert lk.resolve("glycopyrronium tosylate", Category.CHEMICAL).curie == "MESH:C000629920"
+    lk.close()
