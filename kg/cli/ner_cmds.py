@@ -74,7 +74,7 @@ def _treebanks_dir(path: Path | None) -> Path:
 
 
 def _ship(result, name: str, output: Path | None, card: dict, tokenizer) -> None:
-    from kg.train.runner import default_model_dir, ship_model, write_model_card
+    from kg.train.runner import default_model_dir, ship_model, tokenizer_card, write_model_card
 
     if not (result.best_dir / "config.cfg").is_file():
         raise ConfigError(f"training produced no model-best in {result.best_dir}")
@@ -82,7 +82,7 @@ def _ship(result, name: str, output: Path | None, card: dict, tokenizer) -> None
     size = ship_model(result.best_dir, output, tokenizer)
     card = {**card, "size_bytes": size, "training_seconds": round(result.seconds, 1),
             "stopped_by_time_limit": result.stopped_by_time, "seed": 0,
-            "tokenizer": f"kg.train.spacy_registry.{tokenizer.__name__} (rules serialized in tokenizer/)",
+            "tokenizer": tokenizer_card(tokenizer),
             "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write_model_card(output, card)
     console.print(f"saved {output} ({size / 1e6:.1f} MB)")
@@ -255,7 +255,8 @@ def train_dictionary_cmd(
     import spacy
 
     from kg.train.dictionary import DICTIONARY_LABELS, finish_ner_pipeline
-    from kg.train.runner import default_model_dir, read_model_card, write_model_card
+    from kg.train.runner import default_model_dir, read_model_card, tokenizer_card, write_model_card
+    from kg.train.spacy_registry import corpus_tokenizer
 
     if corpus.value not in DICTIONARY_LABELS:
         raise ConfigError(f"no dictionary label map for corpus {corpus.value!r} (have: {', '.join(DICTIONARY_LABELS)})")
@@ -268,6 +269,6 @@ def train_dictionary_cmd(
     scored = _score_dev_test(nlp, corpus.value, corpora, dev_in_training="final_steps" in card)
     nlp.to_disk(path)
     card.update({"pipeline": nlp.pipe_names, "dictionary": fitted, **scored,
-                 "tokenizer": "kg.train.spacy_registry.corpus_tokenizer (rules serialized in tokenizer/)"})
+                 "tokenizer": tokenizer_card(corpus_tokenizer)})
     write_model_card(path, card)
     console.print(f"saved {path}")

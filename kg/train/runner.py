@@ -77,6 +77,11 @@ def train_spacy(config: Path, work_dir: Path, overrides: dict, max_minutes: floa
     return TrainingResult(best, seconds, stopped, meta.get("performance", {}))
 
 
+def tokenizer_card(tokenizer: Callable) -> str:
+    """How a model card names the tokenizer ``tokenizer(nlp)`` builds."""
+    return f"kg.train.spacy_registry.{tokenizer.__name__} (rules serialized in tokenizer/)"
+
+
 def ship_model(best_dir: Path, output: Path, tokenizer: Callable) -> int:
     """Save a trained pipeline to ``output`` (replacing it) with the tokenizer ``tokenizer(nlp)``
     builds (kg.train.spacy_registry); returns its size in bytes. The tokenizer has no weights, so

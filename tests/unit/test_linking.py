@@ -231,32 +231,39 @@ def test_store_from_another_kg_version_is_rebuilt_or_refused(tmp_path, monkeypat
         Linker.open(path)
 
 
-def test_a_name_in_the_mentions_own_number_wins_a_tie(tmp_path):
+@pytest.fixture()
+def linker_of(tmp_path):
+    """A linker over a store built from TSV text (header + rows); closed after the test."""
+    opened = []
+
+    def build(tsv: str) -> Linker:
+        terms = tmp_path / "terms.tsv"
+        terms.write_text(tsv, encoding="utf-8")
+        path = tmp_path / "terms.sqlite"
+        with TermStore(path) as store:
+            add_file(store, terms)
+        opened.append(Linker.open(path, build_if_missing=False))
+        return opened[-1]
+
+    yield build
+    for lk in opened:
+        lk.close()
+
+
+def test_a_name_in_the_mentions_own_number_wins_a_tie(linker_of):
     # MeSH has both the drug ("Amphetamine") and the class ("Amphetamines"); plural folding makes
     # both match either mention, and the grammatical number decides.
-    terms = tmp_path / "terms.tsv"
-    terms.write_text("curie\tname\tcategory\nMESH:D000661\tAmphetamine\tChemicalEntity\n"
-                     "MESH:D000662\tAmphetamines\tChemicalEntity\n", encoding="utf-8")
-    path = tmp_path / "terms.sqlite"
-    with TermStore(path) as store:
-        add_file(store, terms)
-    lk = Linker.open(path, build_if_missing=False)
+    lk = linker_of("curie\tname\tcategory\nMESH:D000661\tAmphetamine\tChemicalEntity\n"
+                   "MESH:D000662\tAmphetamines\tChemicalEntity\n")
     assert lk.resolve("amphetamines", Category.CHEMICAL).curie == "MESH:D000662"
     assert lk.resolve("amphetamine", Category.CHEMICAL).curie == "MESH:D000661"
     assert lk.resolve("Amphetamine", Category.CHEMICAL).score == 1.0
-    lk.close()
 
 
-def test_a_mesh_heading_wins_a_tie_with_a_supplementary_concept(tmp_path):
+def test_a_mesh_heading_wins_a_tie_with_a_supplementary_concept(linker_of):
     # "glycopyrronium" names both the heading Glycopyrrolate and the salt glycopyrronium tosylate.
-    terms = tmp_path / "terms.tsv"
-    terms.write_text("curie\tname\tsynonyms\tcategory\n"
-                     "MESH:C000629920\tglycopyrronium tosylate\tglycopyrronium\tChemicalEntity\n"
-                     "MESH:D006024\tGlycopyrrolate\tglycopyrronium\tChemicalEntity\n", encoding="utf-8")
-    path = tmp_path / "terms.sqlite"
-    with TermStore(path) as store:
-        add_file(store, terms)
-    lk = Linker.open(path, build_if_missing=False)
+    lk = linker_of("curie\tname\tsynonyms\tcategory\n"
+                   "MESH:C000629920\tglycopyrronium tosylate\tglycopyrronium\tChemicalEntity\n"
+                   "MESH:D006024\tGlycopyrrolate\tglycopyrronium\tChemicalEntity\n")
     assert lk.resolve("Glycopyrronium", Category.CHEMICAL).curie == "MESH:D006024"
     assert lk.resolve("glycopyrronium tosylate", Category.CHEMICAL).curie == "MESH:C000629920"
-    lk.close()
