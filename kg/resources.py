@@ -4,10 +4,21 @@ data files inside the PyPI packages we read terminologies from."""
 from __future__ import annotations
 
 import importlib.util
+import os
 from importlib import metadata, resources
 from pathlib import Path
 
 from kg.errors import ConfigError
+
+
+def data_dir() -> Path:
+    """``$KG_HOME`` or the platform's per-user data directory for kg (terminology store, caches)."""
+    env = os.environ.get("KG_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kg", appauthor=False))
 
 
 def package_path(*parts: str) -> Path:

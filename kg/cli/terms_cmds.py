@@ -160,14 +160,14 @@ def eval_store(corpus: str, split: str, rebuild: bool, shared_dir: Path | None) 
     never depend on what the user added (and no other corpus can leak test documents into it).
     """
     from kg.eval.linking import training_pairs
-    from kg.linking.build import build_default_store, corpus_terms, curated_outdated
+    from kg.linking.build import build_default_store, corpus_terms, defaults_outdated
     from kg.linking.store import TermStore, data_dir
 
     splits = ("train", "dev") if split == "test" else ("train",)
     learned_from = f"{corpus}-{'+'.join(splits)}"
     path = data_dir() / "eval" / f"terms-{learned_from}.sqlite"
     (path.parent / f"terms-{corpus}.sqlite").unlink(missing_ok=True)  # the name before dev joined test scoring
-    if rebuild or not TermStore.file_is_current(path) or curated_outdated(path):
+    if rebuild or not TermStore.file_is_current(path) or defaults_outdated(path):
         err.print(f"building evaluation store {path} (default sources + {learned_from} names)", highlight=False)
         build_default_store(path)
         with TermStore(path) as ts:

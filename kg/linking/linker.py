@@ -9,6 +9,7 @@ mention's category (Cell -> CL, Chemical -> CHEBI, Gene -> NCBIGene, ...).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ HEAD_FACTOR = 0.8
 DERIVED_FACTOR = 0.85  # a rewritten phrase ("renal failure" -> "kidney failure") that matches
 # A name that matched only through plural folding ("amphetamines" -> "Amphetamine") loses a tie
 # with one that matched in the mention's own number ("Amphetamines", the class).
-NUMBER_MISMATCH_FACTOR = 0.99
+NUMBER_MISMATCH_FACTOR = 0.9
 LOCAL_UPGRADE_SCORE = 0.9  # a kg-local lexicon id gives way to a standard CURIE found this well
 # Adjective endings -> noun endings of conditions, tried in order.
 _ADJECTIVE_TO_NOUN = (("otic", "osis"), ("etic", "esia"), ("ptic", "psy"), ("atic", "a"), ("ic", "ia"),
@@ -58,6 +59,9 @@ _ORGAN_WORDS = {
 }
 _WORD_SYNONYMS = {"injury": "disease", "impairment": "insufficiency", "damage": "disease",
                   "disorder": "disease", "disorders": "diseases", "toxicity": "disease"}
+
+
+_ISOTOPE_LABEL = re.compile(r"^\[\d+m?[A-Z][a-z]?\]-?(?=\w)")  # [3H], [125I], [99mTc], [14C]-
 
 
 def synonym_variants(text: str) -> list[str]:
@@ -259,6 +263,9 @@ class Linker:
 
     def _resolve_uncached(self, text: str, long_form: str | None, category: Category | None) -> Resolution:
         scored = self._score_hits(text, long_form, category, 1.0)
+        if not scored and _ISOTOPE_LABEL.match(text):
+            # A radiolabelled tracer is the compound: "[3H]spiperone" is Spiperone.
+            scored = self._score_hits(_ISOTOPE_LABEL.sub("", text), None, category, 1.0)
         if not scored:
             # Rewrites: organ adjectives ("renal" -> "kidney") and adjectives for the condition
             # ("ischemic" -> "ischemia", "psychotic" -> "psychosis").

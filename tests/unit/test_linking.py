@@ -267,3 +267,23 @@ def test_a_mesh_heading_wins_a_tie_with_a_supplementary_concept(linker_of):
                    "MESH:D006024\tGlycopyrrolate\tglycopyrronium\tChemicalEntity\n")
     assert lk.resolve("Glycopyrronium", Category.CHEMICAL).curie == "MESH:D006024"
     assert lk.resolve("glycopyrronium tosylate", Category.CHEMICAL).curie == "MESH:C000629920"
+
+
+def test_the_mentions_own_number_outranks_a_corpus_convention(linker_of, tmp_path):
+    # A corpus that annotated "Amphetamine" (the drug) must not pull "amphetamines" (the class,
+    # which MeSH names in the plural) away from the class.
+    lk = linker_of("curie\tname\tcategory\nMESH:D000661\tAmphetamine\tChemicalEntity\n"
+                   "MESH:D000662\tAmphetamines\tChemicalEntity\n")
+    with TermStore(tmp_path / "terms.sqlite") as store:
+        store.add_terms(corpus_terms([("Amphetamine", "MESH:D000661", Category.CHEMICAL)]), source="corpus:test")
+    boosted = Linker.open(tmp_path / "terms.sqlite", build_if_missing=False, kind_factor={"corpus": 1.1})
+    assert boosted.resolve("amphetamines", Category.CHEMICAL).curie == "MESH:D000662"
+    assert boosted.resolve("amphetamine", Category.CHEMICAL).curie == "MESH:D000661"
+    boosted.close()
+
+
+@pytest.mark.parametrize("text", ["[3H]spiperone", "[125I]-spiperone", "[99mTc]spiperone"])
+def test_a_radiolabelled_tracer_links_to_its_compound(linker_of, text):
+    lk = linker_of("curie\tname\tcategory\nMESH:D013134\tSpiperone\tChemicalEntity\n")
+    assert lk.resolve(text, Category.CHEMICAL).curie == "MESH:D013134"
+    assert lk.resolve("[3H]", Category.CHEMICAL).curie.startswith("kg:")

