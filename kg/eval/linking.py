@@ -191,10 +191,16 @@ def load_ner(model_path: Path):
 
 
 def abbreviation_pipeline():
+    """Abbreviations of raw text as the kg pipeline finds them: its tokenizer (scispaCy's, with the
+    parenthesis split that lets "nitroglycerin (NTG)-induced" define NTG) and scispaCy's detector."""
     import spacy
     from scispacy.abbreviation import AbbreviationDetector  # noqa: F401
 
+    from kg.nlp.tokenizer import scispacy_tokenizer
+
     nlp = spacy.blank("en")
+    nlp.tokenizer = scispacy_tokenizer(nlp)
+    nlp.add_pipe("kg_split_parentheses")
     nlp.add_pipe("abbreviation_detector")
     return nlp
 

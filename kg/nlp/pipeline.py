@@ -1,6 +1,6 @@
 """Builds the spaCy pipeline from a PipelineConfig and turns Documents into AnnotatedDocs.
 
-Pipe order: [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
+Pipe order: kg_split_parentheses -> [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
 (-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_lexicon -> kg_variants
 -> kg_ner (one per configured model: the NER slot) -> kg_entity_layer.
 """
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.config import PipelineConfig
 from kg.errors import ConfigError
-from kg.nlp import entity_layer, lexicon, ner_slot, sentences, variants  # noqa: F401  (register factories)
+from kg.nlp import entity_layer, lexicon, ner_slot, sentences, tokenizer, variants  # noqa: F401  (register factories)
 from kg.nlp.entity_layer import FOUND_BY_ABBREVIATION, ID_GROUPS
 from kg.nlp.lexicon import LexiconMatcher
 from kg.nlp.ner_slot import load_model, span_group_name
@@ -39,6 +39,7 @@ def build_language(config: PipelineConfig) -> Language:
 
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("kg_line_breaks", before=first) if first else nlp.add_pipe("kg_line_breaks")
+    nlp.add_pipe("kg_split_parentheses", first=True)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer", before="kg_line_breaks")
     if settings.abbreviations:

@@ -33,3 +33,21 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
 
 def relational_suffix_pattern() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(RELATIONAL_SUFFIXES) + r")$", re.IGNORECASE)
+
+
+# A whole token in parentheses: scispaCy keeps "(NTG)" together when a hyphen follows
+# ("nitroglycerin (NTG)-induced"), which hides the short form from the abbreviation detector and
+# makes "(NTG)" the entity's text. "Ca(2+)" and "(+)-catechin" are not whole parenthesized tokens.
+_PARENTHESIZED = re.compile(r"^\(([^()\s]+)\)$")
+
+
+@Language.component("kg_split_parentheses")
+def split_parentheses(doc):
+    """Split each whole-token parenthesis "(X)" into "(", "X", ")" (runs first, before tagging)."""
+    found = [t for t in doc if _PARENTHESIZED.match(t.text)]
+    if found:
+        with doc.retokenize() as retokenizer:
+            for token in found:
+                inner = _PARENTHESIZED.match(token.text).group(1)
+                retokenizer.split(token, ["(", inner, ")"], heads=[(token, 1), (token, 1), (token, 1)])
+    return doc

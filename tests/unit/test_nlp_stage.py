@@ -59,6 +59,18 @@ def test_abbreviation_takes_long_form_id_and_category(nlp):
     assert {m.curie for m in ccis} == {long.curie}
 
 
+def test_a_short_form_defined_before_a_hyphen_is_an_abbreviation(nlp):
+    # scispaCy's tokenizer keeps "(NTG)" whole before "-induced": the short form then had no long
+    # form, and the entity's text kept its parentheses.
+    text = "Nitroglycerin (NTG)-induced hypotension was reduced. NTG was given."
+    adoc = nlp.annotate(Document(id="d", abstract=text))
+    ntg = [m for m in adoc.mentions if m.text.strip("()") == "NTG"]
+    assert [(m.text, m.long_form, m.category) for m in ntg] == [("NTG", "Nitroglycerin", Category.CHEMICAL)] * 2
+    assert ntg[0].start == text.index("NTG")
+    # A parenthesis inside a name stays in it.
+    assert [t.text for t in nlp.nlp("Ca(2+)-free and (+)-catechin")] == ["Ca(2+)-free", "and", "(+)-catechin"]
+
+
 def test_title_is_its_own_sentence_and_offsets_are_exact(nlp):
     doc = Document(id="d", title="MSCs in neuropathic pain", abstract="ROS cause pain. MSCs reduce ROS.")
     adoc = nlp.annotate(doc)
