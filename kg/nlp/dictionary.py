@@ -2,7 +2,10 @@
 
 A CNN tagger trained on a few thousand abstracts knows the names it saw; MeSH knows ~36,000
 chemical and disease names it never saw. This component runs after a model's ``ner`` and adds a
-MeSH match only where the model found nothing (it never overrides or splits a model entity).
+MeSH match where the model found nothing; it never splits a model entity or changes its label.
+With ``extend_entities`` a MeSH name that holds model entities of its label, and cuts through
+none, replaces them: the model found part of a known longer name ("renal failure" in "acute renal
+failure").
 
 Plain dictionary matching over-tags names that are usually not entity mentions ("lead",
 "depression" of a reflex, "control"): ``fit`` learns from a training corpus which names its
@@ -60,22 +63,25 @@ def _without_codes(record: mesh.MeshRecord) -> mesh.MeshRecord:
 @Language.factory(
     "kg_dictionary_ner",
     default_config={"labels": {}, "min_chars": 4, "max_chars": 60, "min_annotated_share": 0.5,
-                    "exclude_branches": list(CLASS_BRANCHES), "supplementary": False},
+                    "exclude_branches": list(CLASS_BRANCHES), "supplementary": False,
+                    "extend_entities": False},
 )
 def make_dictionary_ner(nlp: Language, name: str, labels: dict[str, str], min_chars: int, max_chars: int,
                         min_annotated_share: float, exclude_branches: list[str],
-                        supplementary: bool) -> DictionaryNer:
+                        supplementary: bool, extend_entities: bool) -> DictionaryNer:
     return DictionaryNer(nlp, name, labels=labels, min_chars=min_chars, max_chars=max_chars,
                          min_annotated_share=min_annotated_share, exclude_branches=exclude_branches,
-                         supplementary=supplementary)
+                         supplementary=supplementary, extend_entities=extend_entities)
 
 
 class DictionaryNer:
-    """Adds MeSH-named entities (categories mapped to this pipeline's labels) where ``doc.ents`` has none."""
+    """Adds MeSH-named entities (categories mapped to this pipeline's labels) where ``doc.ents`` has none,
+    and (``extend_entities``) lengthens model entities to the MeSH names around them."""
 
     def __init__(self, nlp: Language, name: str, *, labels: dict[str, str], min_chars: int = 4,
                  max_chars: int = 60, min_annotated_share: float = 0.5,
-                 exclude_branches: Iterable[str] = CLASS_BRANCHES, supplementary: bool = False):
+                 exclude_branches: Iterable[str] = CLASS_BRANCHES, supplementary: bool = False,
+                 extend_entities: bool = False):
         unknown = set(labels) - set(Category._value2member_map_)
         if unknown:
             raise ValueError(f"kg_dictionary_ner: unknown categories {sorted(unknown)}")
@@ -87,6 +93,7 @@ class DictionaryNer:
         self.min_annotated_share = min_annotated_share
         self.exclude_branches = tuple(exclude_branches)
         self.supplementary = supplementary
+        self.extend_entities = extend_entities
         self.stoplist: set[str] = set()  # lowercased token keys joined by spaces
         # Lowercased token sequence -> label. A dict of tuples, not a PhraseMatcher: the matcher
         # keeps every pattern Doc alive (~150 MB for MeSH); n-gram lookups are as fast here.
@@ -189,10 +196,25 @@ class DictionaryNer:
                 if label is not None and " ".join(key) not in self.stoplist:
                     found.append(Span(doc, i, j, label=label))
                     break
-        added = [s for s in filter_spans(found) if not any(taken[s.start:s.end])]
-        if added:
+        spans = filter_spans(found)
+        added = [s for s in spans if not any(taken[s.start:s.end])]
+        extended = [s for s in spans if self.extend_entities and self._extends(s, doc.ents)]
+        if extended:
+            kept = [e for e in doc.ents if not any(s.start <= e.start and e.end <= s.end for s in extended)]
+            doc.ents = sorted(kept + extended + added, key=lambda span: span.start)
+        elif added:
             doc.set_ents(added, default="unmodified")
         return doc
+
+    @staticmethod
+    def _extends(name: Span, ents) -> bool:
+        """Whether a dictionary name is a longer form of model entities it covers: it holds at least
+        one, all of the same label, and cuts through none ("acute renal failure" around the model's
+        "renal failure"; "13-cis-retinoic acid" around "retinoic acid")."""
+        touched = [e for e in ents if e.start < name.end and name.start < e.end]
+        return bool(touched) and all(
+            name.start <= e.start and e.end <= name.end and e.label_ == name.label_ for e in touched
+        ) and not any((e.start, e.end) == (name.start, name.end) for e in touched)
 
     # ---- serialization ----------------------------------------------------------------------------
 

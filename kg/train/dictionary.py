@@ -17,6 +17,10 @@ DICTIONARY_LABELS: dict[str, dict[str, str]] = {
 # "loreclezole", "beraprost", "coenzyme Q10"); on BC5CDR dev the train-only model's chemical F1 rose
 # 88.88 -> 89.29 with them.
 SUPPLEMENTARY_CHEMICALS = {"bc5cdr"}
+# Corpora whose annotators mark the longest name ("acute renal failure", "13-cis-retinoic acid"):
+# the dictionary lengthens a model entity to the MeSH name around it. BC5CDR dev, train-only
+# model: F1 85.02 -> 86.24 (Disease 79.70 -> 81.86, Chemical 89.29 -> 89.76).
+EXTEND_ENTITIES = {"bc5cdr"}
 COMPONENT = "kg_dictionary_ner"
 CONSISTENCY = "kg_doc_consistency"
 
@@ -29,7 +33,8 @@ def add_dictionary_ner(nlp, corpus: str, corpora_dir: Path) -> dict:
     if COMPONENT in nlp.pipe_names:
         nlp.remove_pipe(COMPONENT)
     component = nlp.add_pipe(COMPONENT, after="ner", config={
-        "labels": labels, "supplementary": corpus in SUPPLEMENTARY_CHEMICALS})
+        "labels": labels, "supplementary": corpus in SUPPLEMENTARY_CHEMICALS,
+        "extend_entities": corpus in EXTEND_ENTITIES})
     train = read_iob(corpus_split_path(corpora_dir, corpus, "train"))
     return component.fit((s.words, iob_spans(s.tags)) for s in train)
 

@@ -82,3 +82,27 @@ def nlp_without_supplementary():
     pipeline = spacy.blank("en")
     pipeline.add_pipe("kg_dictionary_ner", config={"labels": LABELS})
     return pipeline
+
+
+def test_extend_entities_lengthens_a_model_entity_to_the_name_around_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_HOME", str(tmp_path))
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_dictionary_ner", config={"labels": LABELS, "extend_entities": True})
+    component = pipeline.get_pipe("kg_dictionary_ner")
+    doc = pipeline.make_doc("Cisplatin caused acute kidney injury and renal failure in rats.")
+    # The model found part of "acute kidney injury" and all of "renal failure", and (wrongly) called
+    # "Cisplatin caused" a chemical: a name that cuts through an entity leaves it alone.
+    doc.ents = [Span(doc, 3, 5, label="DISEASE"), Span(doc, 6, 8, label="DISEASE"),
+                Span(doc, 0, 2, label="CHEMICAL")]
+    doc = component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Cisplatin caused", "CHEMICAL"), ("acute kidney injury", "DISEASE"), ("renal failure", "DISEASE")]
+    # Another label inside the name: left as the model said.
+    doc = pipeline.make_doc("Patients with acute kidney injury.")
+    doc.ents = [Span(doc, 3, 5, label="CHEMICAL")]
+    assert [(e.text, e.label_) for e in component(doc).ents] == [("kidney injury", "CHEMICAL")]
+    # Without the option the model's span stays.
+    plain = nlp_without_supplementary()
+    doc = plain.make_doc("Patients with acute kidney injury.")
+    doc.ents = [Span(doc, 3, 5, label="DISEASE")]
+    assert [e.text for e in plain.get_pipe("kg_dictionary_ner")(doc).ents] == ["kidney injury"]
