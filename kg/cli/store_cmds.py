@@ -7,6 +7,7 @@ The password comes only from ``NEO4J_PASSWORD`` or a hidden prompt.
 from __future__ import annotations
 
 import json
+import signal
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -206,6 +207,13 @@ def serve(
     console.print("Press Ctrl-C to stop.")
     import psutil  # noqa: PLC0415
 
+    # Ctrl-C and `kill` both stop the server, also when kg was started with SIGINT ignored (as a
+    # shell's background job is): otherwise the store would outlive its foreground command.
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         while psutil.pid_exists(info.pid) and psutil.Process(info.pid).status() != psutil.STATUS_ZOMBIE:
             time.sleep(1.0)

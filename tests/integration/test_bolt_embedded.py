@@ -48,7 +48,8 @@ def test_start_on_demand_persist_and_stop(kg_home, make_graph):
         assert store.stats() == first  # persisted across commands
 
 
-def test_running_server_is_reused_and_serve_stops_on_ctrl_c(kg_home, tmp_path):
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_running_server_is_reused_and_serve_stops_on_ctrl_c_or_kill(kg_home, tmp_path, stop_signal):
     env = {**os.environ, "KG_HOME": str(kg_home)}
     env.pop("NEO4J_URI", None)
     serve = subprocess.Popen([sys.executable, "-m", "kg.cli.main", "serve"], env=env, cwd=tmp_path,
@@ -79,7 +80,7 @@ def test_running_server_is_reused_and_serve_stops_on_ctrl_c(kg_home, tmp_path):
         assert server.running() == info
         assert not (tmp_path / "log").exists()  # nothing written to the user's cwd
 
-        serve.send_signal(signal.SIGINT)
+        serve.send_signal(stop_signal)
         assert serve.wait(timeout=60) == 0
         assert server.running() is None
         assert not psutil.pid_exists(info.pid) or psutil.Process(info.pid).status() == psutil.STATUS_ZOMBIE
