@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
@@ -38,6 +39,7 @@ from kg.vocab import Category
 
 STATE_FILE = "dictionary.json"
 NAMES_VERSION = 1  # of the way names are compiled (_read_names): a change must not reuse a cache
+CACHE_MAX_AGE_S = 30 * 24 * 3600
 # MeSH branches that name kinds, assemblies and uses of substances rather than substances
 # ("anticoagulants", "antigens", "liposomes", "inflammasomes", "powders", "placebos"): annotators of
 # chemical mentions leave these out.
@@ -126,6 +128,11 @@ class DictionaryNer:
         names = self._read_names()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # Entries other versions or configurations wrote, unwritten for a month, are dropped
+            # (a still-used one is only compiled again).
+            for old in path.parent.glob("dictionary-*.json"):
+                if time.time() - old.stat().st_mtime > CACHE_MAX_AGE_S:
+                    old.unlink(missing_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}")
             tmp.write_text(json.dumps({"\t".join(k): v for k, v in names.items()}), encoding="utf-8")
             os.replace(tmp, path)

@@ -1,5 +1,6 @@
 """The MeSH dictionary NER component: adds what a model missed, never overrides it, learns a stoplist."""
 
+import os
 import subprocess
 import sys
 
@@ -72,10 +73,15 @@ def test_supplementary_chemicals_without_short_codes(tmp_path, monkeypatch):
     assert [(e.text, e.label_) for e in pipeline(text).ents] == [("Loreclezole", "CHEMICAL")]
     # The compiled names are cached; a second pipeline reads them back instead of recompiling.
     assert len(list((tmp_path / "cache").glob("dictionary-*.json"))) == 1
+    # A month-old entry of another configuration is dropped when a new one is written.
+    stale = tmp_path / "cache" / "dictionary-0000000000000000.json"
+    stale.write_text("{}", encoding="utf-8")
+    os.utime(stale, (0, 0))
     assert not nlp_without_supplementary()(text).ents
     again = spacy.blank("en")
     again.add_pipe("kg_dictionary_ner", config={"labels": LABELS, "supplementary": True})
     assert again.get_pipe("kg_dictionary_ner").dictionary() == pipeline.get_pipe("kg_dictionary_ner").dictionary()
+    assert not stale.exists()
 
 
 def nlp_without_supplementary():
