@@ -99,14 +99,32 @@ class EntityLayer:
         return doc
 
     def _apply_abbreviations(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An abbreviation and its definition name one thing. When the lexicon knows the short form
+        ("hUC-MSCs"), its definition ("human umbilical cord MSCs") becomes one mention with that
+        identity; otherwise the short form takes what its long form is. A long form whose head
+        entity carries modifiers ("Dental pulp stem cells" around the lexicon's "stem cells")
+        becomes one mention without the head's id: the author defined a narrower concept."""
         if not Doc.has_extension("abbreviations"):
             return ents
         long_forms = doc.user_data.setdefault("kg_long_forms", {})
         for short in doc._.abbreviations:
             long = short._.long_form
-            source = next((e for e in ents if e.start >= long.start and e.end <= long.end), None)
-            if source is None:
-                source = next((e for e in ents if e.start <= long.start and e.end >= long.end), None)
+            own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
+                        and e.id_ == LEXICON_SPANS and e.kb_id_), None)
+            inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
+            if own is not None:
+                ents = self._merge_long_form(doc, ents, long, own.label_, own.kb_id_, inside)
+                cover = next((e for e in ents if e.start <= long.start and e.end >= long.end), None)
+                long_forms[(short.start_char, short.end_char)] = (cover or long).text
+                continue
+            head = inside[-1] if inside else None
+            if head is not None and head.end == long.end and head.start > long.start and _plain_modifiers(long, head):
+                generic = all(t.lower_ in GENERIC_MODIFIERS for t in doc[long.start:head.start])
+                ents = self._merge_long_form(doc, ents, long, head.label_, head.kb_id_ if generic else "", inside)
+                source = next(e for e in ents if (e.start, e.end) == (long.start, long.end))
+            else:
+                source = inside[0] if inside else next(
+                    (e for e in ents if e.start <= long.start and e.end >= long.end), None)
             if source is None:
                 continue
             ents = [e for e in ents if e.end <= short.start or e.start >= short.end]
@@ -114,3 +132,25 @@ class EntityLayer:
                              span_id=FOUND_BY_ABBREVIATION))
             long_forms[(short.start_char, short.end_char)] = source.text
         return ents
+
+    @staticmethod
+    def _merge_long_form(doc: Doc, ents: list[Span], long: Span, label: str, kb_id: str,
+                         inside: list[Span]) -> list[Span]:
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (long.start, long.end) and inside[0].kb_id_ == kb_id:
+            return ents
+        if any(e.start < long.end and e.end > long.start and e not in inside for e in ents):
+            return ents  # an entity crosses the definition's edge: leave the spans as found
+        kept = [e for e in ents if e not in inside]
+        return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
+
+
+# Words a definition may put before its head entity and still name one concept.
+MAX_MODIFIER_TOKENS = 4
+# Modifiers that keep the head's identity ("human MSCs (hMSCs)" are MSCs).
+GENERIC_MODIFIERS = frozenset({"human", "rat", "mouse", "murine", "adult", "primary", "cultured", "-"})
+
+
+def _plain_modifiers(long: Span, head: Span) -> bool:
+    """Up to a few word tokens before the head: "Dental pulp", "human umbilical cord"."""
+    modifiers = long.doc[long.start:head.start]
+    return len(modifiers) <= MAX_MODIFIER_TOKENS and all(t.is_alpha or t.text == "-" for t in modifiers)

@@ -4,11 +4,14 @@ Terms we write ourselves (``pipelines/lexicon/*.jsonl``: id, name, category, syn
 abbreviations) are matched case-insensitively; abbreviations case-sensitively, since
 "ROS" is an entity and "ros" is not. Matches go to ``doc.spans["lexicon"]`` with the
 category as label and the CURIE (when the lexicon knows one) as ``kb_id``.
+MicroRNAs follow a nomenclature no list enumerates ("miR-146a-5p", "microRNA-21"); they are
+read by pattern into the same span group, one kg-local id per name.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
@@ -21,6 +24,7 @@ from kg.errors import ConfigError
 from kg.vocab import Category
 
 LEXICON_SPANS = "lexicon"
+MICRORNA = re.compile(r"(?<![\w-])(?:(?:hsa|mmu|rno)-)?(?:miR|[Mm]icroRNA|miRNA)-?(?P<id>\d+[a-z]?(?:-\d)?(?:-[35]p)?)(?![\w-])")
 
 
 class LexiconEntry(BaseModel):
@@ -93,5 +97,10 @@ class LexiconMatcher:
                 key = doc.vocab.strings[match_id]
                 entry = self.entries[key]
                 spans.append(Span(doc, start, end, label=entry.category.value, kb_id=key))
+        for match in MICRORNA.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=Category.GENE.value,
+                                  kb_id=f"kg:mir-{match.group('id').lower()}"))
         doc.spans[LEXICON_SPANS] = filter_spans(spans)
         return doc

@@ -1,8 +1,8 @@
-"""scispaCy's tokenizer, plus a split before hyphenated relation words.
+"""scispaCy's tokenizer, plus a split before hyphenated relation words and cell products.
 
-"MSC-derived EVs" and "oxidative stress-mediated pain" hide an entity inside one token;
-splitting "-derived", "-mediated", "-induced", ... lets the lexicon and the relation
-patterns see both sides.
+"MSC-derived EVs", "oxidative stress-mediated pain" and "MSC-EVs" hide an entity inside one
+token; splitting "-derived", "-mediated", "-induced", ..., "-EVs", "-exosomes" lets the lexicon
+and the relation patterns see both sides.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ RELATIONAL_SUFFIXES = (
     "conditioned", "dependent", "associated", "related", "stimulated", "evoked",
     "primed", "pretreated", "transplanted", "released", "driven",
 )
-_RELATIONAL_INFIX = r"(?<=[A-Za-z0-9α-ωΑ-Ω\)])-(?=(?:" + "|".join(RELATIONAL_SUFFIXES) + r")\b)"
+# Cell products written after their source: "MSC-EVs", "BMSC-Exos", "ADSC-exosomes", "MSC-sEVs".
+PRODUCT_SUFFIXES = ("s?EVs?", "[Ee]xos", "[Ee]xo", "[Ee]xosomes?", "secretomes?")
+_RELATIONAL_INFIX = r"(?<=[A-Za-z0-9α-ωΑ-Ω\)])-(?=(?:" + "|".join(RELATIONAL_SUFFIXES + PRODUCT_SUFFIXES) + r")\b)"
 
 
 def scispacy_tokenizer(nlp: Language) -> Tokenizer:

@@ -39,7 +39,8 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Tokens that may stand between two coordinated verb phrases sharing one subject.
 COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
-                          "markedly", "effectively", "not", "did", "does", "do", "n't"})
+                          "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
+                          "fail", "fails", "unable", "thus", "thereby"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "content", "concentration", "concentrations", "secretion", "signaling", "signalling",
@@ -74,13 +75,55 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "the
 # Words that may stand between a preposition and the mention it governs ("from human MSCs").
 NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "adult",
                                         "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic"})
-PREPOSITIONS = frozenset({"by", "from", "of", "in", "within", "with", "on", "at", "into", "to"})
+TEMPORAL_PREPOSITIONS = frozenset({"after", "following", "during"})
+PREPOSITIONS = frozenset({"by", "from", "of", "in", "within", "with", "on", "at", "into", "to"}) | TEMPORAL_PREPOSITIONS
+# Comparative results: "displayed less hyperalgesia", "levels were lower in the BMSC group".
+COMPARATIVES = {"less": RelationType.DECREASES, "lower": RelationType.DECREASES, "fewer": RelationType.DECREASES,
+                "reduced": RelationType.DECREASES, "decreased": RelationType.DECREASES,
+                "attenuated": RelationType.DECREASES, "milder": RelationType.DECREASES,
+                "higher": RelationType.INCREASES, "greater": RelationType.INCREASES, "more": RelationType.INCREASES,
+                "increased": RelationType.INCREASES, "elevated": RelationType.INCREASES,
+                "enhanced": RelationType.INCREASES}
+SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
+                     "exhibits", "had", "have", "has", "developed", "presented"})
+RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered"})
+EFFECT_ADJECTIVES = {
+    **dict.fromkeys(("analgesic", "antinociceptive", "anti-nociceptive", "antiallodynic", "anti-allodynic",
+                     "antihyperalgesic", "anti-hyperalgesic", "anti-inflammatory", "antiinflammatory",
+                     "inhibitory", "suppressive", "antioxidant", "anti-oxidative", "antioxidative"),
+                    RelationType.DECREASES),
+    **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
+}
+# Verbs and determiners before an effect noun: "they had no analgesic effect on", "it exerted an inhibitory effect on".
+LIGHT_VERBS = frozenset({"had", "has", "have", "exerted", "exert", "exerts", "showed", "shows", "no", "an", "a"})
+# A mention before these words names its absence or blockade: "miR-146a knockdown", "Nrf2 inhibitor".
+INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors", "antagonist", "antagonists",
+                             "blocker", "blockers", "antibody", "antibodies", "neutralization", "deficiency",
+                             "silencing", "sirna", "shrna", "deletion", "depletion"})
+# A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
+ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
+PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
+# Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
+WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
+                      "transplantation", "injection", "injections", "administration", "delivery", "infusion",
+                      "application", "supplementation", "therapy", "transfer", "grafting", "exposure"})
+# Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
+ROUTE_LINKS = WRAPPERS | DETERMINERS | frozenset({
+    "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
+    "injected", "administered", "delivered", "given", "transplanted", "infused", "applied", "grafted", "then",
+    "route", "into"})
+# Subject pronouns that take the agent of the sentence's previous claim ("..., although it reduced TNF-α").
+PRONOUNS = frozenset({"it", "they"})
+# Bare location words: a location that merely situates another claim is not a claim of its own.
+BARE_LOCATIONS = frozenset({"in", "within"})
 # Categories that take part only in their own relation types.
 NOT_AGENTS = frozenset({Category.ROUTE, Category.ORGANISM})
 CONDITIONS = frozenset({Category.DISEASE, Category.PHENOTYPE})
 MOLECULES = frozenset({Category.GENE, Category.CHEMICAL})
 SOURCES = frozenset({Category.CELL, Category.ANATOMY, Category.ORGANISM, Category.CELL_LINE})
 LOCATIONS = frozenset({Category.ANATOMY, Category.CELL, Category.CELLULAR_COMPONENT, Category.CELL_LINE})
+ROUTE_AGENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT, Category.PROCEDURE,
+                          Category.GENE})
 
 MAX_SUBJECT_DISTANCE = 12
 MAX_OBJECT_DISTANCE = 9
@@ -164,6 +207,7 @@ class SentenceView:
     mention_at: list[int]  # token -> index into mentions, or -1
     aside: set[int]  # tokens of appositive asides and parentheses
     compared: set[int]  # tokens of comparison arms
+    excepted: set[int] = field(default_factory=set)  # mentions after "but not": negated objects
 
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
@@ -285,6 +329,15 @@ class PatternExtractor:
                     j += 1
                 if words[j:j + 2] == ["role", "in"]:
                     add(RelationType.CAUSES, "phrase", i, j + 2)
+        for i, w in enumerate(words):  # "an inhibitory effect on", "no analgesic effect on": the adjective types it
+            if w in ("effect", "effects") and words[i + 1:i + 2] == ["on"]:
+                start = i - 1 if i > 0 and words[i - 1] in EFFECT_ADJECTIVES else i
+                add(EFFECT_ADJECTIVES.get(words[start], RelationType.REGULATES), "phrase", start, i + 2)
+        for i, w in enumerate(words):  # "protected Schwann cells against apoptosis": what is protected sits between
+            if w in PROTECT_FORMS:
+                k = next((k for k in range(i + 2, min(i + 8, len(words))) if words[k] in ("against", "from")), None)
+                if k is not None and not any(x in CLAUSE_BREAKS or x in lex.verbs for x in words[i + 1:k]):
+                    add(RelationType.PREVENTS, "verb", i, k + 1)
         for i, w in enumerate(words):  # phrases, longest first at each position
             for phrase, rtype, form in lex.phrases_by_first_word.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -316,6 +369,7 @@ class PatternExtractor:
         out: list[Relation] = []
         triggers = self.triggers(view.words)
         chain_subject: list[int] = []
+        last_subjects: list[int] = []
         chain_end = -1
         renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
@@ -331,11 +385,11 @@ class PatternExtractor:
                 continue
             passive = self._passive_agent(view, trig)
             if passive is not None:
-                subjects, obj = passive
-                out += self._emit(view, trig, subjects, [obj] if obj is not None else [], "passive")
+                subjects, patients = passive
+                out += self._emit(view, trig, subjects, patients, "passive")
                 continue
-            if trig.form == "participle" and trig.start > 0 and view.words[trig.start - 1] in BE_FORMS:
-                continue  # agentless passive: no subject to report
+            if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
+                continue  # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT):
                 continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
             objects = self._objects_after(view, trig.end)
@@ -344,6 +398,8 @@ class PatternExtractor:
             if chain_subject and (by_gerund or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
+            elif last_subjects and self._pronoun_before(view, trig.start):
+                subjects, how = last_subjects, "carried"  # "..., although it reduced TNF-α"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
                 subjects = [renamed.get(m, m) for m in subjects]
@@ -351,11 +407,71 @@ class PatternExtractor:
                     subjects, how = self._parsed_subject(view, trig.start), "parsed"
             out += self._emit(view, trig, subjects, objects, how)
             if subjects and objects:
-                chain_subject = subjects
+                chain_subject = last_subjects = subjects
                 chain_end = view.mentions[objects[-1]][1]
+        out += self._group_effects(view)
         out += self._hyphen_heads(view)
+        out = self._without_situating_locations(out)
         out += self._routes(view)
         return out
+
+    def _group_effects(self, view: SentenceView) -> list[Relation]:
+        """Results written about treated animals rather than the agent:
+        "rats receiving perineural ADSCs displayed less thermal hyperalgesia" (ADSCs DECREASES),
+        "MDA levels were lower in the BMSC group than in the CCI group" (BMSC DECREASES MDA)."""
+        out = []
+        words = view.words
+        for j, w in enumerate(words):
+            rtype = COMPARATIVES.get(w)
+            if rtype is None or j in view.compared:
+                continue
+            trig = Trigger(rtype, "phrase", j, j + 1, w)
+            i = j - 1
+            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an")):
+                i -= 1
+            if i >= 0 and words[i] in SHOWING:
+                receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS), None)
+                if receiving is not None and words[receiving] in RECEIVING:
+                    agent = self._agent_after(view, receiving + 1)
+                    if agent is not None and view.mentions[agent][1] <= i:
+                        out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
+            elif self._after_be(view, j):
+                k = j + 1
+                while k < len(words) and words[k].endswith("ly"):
+                    k += 1
+                if words[k:k + 1] != ["in"]:
+                    continue
+                agent = view.mention_starting_after(k + 1, 1)
+                after = view.mentions[agent][1] if agent is not None else len(words)
+                if agent is not None and words[after:after + 2] in (["group"], ["groups"], ["-", "treated"]) or \
+                        agent is not None and words[after:after + 1] in (["group"], ["groups"], ["treated"]):
+                    out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
+        return out
+
+    @staticmethod
+    def _after_be(view: SentenceView, index: int) -> bool:
+        """A participle after a form of "be", adverbs allowed between: "was largely abolished"."""
+        i = index - 1
+        while i > 0 and view.words[i].endswith("ly") and view.words[i] not in BE_FORMS:
+            i -= 1
+        return i >= 0 and view.words[i] in BE_FORMS
+
+    @staticmethod
+    def _pronoun_before(view: SentenceView, index: int) -> bool:
+        """ "it"/"they" as the trigger's subject, modals, adverbs and negation allowed between."""
+        i = index - 1
+        while i >= 0 and (view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS or view.words[i].endswith("ly")) \
+                and view.words[i] not in PRONOUNS:
+            i -= 1
+        return i >= 0 and view.words[i] in PRONOUNS
+
+    @staticmethod
+    def _without_situating_locations(relations: list[Relation]) -> list[Relation]:
+        """ "decreased TNF-α in the DRG": the DRG situates the decrease; a bare "in" after the object
+        of another claim is not a LOCATED_IN claim of its own ("ROS in microglia promote ..." is)."""
+        objects = {id(r.object) for r in relations if r.evidence.trigger not in BARE_LOCATIONS}
+        return [r for r in relations if not (r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
+                                             and id(r.subject) in objects)]
 
     def _coordinated(self, view: SentenceView, after: int, before: int) -> bool:
         """Only commas, 'and', adverbs or parentheses between the last object and this trigger."""
@@ -364,13 +480,30 @@ class PatternExtractor:
         between = [i for i in range(after, before) if i not in view.aside or view.words[i] == ","]
         if all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between):
             return True
-        # "inhibited NLRP3 inflammasome activation and reduced ...": a few more object words, then "and"
-        words = [view.words[i] for i in between]
-        return (0 < len(words) <= 5 and words[-1] in ("and", ",", "or") and not any(
-            w in CLAUSE_BREAKS or w in ("which", "that", "who", "whom", "when", "where", "because")
-            or w in self.lexicon.verbs or (w in self.lexicon.nouns and w not in OBJECT_HEADS) for w in words)
+        # "inhibited NLRP3 inflammasome activation and reduced ...", "... P2X3 expression but did not
+        # reduce ...": a few more object words, a conjunction, then only auxiliaries or negation
+        joints = [k for k, i in enumerate(between) if view.words[i] in ("and", ",", "or", "but")]
+        if not joints or not all(view.words[i] in COORDINATION for i in between[joints[-1]:]):
+            return False
+        head = between[:joints[-1]]
+        return (len(head) <= 5 and not any(
+            view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
+            or view.words[i] in self.lexicon.verbs or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
+            for i in head)
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
-                    for i in between))
+                    or self._situating(view, view.mention_at[i]) for i in head))
+
+    @staticmethod
+    @staticmethod
+    def _situating(view: SentenceView, m: int) -> bool:
+        """A location after "in"/"within" ("... in (BV2) microglia and inhibited ...")."""
+        start, _, mention = view.mentions[m]
+        if mention.category not in LOCATIONS:
+            return False
+        i, steps = start - 1, 0
+        while i >= 0 and steps < 2 and view.words[i] not in BARE_LOCATIONS and view.mention_at[i] < 0:
+            i, steps = i - 1, steps + 1
+        return i >= 0 and view.words[i] in BARE_LOCATIONS
 
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
@@ -379,12 +512,25 @@ class PatternExtractor:
         m = self._phrase_head(view, m)
         subjects = [m]
         start = view.mentions[m][0]
-        # "MSCs and EVs reduced ROS": a mention joined by "and"/"," also acts.
-        while start >= 2 and view.words[start - 1] in ("and", ",", "or") and view.mention_at[start - 2] >= 0:
-            m = view.mention_at[start - 2]
-            subjects.append(m)
+        # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
+        # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
+        return subjects + self._listed_before(view, start)
+
+    @staticmethod
+    def _listed_before(view: SentenceView, start: int) -> list[int]:
+        """Mentions listed before the one starting at ``start``: "A, B and [start]"."""
+        listed, seen_conjunction = [], False
+        while start >= 2 and view.words[start - 1] in ("and", ",", "or"):
+            seen_conjunction = seen_conjunction or view.words[start - 1] != ","
+            j = start - 2
+            if view.words[j] == ")":  # "Superoxide dismutase (SOD) and catalase"
+                j = next((k for k in range(j, -1, -1) if view.words[k] == "("), 0) - 1
+            if j < 0 or view.mention_at[j] < 0 or not seen_conjunction:
+                break
+            m = view.mention_at[j]
+            listed.append(m)
             start = view.mentions[m][0]
-        return subjects
+        return listed
 
     def _parsed_subject(self, view: SentenceView, index: int) -> list[int]:
         """The parser's subject of the trigger verb (or of the verb it is coordinated with), used
@@ -410,50 +556,88 @@ class PatternExtractor:
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS)
         if first is None:
             return []
-        first = self._head_of_hyphen(view, first)
+        first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
         objects = [first]
         end = view.mentions[first][1]
         # Skip a parenthesised abbreviation right after the object: "reactive oxygen species (ROS)".
         while end < len(view.words) and view.words[end] == "(":
             close = next((j for j in range(end, len(view.words)) if view.words[j] == ")"), end)
             end = close + 1
-        # Coordinated objects: "TNF-α, IL-1β and IL-6".
-        while end + 1 < len(view.words) and view.words[end] in (",", "and", "or"):
+        # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object.
+        while end + 1 < len(view.words) and view.words[end] in (",", "and", "or", "but"):
             nxt = end + 1
-            if view.words[nxt] in ("and", "or"):
+            excepted = view.words[end:end + 2] == ["but", "not"]
+            if excepted:
+                nxt += 1
+            elif view.words[end] == "but":
+                break
+            if view.words[nxt:nxt + 1] in (["and"], ["or"]):
                 nxt += 1
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
+            m = self._head_of_modifier(view, m)
             objects.append(m)
+            if excepted:
+                view.excepted.add(m)
             end = view.mentions[m][1]
         return objects
+
+    @staticmethod
+    def _head_of_modifier(view: SentenceView, m: int) -> int:
+        """ "spinal IL-6", "mitochondrial superoxide", "MSC exosomes": a location word right before
+        another mention modifies it."""
+        end = view.mentions[m][1]
+        if view.mentions[m][2].category in LOCATIONS and end < len(view.words) and view.mention_at[end] >= 0:
+            return view.mention_at[end]
+        return m
 
     def _head_of_hyphen(self, view: SentenceView, m: int) -> int:
         """In "oxidative stress-mediated neuropathic pain" the head is the last mention."""
         end = view.mentions[m][1]
         if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and view.words[end + 1] in HYPHEN_RELATIONS:
-            nxt = view.mention_at[end + 2] if end + 2 < len(view.words) else -1
-            if nxt >= 0:
+            nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"
+            if nxt is not None:
                 return nxt
         return m
 
-    def _passive_agent(self, view: SentenceView, trig: Trigger) -> tuple[list[int], int | None] | None:
+    def _passive_agent(self, view: SentenceView, trig: Trigger) -> tuple[list[int], list[int]] | None:
         """'X was reduced by Y' / 'X reduced by Y': subjects after 'by', object before the trigger."""
         if trig.form not in ("participle", "phrase"):
             return None
         by = next((i for i in range(trig.end, min(trig.end + 3, len(view.words))) if view.words[i] == "by"), None)
         if by is None:
             return None
-        agent = view.mention_starting_after(by + 1, 4)
+        agent = self._agent_after(view, by + 1)
         if agent is None:
             return None
-        patient = self._patient_before(view, trig.start)
+        patients = self._patients_before(view, trig.start)
         subjects = [agent]
         end = view.mentions[agent][1]
         if view.words[end:end + 1] == ["and"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0:
             subjects.append(view.mention_at[end + 1])
-        return subjects, patient
+        return subjects, patients
+
+    def _agent_after(self, view: SentenceView, index: int, limit: int = 4) -> int | None:
+        """The agent after "by": "by BMSCs", "by local injection of BMSC-derived EVs",
+        "by pretreatment with hUC-MSCs" (routes and wrapper nouns are passed over)."""
+        i = index
+        while i < len(view.words):
+            m = view.mention_at[i]
+            if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
+                i = view.mentions[m][1]
+            elif view.words[i] in WRAPPERS or (view.words[i] in ("of", "with") and i > index):
+                i += 1
+            else:
+                break
+        agent = view.mention_starting_after(i, limit)
+        return self._agent_head(view, agent) if agent is not None else None
+
+    def _agent_head(self, view: SentenceView, m: int) -> int:
+        """The head of an agent phrase: "MSC-derived EVs" and "MSC-EVs" are EVs."""
+        m = self._head_of_hyphen(view, m)
+        product = self._product_after(view, view.mentions[m][1])
+        return m if product is None else product
 
     def _phrase_head(self, view: SentenceView, m: int) -> int:
         """Climb from a mention inside a modifier to the phrase's head mention:
@@ -465,21 +649,28 @@ class PatternExtractor:
                 i, steps = i - 1, steps + 1  # "from human umbilical cord MSCs"
             if i < 1 or view.words[i] not in PREPOSITIONS:
                 return m
+            # "after"/"following" also open clauses ("TNF-α decreased after MSCs reduced ROS"):
+            # climb over head nouns only, never over a verb.
+            temporal = view.words[i] in TEMPORAL_PREPOSITIONS
             j, steps = i - 1, 0
             while j >= 0 and steps < 5 and view.mention_at[j] < 0 and (
-                view.words[j] in FILLER or view.words[j] in BE_FORMS or view.words[j].endswith("ed")
+                view.words[j] in FILLER or not temporal and (view.words[j] in BE_FORMS or view.words[j].endswith("ed"))
             ):
                 j, steps = j - 1, steps + 1
             if j < 0 or view.mention_at[j] < 0 or j in view.compared:
                 return m
-            if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS:
-                return m  # "intrathecal injection of BMSCs": the cells act, not the route
+            if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS or view.words[j] in WRAPPERS:
+                return m  # "intrathecal injection of BMSCs", "co-culture with BMSCs": the cells act
+            _, j_end, j_mention = view.mentions[view.mention_at[j]]
+            if j_mention.category in LOCATIONS and view.words[j_end:j_end + 1] and view.words[j_end] in OBJECT_HEADS:
+                return m  # "Spinal levels of p38": the location modifies "levels", p38 heads the phrase
             m = view.mention_at[j]
         return m
 
     def _patient_before(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
-        while i >= 0 and (view.words[i] in FILLER or view.words[i] in BE_FORMS or i in view.aside):
+        while i >= 0 and (view.words[i] in FILLER or view.words[i] in BE_FORMS or i in view.aside
+                          or view.words[i].endswith("ly") or view.words[i] == "likewise"):
             if view.mention_at[i] >= 0 and i not in view.aside:
                 break
             i -= 1
@@ -487,30 +678,41 @@ class PatternExtractor:
             return self._phrase_head(view, view.mention_at[i])
         return None
 
+    def _patients_before(self, view: SentenceView, index: int) -> list[int]:
+        """The passive's patient and the mentions listed with it ("SOD and catalase activities were ...")."""
+        patient = self._patient_before(view, index)
+        if patient is None:
+            return []
+        return [patient, *self._listed_before(view, view.mentions[patient][0])]
+
     def _nominal(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """'reduction of ROS by MSCs', 'MSC-mediated suppression of TNF-α', 'differentiation of X into Y'."""
         words = view.words
         if words[trig.end:trig.end + 1] not in (["of"], ["in"]):
             return []
-        obj = view.mention_starting_after(trig.end + 1, 4)
-        if obj is None:
+        objects = self._objects_after(view, trig.end + 1)
+        if not objects or view.mentions[objects[0]][0] - trig.end > 5:
             return []
+        obj = objects[0]
         subjects: list[int] = []
-        after = view.mentions[obj][1]
-        by = next((i for i in range(after, min(after + 3, len(words))) if words[i] in ("by", "with")), None)
+        after = view.mentions[objects[-1]][1]
+        # The agent follows the object's own head nouns only: "reduction of ROS levels by MSCs", not
+        # "suppression of TNF-α was accompanied by ...".
+        by = next((i for i in range(after, min(after + 3, len(words)))
+                   if words[i] in ("by", "with") and all(w in OBJECT_HEADS for w in words[after:i])), None)
         into = next((i for i in range(after, min(after + 2, len(words))) if words[i] == "into"), None)
         if trig.type is RelationType.DIFFERENTIATES_INTO and into is not None:
             target = view.mention_starting_after(into + 1, 3)
             return self._emit(view, trig, [obj], [target] if target is not None else [], "nominal")
         if by is not None:
-            agent = view.mention_starting_after(by + 1, 3)
+            agent = self._agent_after(view, by + 1, 3)
             if agent is not None:
                 subjects = [agent]
         if not subjects and trig.start >= 2 and words[trig.start - 1] in HYPHEN_RELATIONS and words[trig.start - 2] == "-":
             m = view.mention_at[trig.start - 3] if trig.start >= 3 else -1
             if m >= 0:
                 subjects = [m]
-        return self._emit(view, trig, subjects, [obj], "nominal")
+        return self._emit(view, trig, subjects, objects, "nominal")
 
     def _tight(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """DERIVED_FROM / LOCATED_IN / IS_A: the mentions stand right beside the phrase."""
@@ -518,18 +720,30 @@ class PatternExtractor:
         right = view.mention_starting_after(trig.end, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
-        s, o = view.mentions[left][2], view.mentions[right][2]
-        ok = {
-            RelationType.DERIVED_FROM: s.category not in NOT_AGENTS | CONDITIONS and o.category in SOURCES,
-            RelationType.LOCATED_IN: s.category not in NOT_AGENTS | {Category.PROCEDURE} and o.category in LOCATIONS
-            and s.category is not o.category,
-            RelationType.IS_A: s.category is o.category and s.curie != o.curie,
-        }[trig.type]
-        return self._emit(view, trig, [left], [right], "tight") if ok else []
+        s = view.mentions[left][2]
+        right_end = view.mentions[right][1]
+        if trig.text == "from" and "to" in view.words[right_end:right_end + 4]:
+            return []  # "shifted macrophages from the M1 to the M2 phenotype": a change, not an origin
+        # "detected in the DRG and spinal dorsal horn": a named location phrase takes a list
+        rights = [right] if trig.text in BARE_LOCATIONS or trig.type is not RelationType.LOCATED_IN \
+            else self._objects_after(view, view.mentions[right][0])
+        kept = []
+        for r in rights:
+            o = view.mentions[r][2]
+            ok = {
+                RelationType.DERIVED_FROM: s.category not in NOT_AGENTS | CONDITIONS and o.category in SOURCES,
+                RelationType.LOCATED_IN: s.category not in NOT_AGENTS | {Category.PROCEDURE} and o.category in LOCATIONS
+                and s.category is not o.category,
+                RelationType.IS_A: s.category is o.category and s.curie != o.curie,
+            }[trig.type]
+            if ok:
+                kept.append(r)
+        return self._emit(view, trig, [left], kept, "tight")
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
         while i >= 0 and (view.words[i] in ("levels", "level", "activity", "expression", "content", ")")
+                          or (view.words[i] in BE_FORMS or view.words[i].endswith("ly")) and view.mention_at[i] < 0
                           or (i in view.aside and view.mention_at[i] < 0) or (i in view.aside and view.words[i - 1:i] == ["("])):
             if view.words[i] == ")":
                 i = next((j for j in range(i, -1, -1) if view.words[j] == "("), i) - 1
@@ -543,6 +757,12 @@ class PatternExtractor:
         """'MSC-derived EVs' -> EVs DERIVED_FROM MSCs; 'X-induced Y' -> X CAUSES Y."""
         out = []
         for a, (start, end, mention) in enumerate(view.mentions):
+            product = self._product_after(view, end) if mention.category is Category.CELL else None
+            if product is not None:  # "MSC-EVs", "BMSC-conditioned medium", "MSC secretome"
+                trig = Trigger(RelationType.DERIVED_FROM, "hyphen", end, view.mentions[product][0],
+                               " ".join(view.words[start:view.mentions[product][1]]))
+                out += self._emit(view, trig, [product], [a], "hyphen")
+                continue
             if view.words[end:end + 1] != ["-"] or end + 2 >= len(view.words):
                 continue
             rtype = HYPHEN_RELATIONS.get(view.words[end + 1])
@@ -557,23 +777,48 @@ class PatternExtractor:
                 out += self._emit(view, trig, [a], [b], "hyphen")
         return out
 
+    @staticmethod
+    def _product_after(view: SentenceView, end: int) -> int | None:
+        """A vesicle, secretome or other cell product named right after a cell, with or without a hyphen."""
+        i = end + 1 if view.words[end:end + 1] == ["-"] else end
+        m = view.mention_at[i] if i < len(view.words) else -1
+        if m >= 0 and view.mentions[m][0] == i and view.mentions[m][2].category is Category.CELLULAR_COMPONENT:
+            return m
+        return None
+
     def _routes(self, view: SentenceView) -> list[Relation]:
-        """A route and an agent (cell, chemical, vesicle, procedure) in one sentence: agent ADMINISTERED_VIA route."""
-        routes = [i for i, (_, _, m) in enumerate(view.mentions) if m.category is Category.ROUTE]
-        if not routes:
-            return []
+        """Agent ADMINISTERED_VIA route, the agent being the cell, chemical, vesicle or procedure the
+        route word governs: "intrathecal injection of BMSCs", "BMSCs were injected intrathecally",
+        "intravenous hUC-MSCs"; or the sentence's only agent ("After intrathecal delivery, MSCs ...")."""
         agents = [
             i for i, (s, _, m) in enumerate(view.mentions)
-            if m.category in (Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT, Category.PROCEDURE,
-                              Category.GENE)
-            and s not in view.compared and not (s in view.aside and view.words[s - 1:s] == ["("])
+            if m.category in ROUTE_AGENTS and s not in view.compared
+            and not (s in view.aside and view.words[s - 1:s] == ["("])
         ]
         out = []
-        for r in routes:
-            trig = Trigger(RelationType.ADMINISTERED_VIA, "route", view.mentions[r][0], view.mentions[r][1],
-                           view.mentions[r][2].text)
-            out += self._emit(view, trig, agents, [r], "route")
+        for r, (r_start, r_end, route) in enumerate(view.mentions):
+            if route.category is not Category.ROUTE:
+                continue
+            governed = self._route_agents(view, r_start, r_end, agents)
+            trig = Trigger(RelationType.ADMINISTERED_VIA, "route", r_start, r_end, route.text)
+            out += self._emit(view, trig, governed, [r], "route")
         return out
+
+    def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:
+        i = end  # after the route: "intrathecal (injection of the) BMSCs"
+        while i < len(view.words) and view.words[i] in ROUTE_LINKS | NP_MODIFIERS:
+            i += 1
+        if i < len(view.words) and view.mention_at[i] in agents:
+            head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
+            return [head, *[m for m in self._objects_after(view, i)[1:] if m in agents]]
+        i = start - 1  # before it: "BMSCs (1 x 10^6) were injected (via the) intrathecal (route)"
+        while i >= 0 and (view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly") or i in view.aside) \
+                and view.mention_at[i] < 0:
+            i -= 1
+        if i >= 0 and view.mention_at[i] in agents:
+            m = view.mention_at[i]
+            return [m, *[a for a in self._listed_before(view, view.mentions[m][0]) if a in agents]]
+        return agents if len(agents) == 1 else []
 
     # -- building relations --------------------------------------------------------------------
     def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str) -> list[Relation]:
@@ -587,8 +832,15 @@ class PatternExtractor:
                 rtype = self._typed(trig.type, subject, obj)
                 if rtype is None or (subject.curie and subject.curie == obj.curie):
                     continue
-                floor = s_end if s_end <= trig.start else 0
-                epi = epistemics(view.words, trig.start, floor)
+                if view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS:
+                    continue  # "abolished by miR-146a knockdown": the claim is about its absence
+                if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
+                    continue  # "the antioxidant effects of EVs": an adjective, not the object
+                if how == "hyphen":  # "oxaliplatin-induced pain was not relieved": a presupposed name
+                    epi = epistemics((), 0, 0)
+                else:
+                    floor = s_end if s_end <= trig.start else 0
+                    epi = epistemics(view.words, trig.start, floor, ("not",) if oi in view.excepted else ())
                 sentence = view.sentence
                 out.append(Relation(
                     subject=subject, object=obj, type=rtype,

@@ -163,3 +163,21 @@ def test_ner_slot_grows_a_part_word_entity_only_over_digits_and_punctuation():
     slot = NerSlot("fake", {"CHEMICAL": Category.CHEMICAL}, model)
     doc = slot._transfer(ours(text), predicted)
     assert [s.text for s in doc.spans[slot.group]] == ["thallium-201"]
+
+
+def test_definition_with_modifiers_is_one_mention(nlp):
+    adoc = nlp.annotate(Document(id="d", abstract="Dental pulp stem cells (DPSCs) and human umbilical cord MSCs "
+                                                   "(hUC-MSCs) were compared with stem cells."))
+    texts = [m.text for m in adoc.mentions]
+    assert "Dental pulp stem cells" in texts and "human umbilical cord MSCs" in texts
+    by_text = {m.text: m for m in adoc.mentions}
+    # the lexicon knows hUC-MSCs: its definition takes that identity, not the generic MSC's
+    assert by_text["human umbilical cord MSCs"].curie == by_text["hUC-MSCs"].curie != by_text["stem cells"].curie
+    assert by_text["Dental pulp stem cells"].curie != by_text["stem cells"].curie
+
+
+def test_microrna_names_are_genes(nlp):
+    adoc = nlp.annotate(Document(id="d", abstract="MicroRNA-21 and miR-146a-5p were enriched in EVs."))
+    found = {m.text: m for m in adoc.mentions}
+    assert found["miR-146a-5p"].category is Category.GENE and found["MicroRNA-21"].category is Category.GENE
+    assert found["miR-146a-5p"].curie != found["MicroRNA-21"].curie

@@ -164,3 +164,95 @@ def test_modified_heads_nouns_and_longer_coordinated_objects(extract):
     edges = extract("Pretreatment with N-acetylcysteine prevented the increase of ROS.")
     assert ("N-acetylcysteine", "DECREASES", "ROS", False) in edges
     assert not any(t == "INCREASES" for _, t, _, _ in edges)
+
+
+# -- domain phenomena measured on stem-cell / pain / oxidative-stress abstracts ------------------------
+def test_route_goes_to_the_agent_it_governs_only(extract):
+    edges = extract("Intraperitoneal administration of BMSC-conditioned medium decreased TNF-α levels in "
+                    "paclitaxel-treated rats.")
+    routed = {s for s, t, _, _ in edges if t == "ADMINISTERED_VIA"}
+    assert routed == {"conditioned medium"}
+    assert ("conditioned medium", "DECREASES", "TNF-α", False) in edges
+    assert ("hUC-MSCs", "ADMINISTERED_VIA", "Intravenous", False) in extract(
+        "Intravenous hUC-MSCs reduced TNF-α levels after paclitaxel treatment.")
+    assert ("BMSCs", "ADMINISTERED_VIA", "intrathecal", False) in extract(
+        "BMSCs were given via the intrathecal route and reduced IL-6.")
+
+
+def test_location_of_an_effect_is_not_a_located_in_claim(extract):
+    edges = extract("BMSCs decreased TNF-α expression in the dorsal root ganglion.")
+    assert ("BMSCs", "DECREASES", "TNF-α", False) in edges
+    assert not any(t == "LOCATED_IN" for _, t, _, _ in edges)
+    assert ("NOX2", "LOCATED_IN", "microglia", False) in extract("NOX2 was predominantly localized in microglia.")
+    located = extract("Labelled BMSCs were detected in the dorsal root ganglion and spinal cord.")
+    assert {("BMSCs", "LOCATED_IN", "dorsal root ganglion", False), ("BMSCs", "LOCATED_IN", "spinal cord", False)} <= located
+
+
+def test_passive_with_listed_patients_and_a_routed_agent(extract):
+    edges = extract("Superoxide dismutase (SOD) and catalase activities were significantly restored by intrathecal "
+                    "injection of BMSCs.")
+    assert ("BMSCs", "INCREASES", "catalase", False) in edges
+    assert ("BMSCs", "INCREASES", "Superoxide dismutase", False) in edges
+    assert ("hUC-MSCs", "DECREASES", "p38 MAPK", False) in extract(
+        "Spinal levels of p38 MAPK were likewise decreased by pretreatment with hUC-MSCs.")
+
+
+def test_but_not_negates_that_object_only(extract):
+    edges = extract("MSC-derived EVs lowered IL-1β and IL-6 but not TNF-α in the spinal cord.")
+    assert ("EVs", "DECREASES", "IL-6", False) in edges
+    assert ("EVs", "DECREASES", "TNF-α", True) in edges
+    assert ("EVs", "DECREASES", "TNF-α", False) not in edges
+
+
+def test_subject_carries_over_a_location_and_into_a_negated_verb(extract):
+    assert ("Exosomes", "DECREASES", "IL-1β", False) in extract(
+        "Exosomes regulated NF-κB signalling in BV2 microglia and inhibited IL-1β release.")
+    edges = extract("In the DRG, BMSCs downregulated TRPV1 expression but did not reduce IL-6.")
+    assert ("BMSCs", "DECREASES", "IL-6", True) in edges
+    assert not any(s in ("DRG", "TRPV1") for s, *_ in edges)
+
+
+def test_pronoun_subject_takes_the_previous_agent(extract):
+    edges = extract("MSC secretome did not ameliorate neuropathic pain, although it modestly reduced serum TNF-α.")
+    assert ("secretome", "TREATS", "neuropathic pain", True) in edges
+    assert ("secretome", "DECREASES", "TNF-α", False) in edges
+    edges = extract("Although ADSCs reduced mechanical allodynia, they had no analgesic effect on cold allodynia.")
+    assert ("ADSCs", "DECREASES", "cold allodynia", True) in edges
+    assert ("ADSCs", "DECREASES", "cold allodynia", False) not in edges
+
+
+def test_cell_products_named_after_their_source(extract):
+    for text, product, source in (("MSC-EVs reduced ROS.", "EVs", "MSC"),
+                                  ("BMSC-Exos reduced ROS.", "Exos", "BMSC"),
+                                  ("ADSC-conditioned medium reduced ROS.", "conditioned medium", "ADSC"),
+                                  ("The MSC secretome reduced ROS.", "secretome", "MSC")):
+        edges = extract(text)
+        assert (product, "DERIVED_FROM", source, False) in edges, text
+        assert (product, "DECREASES", "ROS", False) in edges, text
+
+
+def test_effects_reported_on_treated_groups(extract):
+    edges = extract("Compared with vehicle-treated controls, rats receiving perineural ADSCs displayed significantly "
+                    "less thermal hyperalgesia.")
+    assert ("ADSCs", "DECREASES", "thermal hyperalgesia", False) in edges
+    assert not any("vehicle" in (s, o) for s, _, o, _ in edges)
+    edges = extract("The levels of IL-1β and IL-6 were significantly lower in the BMSC group than in the CCI group.")
+    assert {("BMSC", "DECREASES", "IL-1β", False), ("BMSC", "DECREASES", "IL-6", False)} <= edges
+    assert not any(s in ("IL-6", "CCI") or o == "BMSC" for s, _, o, _ in edges)
+    assert ("BMSC", "DECREASES", "MDA", False) in extract("MDA content was markedly reduced in BMSC-treated rats.")
+
+
+def test_protection_against_and_effects_on(extract):
+    assert ("Exosomes", "PREVENTS", "oxidative damage", False) in extract(
+        "Exosomes protected Schwann cells against oxidative damage.")
+    assert ("BMSCs", "DECREASES", "microglial activation", False) in extract(
+        "BMSCs exerted an inhibitory effect on microglial activation.")
+    assert ("Gabapentin", "REGULATES", "IL-6", True) in extract("Gabapentin had no effect on IL-6 levels.")
+
+
+def test_wrapped_agents_and_microrna_products(extract):
+    edges = extract("Co-culture with BMSCs enhanced the secretion of nerve growth factor.")
+    assert ("BMSCs", "INCREASES", "nerve growth factor", False) in edges
+    edges = extract("Exosomal miR-146a-5p derived from hUC-MSCs suppressed NF-κB activation.")
+    assert ("miR-146a-5p", "DERIVED_FROM", "hUC-MSCs", False) in edges
+    assert ("miR-146a-5p", "DECREASES", "NF-κB", False) in edges
