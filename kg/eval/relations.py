@@ -17,8 +17,9 @@ Negated relations count as pairs too: BioRED annotates a relation the abstract r
 
 **Gold file** (``evaluate_gold_file``): JSON Lines, one text per line with its expected edges
 ``[subject, TYPE, object, negated]``; subject and object are surface strings matched without case
-against a mention's text, its linked name, its long form, or any text the same document uses for the
-same linked entity ("BMSCs" for "bone marrow mesenchymal stem cells"). Reports recall, precision (against the
+against a mention's text, its linked name, its long form, the word it is written in ("MSC-EVs" for the
+EVs of "MSC-EVs"), or any text the same document uses for the same linked entity ("BMSCs" for "bone
+marrow mesenchymal stem cells"). Reports recall, precision (against the
 listed edges only, so extra true edges count as errors) and every miss.
 """
 
@@ -255,24 +256,36 @@ def document_aliases(mentions: Iterable[Mention]) -> Aliases:
     return aliases
 
 
-def surface_names(mention: Mention, aliases: Aliases | None = None) -> set[str]:
+def enclosing_word(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word a mention is written in, without surrounding punctuation:
+    "MSC-EVs" for the mention "EVs" in "(MSC-EVs)"."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip("()[]{},;:.")
+
+
+def surface_names(mention: Mention, aliases: Aliases | None = None, text: str | None = None) -> set[str]:
     names = {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
+    if text is not None:
+        names.add(enclosing_word(text, mention.start, mention.end).lower())
     if aliases and mention.curie:
         names |= aliases.get(mention.curie, set())
     return names
 
 
-def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None) -> bool:
+def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None, text: str | None = None) -> bool:
     return (relation.type is edge.type and relation.evidence.epistemics.negated == edge.negated
-            and edge.subject.lower() in surface_names(relation.subject, aliases)
-            and edge.object.lower() in surface_names(relation.object, aliases))
+            and edge.subject.lower() in surface_names(relation.subject, aliases, text)
+            and edge.object.lower() in surface_names(relation.object, aliases, text))
 
 
 def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Relation]],
                aliases: list[Aliases] | None = None) -> dict:
     """Recall over gold edges, precision over predicted edges (distinct per text), and the misses.
-    An endpoint matches by its text, linked name, long form, or (with ``aliases``) any text the
-    document uses for the same entity."""
+    An endpoint matches by its text, linked name, long form, the word it is written in ("MSC-EVs"
+    for the EVs of "MSC-EVs"), or (with ``aliases``) any text the document uses for the same entity."""
     found = gold_total = correct_predictions = predicted_total = 0
     misses, extras = [], []
     negated_as_positive = 0
@@ -283,16 +296,16 @@ def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Rel
             distinct.setdefault((r.subject.text.lower(), r.type, r.object.text.lower(), r.evidence.epistemics.negated), r)
         for edge in edges:
             gold_total += 1
-            if any(edge_matches(edge, r, names) for r in distinct.values()):
+            if any(edge_matches(edge, r, names, text) for r in distinct.values()):
                 found += 1
             else:
                 misses.append({"line": index + 1, "edge": edge.as_list(), "text": text[:160]})
             if edge.negated:
                 positive = GoldEdge(edge.subject, edge.type, edge.object, False)
-                negated_as_positive += sum(1 for r in distinct.values() if edge_matches(positive, r, names))
+                negated_as_positive += sum(1 for r in distinct.values() if edge_matches(positive, r, names, text))
         for r in distinct.values():
             predicted_total += 1
-            if any(edge_matches(edge, r, names) for edge in edges):
+            if any(edge_matches(edge, r, names, text) for edge in edges):
                 correct_predictions += 1
             else:
                 extras.append({"line": index + 1, "edge": [r.subject.text, r.type.value, r.object.text,

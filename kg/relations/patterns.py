@@ -43,6 +43,7 @@ COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "t
                           "fail", "fails", "unable", "thus", "thereby"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
+                          "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
                           "content", "concentration", "concentrations", "secretion", "signaling", "signalling",
                           "formation", "generation", "accumulation", "infiltration", "mrna", "protein", "activation"})
 # Words before a participle that make it an adjective ("associated with elevated IL-6").
@@ -74,8 +75,12 @@ HYPHEN_RELATIONS = {
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "such"})
 # Words that may stand between a preposition and the mention it governs ("from human MSCs").
 NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "adult",
-                                        "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic"})
-TEMPORAL_PREPOSITIONS = frozenset({"after", "following", "during"})
+                                        "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic",
+                                        "first", "second", "last", "final", "single",
+                                        # location and state adjectives: "spinal microglia", "injured nerve"
+                                        "spinal", "ipsilateral", "contralateral", "lumbar", "peripheral",
+                                        "cultured", "activated", "injured", "damaged", "primary"})
+TEMPORAL_PREPOSITIONS = frozenset({"after", "following", "during", "before"})
 PREPOSITIONS = frozenset({"by", "from", "of", "in", "within", "with", "on", "at", "into", "to"}) | TEMPORAL_PREPOSITIONS
 # Comparative results: "displayed less hyperalgesia", "levels were lower in the BMSC group".
 COMPARATIVES = {"less": RelationType.DECREASES, "lower": RelationType.DECREASES, "fewer": RelationType.DECREASES,
@@ -102,6 +107,7 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
                              "silencing", "sirna", "shrna", "deletion", "depletion"})
 # A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
+LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
@@ -411,7 +417,7 @@ class PatternExtractor:
                 chain_end = view.mentions[objects[-1]][1]
         out += self._group_effects(view)
         out += self._hyphen_heads(view)
-        out = self._without_situating_locations(out)
+        out = self._without_situating_locations(view, out, triggers)
         out += self._routes(view)
         return out
 
@@ -466,12 +472,19 @@ class PatternExtractor:
         return i >= 0 and view.words[i] in PRONOUNS
 
     @staticmethod
-    def _without_situating_locations(relations: list[Relation]) -> list[Relation]:
-        """ "decreased TNF-α in the DRG": the DRG situates the decrease; a bare "in" after the object
-        of another claim is not a LOCATED_IN claim of its own ("ROS in microglia promote ..." is)."""
-        objects = {id(r.object) for r in relations if r.evidence.trigger not in BARE_LOCATIONS}
-        return [r for r in relations if not (r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
-                                             and id(r.subject) in objects)]
+    def _without_situating_locations(view: SentenceView, relations: list[Relation],
+                                     triggers: list[Trigger]) -> list[Relation]:
+        """ "decreased TNF-α in the DRG", "activated by exosomes in DRG neurons": the place situates
+        the claim. A bare "in" is a LOCATED_IN claim of its own only before the sentence's claims
+        ("ROS in microglia promote inflammation") or about a mention no other claim is about."""
+        start_of = {id(m): s for s, _, m in view.mentions}
+        first_claim = min((t.start for t in triggers if t.form != "tight"), default=len(view.words))
+        others = [r for r in relations if r.evidence.trigger not in BARE_LOCATIONS]
+        objects = {id(r.object) for r in others}
+        claimed = objects | {id(r.subject) for r in others}
+        return [r for r in relations if not (
+            r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
+            and (id(r.subject) in objects or id(r.subject) in claimed and start_of[id(r.subject)] > first_claim))]
 
     def _coordinated(self, view: SentenceView, after: int, before: int) -> bool:
         """Only commas, 'and', adverbs or parentheses between the last object and this trigger."""
@@ -483,7 +496,8 @@ class PatternExtractor:
         # "inhibited NLRP3 inflammasome activation and reduced ...", "... P2X3 expression but did not
         # reduce ...": a few more object words, a conjunction, then only auxiliaries or negation
         joints = [k for k, i in enumerate(between) if view.words[i] in ("and", ",", "or", "but")]
-        if not joints or not all(view.words[i] in COORDINATION for i in between[joints[-1]:]):
+        if not joints or not all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS
+                                 for i in between[joints[-1]:]):
             return False
         head = between[:joints[-1]]
         return (len(head) <= 5 and not any(
@@ -500,8 +514,9 @@ class PatternExtractor:
         start, _, mention = view.mentions[m]
         if mention.category not in LOCATIONS:
             return False
-        i, steps = start - 1, 0
-        while i >= 0 and steps < 2 and view.words[i] not in BARE_LOCATIONS and view.mention_at[i] < 0:
+        i, steps = start - 1, 0  # over "the", a cell-line name, "ipsilateral DRG"-like location words
+        while i >= 0 and steps < 3 and view.words[i] not in BARE_LOCATIONS and (
+                view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in LOCATIONS):
             i, steps = i - 1, steps + 1
         return i >= 0 and view.words[i] in BARE_LOCATIONS
 
@@ -523,7 +538,9 @@ class PatternExtractor:
         while start >= 2 and view.words[start - 1] in ("and", ",", "or"):
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
             j = start - 2
-            if view.words[j] == ")":  # "Superoxide dismutase (SOD) and catalase"
+            while j >= 0 and view.words[j] in OBJECT_HEADS and view.mention_at[j] < 0:  # "GSH levels and catalase"
+                j -= 1
+            if j >= 0 and view.words[j] == ")":  # "Superoxide dismutase (SOD) and catalase"
                 j = next((k for k in range(j, -1, -1) if view.words[k] == "("), 0) - 1
             if j < 0 or view.mention_at[j] < 0 or not seen_conjunction:
                 break
@@ -552,10 +569,14 @@ class PatternExtractor:
             token = token.head
         return []
 
-    def _objects_after(self, view: SentenceView, index: int) -> list[int]:
+    def _objects_after(self, view: SentenceView, index: int, place: bool = False) -> list[int]:
+        """The trigger's object and the mentions listed with it; ``place``: the object is a location
+        phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS)
         if first is None:
             return []
+        if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
+            return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
         objects = [first]
         end = view.mentions[first][1]
@@ -573,6 +594,8 @@ class PatternExtractor:
                 break
             if view.words[nxt:nxt + 1] in (["and"], ["or"]):
                 nxt += 1
+            while nxt < len(view.words) and view.words[nxt] in DETERMINERS:  # "the DRG and the spinal cord"
+                nxt += 1
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
@@ -582,6 +605,10 @@ class PatternExtractor:
                 view.excepted.add(m)
             end = view.mentions[m][1]
         return objects
+
+    @staticmethod
+    def _mention_between(view: SentenceView, index: int, m: int) -> bool:
+        return any(view.mention_at[i] >= 0 for i in range(index, view.mentions[m][0]))
 
     @staticmethod
     def _head_of_modifier(view: SentenceView, m: int) -> int:
@@ -699,7 +726,9 @@ class PatternExtractor:
         # The agent follows the object's own head nouns only: "reduction of ROS levels by MSCs", not
         # "suppression of TNF-α was accompanied by ...".
         by = next((i for i in range(after, min(after + 3, len(words)))
-                   if words[i] in ("by", "with") and all(w in OBJECT_HEADS for w in words[after:i])), None)
+                   if words[i] in ("by", "with") and all(w in OBJECT_HEADS or w not in self.lexicon.verbs and w not in
+                                                         CLAUSE_BREAKS and w not in BE_FORMS and w not in PREPOSITIONS
+                                                         for w in words[after:i])), None)
         into = next((i for i in range(after, min(after + 2, len(words))) if words[i] == "into"), None)
         if trig.type is RelationType.DIFFERENTIATES_INTO and into is not None:
             target = view.mention_starting_after(into + 1, 3)
@@ -726,7 +755,7 @@ class PatternExtractor:
             return []  # "shifted macrophages from the M1 to the M2 phenotype": a change, not an origin
         # "detected in the DRG and spinal dorsal horn": a named location phrase takes a list
         rights = [right] if trig.text in BARE_LOCATIONS or trig.type is not RelationType.LOCATED_IN \
-            else self._objects_after(view, view.mentions[right][0])
+            else self._objects_after(view, view.mentions[right][0], place=True)
         kept = []
         for r in rights:
             o = view.mentions[r][2]
@@ -766,8 +795,8 @@ class PatternExtractor:
             if view.words[end:end + 1] != ["-"] or end + 2 >= len(view.words):
                 continue
             rtype = HYPHEN_RELATIONS.get(view.words[end + 1])
-            b = view.mention_at[end + 2]
-            if rtype is None or b < 0:
+            b = view.mention_starting_after(end + 2, 1) if rtype is not None else None  # "-derived (exosomal) miR-21"
+            if b is None:
                 continue
             trig = Trigger(rtype, "hyphen", end, end + 2, "-" + view.words[end + 1])
             if rtype is RelationType.DERIVED_FROM:
@@ -836,6 +865,9 @@ class PatternExtractor:
                     continue  # "abolished by miR-146a knockdown": the claim is about its absence
                 if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
+                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or \
+                        (o_start >= 2 and view.words[o_start - 1] == "of" and view.words[o_start - 2] in LOSS_NOUNS):
+                    continue  # "prevented nerve fiber loss": the claim is about the loss, which no mention names
                 if how == "hyphen":  # "oxaliplatin-induced pain was not relieved": a presupposed name
                     epi = epistemics((), 0, 0)
                 else:
@@ -863,8 +895,8 @@ class PatternExtractor:
             return None
         if rtype is RelationType.DIFFERENTIATES_INTO:
             return rtype if subject.category is Category.CELL and obj.category is Category.CELL else None
-        if rtype is RelationType.TREATS and obj.category not in CONDITIONS:
-            return RelationType.DECREASES  # "alleviated oxidative stress" is a decrease, not a treatment
+        if rtype is RelationType.TREATS and obj.category is not Category.DISEASE:
+            return RelationType.DECREASES  # "alleviated oxidative stress", "relieved allodynia": a decrease
         if rtype is RelationType.CAUSES and obj.category in MOLECULES:
             return RelationType.INCREASES  # "induced HO-1" raises an amount
         if rtype is RelationType.PREVENTS and obj.category not in CONDITIONS | {Category.PROCESS}:
