@@ -40,7 +40,7 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
-                          "fail", "fails", "unable", "thus", "thereby"})
+                          "fail", "fails", "unable", "thus", "thereby", "nor", "neither", "without"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
@@ -108,11 +108,13 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
 # A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
+SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
                       "transplantation", "injection", "injections", "administration", "delivery", "infusion",
-                      "application", "supplementation", "therapy", "transfer", "grafting", "exposure"})
+                      "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
+                      "co-administration", "coadministration", "combination"})
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
 ROUTE_LINKS = WRAPPERS | DETERMINERS | frozenset({
     "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
@@ -181,6 +183,14 @@ class Lexicon:
         for entries in lex.phrases_by_first_word.values():
             entries.sort(key=lambda e: -len(e[0]))
         return lex
+
+
+COMPARATOR_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline"})
+
+
+def _comparator(mention: Mention) -> bool:
+    """The control arm's substance ("placebo", "vehicle", "saline"): never an agent of a claim."""
+    return mention.text.lower() in COMPARATOR_NAMES or (mention.name or "").lower() in COMPARATOR_NAMES
 
 
 def inflections(verb: str, irregular_participle: str | None = None) -> list[tuple[str, bool]]:
@@ -335,6 +345,9 @@ class PatternExtractor:
                     j += 1
                 if words[j:j + 2] == ["role", "in"]:
                     add(RelationType.CAUSES, "phrase", i, j + 2)
+        for i, w in enumerate(words):  # "MSCs secrete TSG-6": what is secreted derives from its maker
+            if w in SECRETE_FORMS and not (i > 0 and words[i - 1] in BE_FORMS):
+                add(RelationType.DERIVED_FROM, "verb", i, i + 1)
         for i, w in enumerate(words):  # "an inhibitory effect on", "no analgesic effect on": the adjective types it
             if w in ("effect", "effects") and words[i + 1:i + 2] == ["on"]:
                 start = i - 1 if i > 0 and words[i - 1] in EFFECT_ADJECTIVES else i
@@ -376,6 +389,7 @@ class PatternExtractor:
         triggers = self.triggers(view.words)
         chain_subject: list[int] = []
         last_subjects: list[int] = []
+        index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
         chain_end = -1
         renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
@@ -387,12 +401,23 @@ class PatternExtractor:
                 out += found
                 continue
             if trig.form == "noun":
-                out += self._nominal(view, trig)
+                found = self._nominal(view, trig)
+                for rel in found:  # "Exosome-mediated inhibition of NLRP3 reduced IL-1β": the exosomes act
+                    renamed[index_of[id(rel.object)]] = index_of[id(rel.subject)]
+                out += found
                 continue
             passive = self._passive_agent(view, trig)
             if passive is not None:
                 subjects, patients = passive
                 out += self._emit(view, trig, subjects, patients, "passive")
+                if patients:  # "Nrf2 was activated by EVs and induced HO-1": Nrf2 induces
+                    chain_subject, chain_end = patients, view.mentions[subjects[-1]][1]
+                continue
+            if trig.type is RelationType.DERIVED_FROM and trig.form == "verb":  # "cells, which secrete GDNF"
+                makers = [m for m in self._subjects_before(view, trig.start)
+                          if view.mentions[m][2].category in (Category.CELL, Category.CELLULAR_COMPONENT)]
+                products = [o for o in self._objects_after(view, trig.end) if view.mentions[o][2].category not in CONDITIONS]
+                out += [r for m in makers for r in self._emit(view, trig, products, [m], "active")]
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
                 continue  # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects
@@ -429,6 +454,8 @@ class PatternExtractor:
         words = view.words
         for j, w in enumerate(words):
             rtype = COMPARATIVES.get(w)
+            if rtype is None and self.lexicon.verbs.get(w, (None, False))[1] and self._after_be(view, j):
+                rtype = self.lexicon.verbs[w][0]  # "IL-6 was lowered in the AD-MSC group"
             if rtype is None or j in view.compared:
                 continue
             trig = Trigger(rtype, "phrase", j, j + 1, w)
@@ -449,8 +476,8 @@ class PatternExtractor:
                     continue
                 agent = view.mention_starting_after(k + 1, 1)
                 after = view.mentions[agent][1] if agent is not None else len(words)
-                if agent is not None and words[after:after + 2] in (["group"], ["groups"], ["-", "treated"]) or \
-                        agent is not None and words[after:after + 1] in (["group"], ["groups"], ["treated"]):
+                if agent is not None and (words[after:after + 1] in (["group"], ["groups"], ["treated"])
+                                          or words[after:after + 2] == ["-", "treated"]):
                     out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
         return out
 
@@ -500,7 +527,10 @@ class PatternExtractor:
                                  for i in between[joints[-1]:]):
             return False
         head = between[:joints[-1]]
-        return (len(head) <= 5 and not any(
+        # a mention counts as one word, commas as none: "HO-1 protein in the dorsal root ganglion, and lowered"
+        units = sum(1 for i in head if view.words[i] != "," and (view.mention_at[i] < 0 or i == 0
+                                                                 or view.mention_at[i - 1] != view.mention_at[i]))
+        return (units <= 6 and not any(
             view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
             or view.words[i] in self.lexicon.verbs or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
             for i in head)
@@ -572,7 +602,7 @@ class PatternExtractor:
     def _objects_after(self, view: SentenceView, index: int, place: bool = False) -> list[int]:
         """The trigger's object and the mentions listed with it; ``place``: the object is a location
         phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
-        first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS)
+        first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
         if first is None:
             return []
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
@@ -584,8 +614,12 @@ class PatternExtractor:
         while end < len(view.words) and view.words[end] == "(":
             close = next((j for j in range(end, len(view.words)) if view.words[j] == ")"), end)
             end = close + 1
-        # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object.
-        while end + 1 < len(view.words) and view.words[end] in (",", "and", "or", "but"):
+        # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object;
+        # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
+        while True:
+            end = self._skip_plain_words(view, end)
+            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but"):
+                break
             nxt = end + 1
             excepted = view.words[end:end + 2] == ["but", "not"]
             if excepted:
@@ -594,8 +628,7 @@ class PatternExtractor:
                 break
             if view.words[nxt:nxt + 1] in (["and"], ["or"]):
                 nxt += 1
-            while nxt < len(view.words) and view.words[nxt] in DETERMINERS:  # "the DRG and the spinal cord"
-                nxt += 1
+            nxt = self._skip_plain_words(view, nxt)
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
@@ -605,6 +638,20 @@ class PatternExtractor:
                 view.excepted.add(m)
             end = view.mentions[m][1]
         return objects
+
+    def _skip_plain_words(self, view: SentenceView, i: int, limit: int = 2) -> int:
+        """Past up to ``limit`` head nouns or modifiers that are no mention, verb, preposition or
+        clause word ("levels", "synovial fluid", "the")."""
+        skipped = 0
+        while i < len(view.words) and view.mention_at[i] < 0 and (
+                view.words[i] in OBJECT_HEADS or view.words[i] in DETERMINERS
+                or skipped < limit and view.words[i].replace("-", "").isalpha() and view.words[i] not in self.lexicon.verbs
+                and view.words[i] not in CLAUSE_BREAKS and view.words[i] not in PREPOSITIONS
+                and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
+                and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES):
+            skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
+            i += 1
+        return i
 
     @staticmethod
     def _mention_between(view: SentenceView, index: int, m: int) -> bool:
@@ -681,7 +728,7 @@ class PatternExtractor:
             temporal = view.words[i] in TEMPORAL_PREPOSITIONS
             j, steps = i - 1, 0
             while j >= 0 and steps < 5 and view.mention_at[j] < 0 and (
-                view.words[j] in FILLER or not temporal and (view.words[j] in BE_FORMS or view.words[j].endswith("ed"))
+                view.words[j] in FILLER or not temporal and (view.words[j] in BE_FORMS or view.words[j].endswith(("ed", "ly")))
             ):
                 j, steps = j - 1, steps + 1
             if j < 0 or view.mention_at[j] < 0 or j in view.compared:
@@ -702,7 +749,12 @@ class PatternExtractor:
                 break
             i -= 1
         if i >= 0 and view.mention_at[i] >= 0 and i not in view.compared:
-            return self._phrase_head(view, view.mention_at[i])
+            found = view.mention_at[i]
+            head = self._phrase_head(view, found)
+            start = view.mentions[found][0]
+            if head == found and start > 0 and view.words[start - 1] in TEMPORAL_PREPOSITIONS:
+                return None  # "its upregulation after nerve injury was reversed": a time, not the patient
+            return head
         return None
 
     def _patients_before(self, view: SentenceView, index: int) -> list[int]:
@@ -749,6 +801,8 @@ class PatternExtractor:
         right = view.mention_starting_after(trig.end, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
+        if trig.type is RelationType.DERIVED_FROM:
+            right = self._head_of_hyphen(view, right)  # "from placenta-derived MSCs": the MSCs
         s = view.mentions[left][2]
         right_end = view.mentions[right][1]
         if trig.text == "from" and "to" in view.words[right_end:right_end + 4]:
@@ -821,7 +875,7 @@ class PatternExtractor:
         "intravenous hUC-MSCs"; or the sentence's only agent ("After intrathecal delivery, MSCs ...")."""
         agents = [
             i for i, (s, _, m) in enumerate(view.mentions)
-            if m.category in ROUTE_AGENTS and s not in view.compared
+            if m.category in ROUTE_AGENTS and s not in view.compared and not _comparator(m)
             and not (s in view.aside and view.words[s - 1:s] == ["("])
         ]
         out = []
@@ -841,13 +895,24 @@ class PatternExtractor:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
             return [head, *[m for m in self._objects_after(view, i)[1:] if m in agents]]
         i = start - 1  # before it: "BMSCs (1 x 10^6) were injected (via the) intrathecal (route)"
+        opening = next((k for k in range(start - 1, -1, -1) if view.words[k] in ("(", ")")), None)
+        if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
+            i = opening - 1
         while i >= 0 and (view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly") or i in view.aside) \
-                and view.mention_at[i] < 0:
+                and (view.mention_at[i] < 0 or view.mention_at[i] not in agents):
             i -= 1
         if i >= 0 and view.mention_at[i] in agents:
-            m = view.mention_at[i]
+            m = self._phrase_head(view, view.mention_at[i])  # "Exosomes secreted by BMSCs were injected"
+            m = m if m in agents else view.mention_at[i]
             return [m, *[a for a in self._listed_before(view, view.mentions[m][0]) if a in agents]]
         return agents if len(agents) == 1 else []
+
+    @staticmethod
+    def _attribute_of(view: SentenceView, start: int) -> bool:
+        i = start - 1
+        while i >= 0 and view.words[i] in DETERMINERS:
+            i -= 1
+        return i >= 1 and view.words[i] == "of" and view.words[i - 1] in ATTRIBUTE_NOUNS
 
     # -- building relations --------------------------------------------------------------------
     def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str) -> list[Relation]:
@@ -861,8 +926,11 @@ class PatternExtractor:
                 rtype = self._typed(trig.type, subject, obj)
                 if rtype is None or (subject.curie and subject.curie == obj.curie):
                     continue
-                if view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS:
-                    continue  # "abolished by miR-146a knockdown": the claim is about its absence
+                if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
+                        (s_start >= 2 and view.words[s_start - 1] == "of" and view.words[s_start - 2] in INVERTED_AGENTS):
+                    continue  # "abolished by miR-146a knockdown", "knockdown of Nrf2": the claim is about its absence
+                if how != "tight" and self._attribute_of(view, o_start):
+                    continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
                 if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or \
