@@ -100,8 +100,9 @@ class EntityLayer:
 
     def _apply_abbreviations(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An abbreviation and its definition name one thing. When the lexicon knows the short form
-        ("hUC-MSCs"), its definition ("human umbilical cord MSCs") becomes one mention with that
-        identity; otherwise the short form takes what its long form is. A long form whose head
+        ("hUC-MSCs") and the definition ends in a lexicon term of its category ("human umbilical cord
+        MSCs"), the definition becomes one mention with the short form's identity; otherwise the
+        short form takes what its long form is. A long form whose head
         entity carries modifiers ("Dental pulp stem cells" around the lexicon's "stem cells")
         becomes one mention without the head's id: the author defined a narrower concept."""
         if not Doc.has_extension("abbreviations"):
@@ -112,7 +113,11 @@ class EntityLayer:
             own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
                         and e.id_ == LEXICON_SPANS and e.kb_id_), None)
             inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
-            if own is not None:
+            # Only where the definition's head is a lexicon term of the same category ("human umbilical
+            # cord MSCs (hUC-MSCs)"); elsewhere the definition names what the short form means here
+            # ("pertussis toxin (PTX)" is not the lexicon's paclitaxel).
+            if own is not None and any(e.end == long.end and e.id_ == LEXICON_SPANS and e.label_ == own.label_
+                                       for e in inside):
                 ents = self._merge_long_form(doc, ents, long, own.label_, own.kb_id_, inside)
                 cover = next((e for e in ents if e.start <= long.start and e.end >= long.end), None)
                 long_forms[(short.start_char, short.end_char)] = (cover or long).text

@@ -73,6 +73,9 @@ HYPHEN_RELATIONS = {
     "associated": RelationType.ASSOCIATED_WITH, "related": RelationType.ASSOCIATED_WITH,
 }
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "such"})
+# "GDNF-overexpressing BMSCs", "GFP-labelled cells", "CD68-positive macrophages": the second mention heads
+MODIFIER_HYPHENS = frozenset({"overexpressing", "expressing", "transfected", "labeled", "labelled", "positive",
+                              "negative", "engineered", "modified", "primed", "preconditioned", "loaded"})
 # Words that may stand between a preposition and the mention it governs ("from human MSCs").
 NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "adult",
                                         "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic",
@@ -224,6 +227,7 @@ class SentenceView:
     aside: set[int]  # tokens of appositive asides and parentheses
     compared: set[int]  # tokens of comparison arms
     excepted: set[int] = field(default_factory=set)  # mentions after "but not": negated objects
+    comparatives: set[int] = field(default_factory=set)  # comparative words read as a treated group's result
 
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
@@ -385,8 +389,10 @@ class PatternExtractor:
         return list(relations.values())
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
-        out: list[Relation] = []
-        triggers = self.triggers(view.words)
+        out: list[Relation] = self._group_effects(view)
+        # a trigger word inside an entity's name is no trigger ("induced pluripotent stem cells")
+        triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
+                    and t.start not in view.comparatives]
         chain_subject: list[int] = []
         last_subjects: list[int] = []
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
@@ -440,7 +446,6 @@ class PatternExtractor:
             if subjects and objects:
                 chain_subject = last_subjects = subjects
                 chain_end = view.mentions[objects[-1]][1]
-        out += self._group_effects(view)
         out += self._hyphen_heads(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._routes(view)
@@ -452,6 +457,7 @@ class PatternExtractor:
         "MDA levels were lower in the BMSC group than in the CCI group" (BMSC DECREASES MDA)."""
         out = []
         words = view.words
+        agents: dict[int, int] = {}  # comparative position -> the treated group's agent
         for j, w in enumerate(words):
             rtype = COMPARATIVES.get(w)
             if rtype is None and self.lexicon.verbs.get(w, (None, False))[1] and self._after_be(view, j):
@@ -468,6 +474,14 @@ class PatternExtractor:
                     agent = self._agent_after(view, receiving + 1)
                     if agent is not None and view.mentions[agent][1] <= i:
                         out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
+                        view.comparatives.add(j)
+                        agents[j] = agent
+            elif j >= 1 and words[j - 1] == "and" and any(k in agents for k in range(j - 12, j)):
+                # "showed higher withdrawal latencies and lower c-Fos expression": the same group
+                agent = agents[max(k for k in range(j - 12, j) if k in agents)]
+                out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
+                view.comparatives.add(j)
+                agents[j] = agent
             elif self._after_be(view, j):
                 k = j + 1
                 while k < len(words) and words[k].endswith("ly"):
@@ -518,6 +532,8 @@ class PatternExtractor:
         if after < 0 or after > before:
             return False
         between = [i for i in range(after, before) if i not in view.aside or view.words[i] == ","]
+        if not between:
+            return False  # "causes neuropathy linked to ...": a modifier of the object, not a second verb
         if all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between):
             return True
         # "inhibited NLRP3 inflammasome activation and reduced ...", "... P2X3 expression but did not
@@ -535,14 +551,15 @@ class PatternExtractor:
             or view.words[i] in self.lexicon.verbs or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
             for i in head)
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
-                    or self._situating(view, view.mention_at[i]) for i in head))
+                    or self._situating(view, view.mention_at[i], any_category=True) for i in head))
 
     @staticmethod
     @staticmethod
-    def _situating(view: SentenceView, m: int) -> bool:
-        """A location after "in"/"within" ("... in (BV2) microglia and inhibited ...")."""
+    def _situating(view: SentenceView, m: int, any_category: bool = False) -> bool:
+        """A location after "in"/"within" ("... in (BV2) microglia and inhibited ...");
+        ``any_category``: whatever the mention is ("in the lesion epicenter", "in diabetic rats")."""
         start, _, mention = view.mentions[m]
-        if mention.category not in LOCATIONS:
+        if mention.category not in LOCATIONS and not any_category:
             return False
         i, steps = start - 1, 0  # over "the", a cell-line name, "ipsilateral DRG"-like location words
         while i >= 0 and steps < 3 and view.words[i] not in BARE_LOCATIONS and (
@@ -664,12 +681,16 @@ class PatternExtractor:
         end = view.mentions[m][1]
         if view.mentions[m][2].category in LOCATIONS and end < len(view.words) and view.mention_at[end] >= 0:
             return view.mention_at[end]
+        if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
+                and view.mentions[view.mention_at[end + 1]][2].category is Category.CELL:
+            return view.mention_at[end + 1]  # "CD68+ macrophages"
         return m
 
     def _head_of_hyphen(self, view: SentenceView, m: int) -> int:
         """In "oxidative stress-mediated neuropathic pain" the head is the last mention."""
         end = view.mentions[m][1]
-        if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and view.words[end + 1] in HYPHEN_RELATIONS:
+        if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and (
+                view.words[end + 1] in HYPHEN_RELATIONS or view.words[end + 1] in MODIFIER_HYPHENS):
             nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"
             if nxt is not None:
                 return nxt
@@ -680,8 +701,8 @@ class PatternExtractor:
         if trig.form not in ("participle", "phrase"):
             return None
         by = next((i for i in range(trig.end, min(trig.end + 3, len(view.words))) if view.words[i] == "by"), None)
-        if by is None:
-            return None
+        if by is None or any(view.mention_at[i] >= 0 for i in range(trig.end, by)):
+            return None  # "reduced TNF-α secretion by macrophages": an object stands before "by"
         agent = self._agent_after(view, by + 1)
         if agent is None:
             return None
