@@ -65,6 +65,9 @@ def build_language(config: PipelineConfig) -> Language:
     return nlp
 
 
+SENTENCE_END = (".", "!", "?", ";", ":")
+
+
 class NlpPipeline:
     """The NLP stage: ``annotate`` one Document, or ``pipe`` a stream of them."""
 
@@ -105,15 +108,22 @@ class NlpPipeline:
 
     @staticmethod
     def _sentences(spacy_doc: Doc) -> list[Sentence]:
-        result = []
+        """The parser's sentences, except that a boundary with neither sentence punctuation nor a
+        line break before it is dropped (the CRAFT parser cuts "Resveratrol | neither raised ...")."""
+        spans: list[tuple[int, int]] = []
+        text = spacy_doc.text
         for sent in spacy_doc.sents:
-            text = sent.text.strip()
-            if not text:
+            stripped = sent.text.strip()
+            if not stripped:
                 continue
-            offset = sent.text.find(text)
-            result.append(Sentence(index=len(result), start=sent.start_char + offset,
-                                   end=sent.start_char + offset + len(text), text=text))
-        return result
+            start = sent.start_char + sent.text.find(stripped)
+            end = start + len(stripped)
+            if spans and not text[spans[-1][0]:spans[-1][1]].rstrip(")]\"'").endswith(SENTENCE_END) \
+                    and "\n" not in text[spans[-1][1]:start]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return [Sentence(index=i, start=start, end=end, text=text[start:end]) for i, (start, end) in enumerate(spans)]
 
     @staticmethod
     def _sentence_of(sentences: list[Sentence], char: int) -> int:

@@ -112,6 +112,7 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
+SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
@@ -679,8 +680,10 @@ class PatternExtractor:
         """ "spinal IL-6", "mitochondrial superoxide", "MSC exosomes": a location word right before
         another mention modifies it."""
         end = view.mentions[m][1]
-        if view.mentions[m][2].category in LOCATIONS and end < len(view.words) and view.mention_at[end] >= 0:
-            return view.mention_at[end]
+        if view.mentions[m][2].category in LOCATIONS:  # "spinal IL-6", "synovial fluid malondialdehyde"
+            k = end + 1 if view.words[end:end + 1] and view.words[end] in SAMPLE_NOUNS else end
+            if k < len(view.words) and view.mention_at[k] >= 0:
+                return view.mention_at[k]
         if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
                 and view.mentions[view.mention_at[end + 1]][2].category is Category.CELL:
             return view.mention_at[end + 1]  # "CD68+ macrophages"
@@ -748,9 +751,11 @@ class PatternExtractor:
             # climb over head nouns only, never over a verb.
             temporal = view.words[i] in TEMPORAL_PREPOSITIONS
             j, steps = i - 1, 0
-            while j >= 0 and steps < 5 and view.mention_at[j] < 0 and (
-                view.words[j] in FILLER or not temporal and (view.words[j] in BE_FORMS or view.words[j].endswith(("ed", "ly")))
-            ):
+            while j >= 0 and steps < 5 and (
+                view.mention_at[j] < 0 and (view.words[j] in FILLER or not temporal and (
+                    view.words[j] in BE_FORMS or view.words[j].endswith(("ed", "ly"))))
+                or view.mention_at[j] >= 0 and view.mentions[view.mention_at[j]][2].category is Category.ROUTE
+            ):  # "EVs injected locally into the ganglion": over the route word too
                 j, steps = j - 1, steps + 1
             if j < 0 or view.mention_at[j] < 0 or j in view.compared:
                 return m

@@ -256,3 +256,65 @@ def test_wrapped_agents_and_microrna_products(extract):
     edges = extract("Exosomal miR-146a-5p derived from hUC-MSCs suppressed NF-κB activation.")
     assert ("miR-146a-5p", "DERIVED_FROM", "hUC-MSCs", False) in edges
     assert ("miR-146a-5p", "DECREASES", "NF-κB", False) in edges
+
+
+def test_subject_behind_a_location_or_a_time(extract):
+    edges = extract("DPSC-EVs injected locally into the trigeminal ganglion inhibited TLR4 signaling.")
+    assert ("EVs", "DECREASES", "TLR4", False) in edges
+    assert not any(s == "trigeminal ganglion" for s, *_ in edges)
+    edges = extract("Pretreatment with intravenous ADSCs before the first oxaliplatin dose protected against the "
+                    "development of cold allodynia.")
+    assert ("ADSCs", "PREVENTS", "cold allodynia", False) in edges
+    assert not any(s == "oxaliplatin" for s, *_ in edges)
+
+
+def test_passive_subject_carries_into_the_next_verb(extract):
+    edges = extract("Nrf2 was activated by MSC conditioned medium and induced HO-1 in Schwann cells.")
+    assert ("conditioned medium", "INCREASES", "Nrf2", False) in edges
+    assert ("Nrf2", "INCREASES", "HO-1", False) in edges
+
+
+def test_object_before_by_is_not_a_passive(extract):
+    edges = extract("TSG-6 reduced TNF-α secretion by macrophages.")
+    assert ("TSG-6", "DECREASES", "TNF-α", False) in edges
+    assert not any(s == "macrophages" for s, *_ in edges)
+
+
+def test_trigger_words_inside_names_and_losses(extract):
+    edges = extract("Neural progenitor cells derived from induced pluripotent stem cells reduced allodynia.")
+    assert not any(t == "CAUSES" for _, t, _, _ in edges)
+    edges = extract("ADSCs prevented intraepidermal nerve fiber loss.")
+    assert not any(t in ("DECREASES", "PREVENTS") and o.startswith("intraepidermal") for _, t, o, _ in edges)
+    edges = extract("Knockdown of Nrf2 abolished the antiallodynic effect of the EVs.")
+    assert not any(s == "Nrf2" for s, *_ in edges)
+
+
+def test_mediated_phrase_agent_acts_for_the_phrase(extract):
+    edges = extract("Exosome-mediated inhibition of NLRP3 activation reduced spinal IL-1β.")
+    assert ("Exosome", "DECREASES", "NLRP3", False) in edges
+    assert ("Exosome", "DECREASES", "IL-1β", False) in edges
+    assert not any(s == "NLRP3" for s, *_ in edges)
+
+
+def test_secreting_cells_and_listed_modified_objects(extract):
+    edges = extract("Adipose stem cells, which secrete abundant GDNF, restored paw withdrawal latency.")
+    assert ("GDNF", "DERIVED_FROM", "Adipose stem cells", False) in edges
+    assert ("Adipose stem cells", "INCREASES", "paw withdrawal latency", False) in edges
+    edges = extract("UC-MSCs lowered WOMAC pain subscores and synovial fluid malondialdehyde, and increased synovial "
+                    "SOD activity.")
+    assert {("UC-MSCs", "DECREASES", "malondialdehyde", False), ("UC-MSCs", "INCREASES", "SOD", False)} <= edges
+
+
+def test_neither_nor_and_without(extract):
+    edges = extract("Resveratrol neither raised the paw withdrawal threshold nor lowered spinal TNF-α.")
+    assert ("Resveratrol", "DECREASES", "TNF-α", True) in edges
+    edges = extract("DPSCs elevated IL-10 without affecting IL-6.")
+    assert ("DPSCs", "INCREASES", "IL-10", False) in edges
+    assert ("DPSCs", "REGULATES", "IL-6", True) in edges
+
+
+def test_routes_skip_comparators_and_read_doses(extract):
+    edges = extract("Patients received oral N-acetylcysteine (NAC, 1200 mg/day) or placebo.")
+    assert not any(s == "placebo" for s, t, _, _ in edges if t == "ADMINISTERED_VIA")
+    edges = extract("Rats were treated with adipose-derived stem cells (ADSCs, 2 × 10^6 cells, intramuscular).")
+    assert ("adipose-derived stem cells", "ADMINISTERED_VIA", "intramuscular", False) in edges
