@@ -186,13 +186,21 @@ class Linker:
         """Set ``curie``, ``name`` and ``candidates`` on every mention of ``adoc`` (in place; returned).
 
         A short form defined once in the document ("mesenchymal stem cells (MSCs)") carries its
-        long form to the other mentions of the same short form that the NLP stage left without one.
+        long form to the other mentions of the same short form that the NLP stage left without one,
+        and takes the id its definition's mention was linked to.
         """
         long_forms = {m.text: m.long_form for m in adoc.mentions if m.long_form}
         for mention in adoc.mentions:
             if not mention.long_form and mention.text in long_forms:
                 mention.long_form = long_forms[mention.text]
             self.link_mention(mention)
+        # The short form names what its definition names: one node for "human placenta-derived MSCs"
+        # and "hPMSCs", even where the two texts alone would link apart.
+        definitions = {m.text: m for m in adoc.mentions if m.text in long_forms.values() and m.curie}
+        for mention in adoc.mentions:
+            definition = definitions.get(mention.long_form or "")
+            if definition is not None and definition.category is mention.category and mention.curie != definition.curie:
+                mention.curie, mention.name = definition.curie, definition.name
         return adoc
 
     def link_many(self, adocs: Iterable[AnnotatedDoc]) -> Iterable[AnnotatedDoc]:

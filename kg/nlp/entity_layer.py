@@ -17,6 +17,8 @@ form's category and id ("ROS" becomes what "reactive oxygen species" is), everyw
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -95,8 +97,34 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        doc.ents = sorted(self._apply_abbreviations(doc, accepted), key=lambda s: s.start)
+        ents = self._apply_abbreviations(doc, accepted)
+        doc.ents = sorted(self._apply_listed_definitions(doc, ents), key=lambda s: s.start)
         return doc
+
+    @staticmethod
+    def _apply_listed_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Short forms defined with more in their parentheses, which scispaCy's detector skips:
+        "placenta-derived MSCs (hPMSCs; 1 × 10^6 cells)", "adipose-derived stem cells (ADSCs, 2 × 10^6
+        cells, intramuscular)". The short form's capitals must appear, in order, in the entity before it."""
+        defined = {short.text for short in doc._.abbreviations} if Doc.has_extension("abbreviations") else set()
+        long_forms = doc.user_data.setdefault("kg_long_forms", {})
+        for i in range(1, len(doc) - 2):
+            short = doc[i + 1]
+            if doc[i].text != "(" or doc[i + 2].text not in (";", ",") or short.text in defined \
+                    or not _SHORT_FORM.match(short.text):
+                continue
+            long = next((e for e in ents if e.end == i), None)
+            if long is None or not _letters_in_order(short.text, long.text):
+                continue
+            defined.add(short.text)
+            for token in doc:
+                if token.text != short.text:
+                    continue
+                ents = [e for e in ents if e.end <= token.i or e.start > token.i]
+                ents.append(Span(doc, token.i, token.i + 1, label=long.label_, kb_id=long.kb_id_,
+                                 span_id=FOUND_BY_ABBREVIATION))
+                long_forms[(token.idx, token.idx + len(token.text))] = long.text
+        return ents
 
     def _apply_abbreviations(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An abbreviation and its definition name one thing. When the lexicon knows the short form
@@ -110,9 +138,12 @@ class EntityLayer:
         long_forms = doc.user_data.setdefault("kg_long_forms", {})
         for short in doc._.abbreviations:
             long = short._.long_form
+            if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text):
+                continue  # the detector's "(5 x 10^5 cells)" pairs "cells" with itself
             own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
                         and e.id_ == LEXICON_SPANS and e.kb_id_), None)
-            inside = [e for e in ents if e.start >= long.start and e.end <= long.end]
+            ranked_inside = [e for e in ents if e.start >= long.start and e.end <= long.end]  # rule order
+            inside = sorted(ranked_inside, key=lambda e: e.start)
             # Only where the definition's head is a lexicon term of the same category ("human umbilical
             # cord MSCs (hUC-MSCs)"); elsewhere the definition names what the short form means here
             # ("pertussis toxin (PTX)" is not the lexicon's paclitaxel).
@@ -128,7 +159,7 @@ class EntityLayer:
                 ents = self._merge_long_form(doc, ents, long, head.label_, head.kb_id_ if generic else "", inside)
                 source = next(e for e in ents if (e.start, e.end) == (long.start, long.end))
             else:
-                source = inside[0] if inside else next(
+                source = ranked_inside[0] if ranked_inside else next(
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)
             if source is None:
                 continue
@@ -147,6 +178,20 @@ class EntityLayer:
             return ents  # an entity crosses the definition's edge: leave the spans as found
         kept = [e for e in ents if e not in inside]
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
+
+
+_SHORT_FORM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9-]{2,15}$")
+
+
+def _letters_in_order(short: str, long: str) -> bool:
+    """ "hPMSCs" in "placenta-derived mesenchymal stem cells": P, M, S, C in order."""
+    rest = long.lower()
+    for letter in (c.lower() for c in short if c.isupper()):
+        found = rest.find(letter)
+        if found < 0:
+            return False
+        rest = rest[found + 1:]
+    return True
 
 
 # Words a definition may put before its head entity and still name one concept.

@@ -134,6 +134,7 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
+RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
@@ -278,8 +279,8 @@ class SentenceView:
                 i -= 1
                 continue
             m = self.mention_at[i]
-            if m >= 0:
-                return m
+            if m >= 0 and self.mentions[m][2].category is not Category.ROUTE:
+                return m  # a route word is never a subject: "was given intraperitoneally and increased NQO1"
             distance += 1
             i -= 1
         return None
@@ -373,8 +374,9 @@ class PatternExtractor:
                 if words[j:j + 2] == ["role", "in"]:
                     add(RelationType.CAUSES, "phrase", i, j + 2)
         for i, w in enumerate(words):  # "MSCs secrete TSG-6": what is secreted derives from its maker
-            if w in SECRETE_FORMS and not (i > 0 and words[i - 1] in BE_FORMS):
-                add(RelationType.DERIVED_FROM, "verb", i, i + 1)
+            if (w in SECRETE_FORMS or w in ("secreted", "released") and words[i + 1:i + 2] not in (["by"], ["from"])) \
+                    and not (i > 0 and words[i - 1] in BE_FORMS | ADJECTIVAL_CONTEXT):
+                add(RelationType.DERIVED_FROM, "verb", i, i + 1)  # "cells that secreted BDNF"
         for i, w in enumerate(words):  # "an inhibitory effect on", "no analgesic effect on": the adjective types it
             if w in ("effect", "effects") and words[i + 1:i + 2] == ["on"]:
                 start = i - 1 if i > 0 and words[i - 1] in EFFECT_ADJECTIVES else i
@@ -494,7 +496,9 @@ class PatternExtractor:
             if i >= 0 and words[i] in SHOWING:
                 receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS), None)
                 if receiving is not None and words[receiving] in RECEIVING:
-                    agent = self._agent_after(view, receiving + 1)
+                    before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
+                    # "apocynin-treated rats exhibited ..." or "rats receiving ADSCs displayed ..."
+                    agent = before if before >= 0 else self._agent_after(view, receiving + 1)
                     if agent is not None and view.mentions[agent][1] <= i:
                         out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
                         view.comparatives.add(j)
@@ -689,7 +693,8 @@ class PatternExtractor:
                 or skipped < limit and view.words[i].replace("-", "").isalpha() and view.words[i] not in self.lexicon.verbs
                 and view.words[i] not in CLAUSE_BREAKS and view.words[i] not in PREPOSITIONS
                 and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
-                and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES):
+                and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES
+                and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")):
             skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
             i += 1
         return i
@@ -778,7 +783,10 @@ class PatternExtractor:
                 view.mention_at[j] < 0 and (view.words[j] in FILLER or not temporal and (
                     view.words[j] in BE_FORMS or view.words[j].endswith(("ed", "ly"))))
                 or view.mention_at[j] >= 0 and view.mentions[view.mention_at[j]][2].category is Category.ROUTE
-            ):  # "EVs injected locally into the ganglion": over the route word too
+                or view.words[j] == ")"
+            ):  # "EVs injected locally into the ganglion", "EVs (EVs) secreted by": over routes and asides
+                if view.words[j] == ")":
+                    j = next((k for k in range(j, -1, -1) if view.words[k] == "("), 0)
                 j, steps = j - 1, steps + 1
             if j < 0 or view.mention_at[j] < 0 or j in view.compared:
                 return m
@@ -826,7 +834,7 @@ class PatternExtractor:
         after = view.mentions[objects[-1]][1]
         # The agent follows the object's own head nouns only: "reduction of ROS levels by MSCs", not
         # "suppression of TNF-α was accompanied by ...".
-        by = next((i for i in range(after, min(after + 3, len(words)))
+        by = next((i for i in range(after, min(after + 5, len(words)))
                    if words[i] in ("by", "with") and all(w in OBJECT_HEADS or w not in self.lexicon.verbs and w not in
                                                          CLAUSE_BREAKS and w not in BE_FORMS and w not in PREPOSITIONS
                                                          for w in words[after:i])), None)
@@ -854,7 +862,9 @@ class PatternExtractor:
             right = self._head_of_hyphen(view, right)  # "from placenta-derived MSCs": the MSCs
         s = view.mentions[left][2]
         right_end = view.mentions[right][1]
-        if trig.text == "from" and "to" in view.words[right_end:right_end + 4]:
+        to = next((k for k in range(right_end, min(right_end + 4, len(view.words))) if view.words[k] == "to"), None)
+        if trig.text == "from" and to is not None and view.words[to + 1:to + 2] and \
+                view.words[to + 1] not in self.lexicon.verbs and view.words[to + 1] not in ("be", "have"):
             return []  # "shifted macrophages from the M1 to the M2 phenotype": a change, not an origin
         # "detected in the DRG and spinal dorsal horn": a named location phrase takes a list
         rights = [right] if trig.text in BARE_LOCATIONS or trig.type is not RelationType.LOCATED_IN \
@@ -937,6 +947,7 @@ class PatternExtractor:
         return out
 
     def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:
+        agents_at = {i for a in agents for i in range(view.mentions[a][0], view.mentions[a][1])}
         i = end  # after the route: "intrathecal (injection of the) BMSCs"
         while i < len(view.words) and view.words[i] in ROUTE_LINKS | NP_MODIFIERS:
             i += 1
@@ -947,14 +958,19 @@ class PatternExtractor:
         opening = next((k for k in range(start - 1, -1, -1) if view.words[k] in ("(", ")")), None)
         if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
             i = opening - 1
-        while i >= 0 and (view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly") or i in view.aside) \
-                and (view.mention_at[i] < 0 or view.mention_at[i] not in agents):
-            i -= 1
+        while i >= 0 and (i in view.aside or view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly")
+                          and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
+                          view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at):
+            i -= 1  # over asides ("(hPMSCs; 10^6 cells)", ", an Nrf2 activator,") and "into the hind paw"
         if i >= 0 and view.mention_at[i] in agents:
             m = self._phrase_head(view, view.mention_at[i])  # "Exosomes secreted by BMSCs were injected"
             m = m if m in agents else view.mention_at[i]
             return [m, *[a for a in self._listed_before(view, view.mentions[m][0]) if a in agents]]
-        return agents if len(agents) == 1 else []
+        # the sentence's only agent, when the route word names an administration ("After intrathecal
+        # delivery, MSCs ..."), not a place ("intradiscal levels of cytokines")
+        administered = view.words[start:end][-1].endswith("ly") or view.words[end:end + 1] and (
+            view.words[end] in WRAPPERS or view.words[end] == ",") or any(w in WRAPPERS for w in view.words[start:end])
+        return agents if len(agents) == 1 and administered else []
 
     @staticmethod
     def _attribute_of(view: SentenceView, start: int) -> bool:
@@ -978,6 +994,13 @@ class PatternExtractor:
                 if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
                         (s_start >= 2 and view.words[s_start - 1] == "of" and view.words[s_start - 2] in INVERTED_AGENTS):
                     continue  # "abolished by miR-146a knockdown", "knockdown of Nrf2": the claim is about its absence
+                if how not in ("tight", "route") and obj.category is Category.ANATOMY and rtype is not RelationType.LOCATED_IN \
+                        and view.words[o_end:o_end + 1] and view.words[o_end].isalpha() \
+                        and view.words[o_end] not in COORDINATION and view.words[o_end] not in PREPOSITIONS:
+                    continue  # "induced spinal nitrosative stress": the place word modifies an unnamed head
+                if rtype is RelationType.DERIVED_FROM and subject.category is Category.CELL \
+                        and obj.category is Category.ANATOMY:
+                    continue  # "gingiva-derived MSCs" names a kind of cell; MSCs in general do not come from gingiva
                 if how != "tight" and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
