@@ -479,7 +479,9 @@ class PatternExtractor:
     def _group_effects(self, view: SentenceView) -> list[Relation]:
         """Results written about treated animals rather than the agent:
         "rats receiving perineural ADSCs displayed less thermal hyperalgesia" (ADSCs DECREASES),
-        "MDA levels were lower in the BMSC group than in the CCI group" (BMSC DECREASES MDA)."""
+        "MDA levels were lower in the BMSC group than in the CCI group" (BMSC DECREASES MDA),
+        "allodynia resolved within 10 days in hUCMSC-treated mice" (hUCMSC DECREASES allodynia).
+        Runs before the trigger loop, which then leaves the comparatives it read alone."""
         out = []
         words = view.words
         agents: dict[int, int] = {}  # comparative position -> the treated group's agent
