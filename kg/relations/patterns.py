@@ -970,8 +970,9 @@ class PatternExtractor:
             return [m, *[a for a in self._listed_before(view, view.mentions[m][0]) if a in agents]]
         # the sentence's only agent, when the route word names an administration ("After intrathecal
         # delivery, MSCs ..."), not a place ("intradiscal levels of cytokines")
-        administered = view.words[start:end][-1].endswith("ly") or view.words[end:end + 1] and (
-            view.words[end] in WRAPPERS or view.words[end] == ",") or any(w in WRAPPERS for w in view.words[start:end])
+        administered = view.words[start:end][-1].endswith("ly") or any(
+            w in WRAPPERS or w in ("route", "routes", "delivery", "given", "administered", "injected")
+            for w in view.words)  # "administration routes, including intravenous and intrathecal, ... MSC"
         return agents if len(agents) == 1 and administered else []
 
     @staticmethod

@@ -318,3 +318,11 @@ def test_routes_skip_comparators_and_read_doses(extract):
     assert not any(s == "placebo" for s, t, _, _ in edges if t == "ADMINISTERED_VIA")
     edges = extract("Rats were treated with adipose-derived stem cells (ADSCs, 2 × 10^6 cells, intramuscular).")
     assert ("adipose-derived stem cells", "ADMINISTERED_VIA", "intramuscular", False) in edges
+
+
+def test_route_words_name_administration_only_where_the_sentence_says_so(extract):
+    edges = extract("Various administration routes, including intravenous and intrathecal, have been investigated "
+                    "to optimize MSC delivery.")
+    assert {("MSC", "ADMINISTERED_VIA", "intravenous", False), ("MSC", "ADMINISTERED_VIA", "intrathecal", False)} <= edges
+    edges = extract("Low back pain is associated with elevated intradiscal levels of pro-inflammatory cytokines.")
+    assert not any(t == "ADMINISTERED_VIA" for _, t, _, _ in edges)

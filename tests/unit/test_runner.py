@@ -47,6 +47,8 @@ def test_seed_graph_holds_the_claims_of_the_abstract(stages, tmp_path):
     assert (msc, "DECREASES", "reactive oxygen species") in edges
     assert any(s == msc and t == "DECREASES" and "inflamma" in o for s, t, o in edges)
     assert (msc, "INCREASES", "nerve regeneration") in edges
+    routes = {o for s, t, o in edges if s == msc and t == "ADMINISTERED_VIA"}
+    assert len(routes) == 2, routes  # "routes, including intravenous and intrathecal, ... MSC delivery"
     assert any(t == "DERIVED_FROM" and e_s != msc and o_id == msc
                for (e_s, t, o_id) in {(e.subject, e.type.value, e.object) for e in result.graph.edges.values()})
     assert any(names[e.subject] == "oxidative stress" and e.type.value in ("CAUSES", "ASSOCIATED_WITH")
