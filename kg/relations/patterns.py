@@ -82,7 +82,8 @@ FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activi
                     "which", "had", "has", "have", "been", "is", "are", "was", "were", "significantly",
                     "markedly", "further", "also", "not", "development", "maintenance", "progression",
                     "pathogenesis", "onset", "generation", "accumulation", "formation", "signs", "symptoms",
-                    "and", "in", "both", "this", "these", "those", "such", "overproduction", "excessive"})
+                    "and", "in", "both", "this", "these", "those", "such", "overproduction", "excessive",
+                    "phosphorylation", "immunoreactivity", "activation", "translocation", "upregulation"})
 HYPHEN_RELATIONS = {
     "derived": RelationType.DERIVED_FROM, "secreted": RelationType.DERIVED_FROM,
     "released": RelationType.DERIVED_FROM,
@@ -151,6 +152,8 @@ ROUTE_LINKS = WRAPPERS | DETERMINERS | frozenset({
 PRONOUNS = frozenset({"it", "they"})
 # Bare location words: a location that merely situates another claim is not a claim of its own.
 BARE_LOCATIONS = frozenset({"in", "within"})
+# Prepositions that situate a claim ("in the DRG", "on spinal macrophages", "at the ligation site").
+SITUATING = BARE_LOCATIONS | frozenset({"on", "at"})
 # Categories that take part only in their own relation types.
 NOT_AGENTS = frozenset({Category.ROUTE, Category.ORGANISM})
 CONDITIONS = frozenset({Category.DISEASE, Category.PHENOTYPE})
@@ -420,6 +423,8 @@ class PatternExtractor:
                     and t.start not in view.comparatives]
         chain_subject: list[int] = []
         last_subjects: list[int] = []
+        passive_agents: list[int] = []
+        adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
         chain_end = -1
         renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
@@ -443,6 +448,7 @@ class PatternExtractor:
                 out += self._emit(view, trig, subjects, patients, "passive")
                 if patients:  # "Nrf2 was activated by EVs and induced HO-1": Nrf2 induces
                     chain_subject, chain_end = patients, view.mentions[subjects[-1]][1]
+                    passive_agents = subjects  # "... was decreased by the secretome, without affecting catalase"
                 continue
             if trig.type is RelationType.DERIVED_FROM and trig.form == "verb":  # "cells, which secrete GDNF"
                 makers = [m for m in self._subjects_before(view, trig.start)
@@ -453,13 +459,22 @@ class PatternExtractor:
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
                 continue  # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT):
+                adjectival_end = trig.end
                 continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
+            if trig.form == "participle" and view.words[trig.start - 1] in ("and", "or", ",") and \
+                    0 <= trig.start - adjectival_end <= 6:
+                continue  # "associated with elevated nitric oxide and reduced catalase": a second adjective
             objects = self._objects_after(view, trig.end)
             by_gerund = view.words[trig.start].endswith("ing") and trig.start > 0 and \
                 view.words[trig.start - 1] in ("by", "via", "through")
+            antecedent = self._relative_antecedent(view, trig.start)
             if chain_subject and (by_gerund or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
+                if passive_agents and "without" in view.words[chain_end:trig.start]:
+                    subjects = passive_agents
+            elif antecedent is not None:
+                subjects, how = [antecedent], "active"  # "... by exosomes from ADSCs, which also reduced CCL2"
             elif last_subjects and self._pronoun_before(view, trig.start):
                 subjects, how = last_subjects, "carried"  # "..., although it reduced TNF-α"
             else:
@@ -525,6 +540,23 @@ class PatternExtractor:
                     out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
         return out
 
+    def _relative_antecedent(self, view: SentenceView, index: int) -> int | None:
+        """ ", which (also) reduced ...": the phrase before the comma acts."""
+        i = index - 1
+        while i >= 0 and (view.words[i].endswith("ly") or view.words[i] in ("also", "further", "then")):
+            i -= 1
+        if i < 2 or view.words[i] not in ("which", "that") or view.words[i - 1] != ",":
+            return None
+        m = view.mention_at[i - 2]
+        if m < 0 or view.mentions[m][1] != i - 1:
+            return None
+        k = view.mentions[m][0] - 1  # "exosomes from ADSCs, which": the exosomes (one step, never past "by")
+        while k >= 0 and view.words[k] in NP_MODIFIERS:
+            k -= 1
+        if k >= 1 and view.words[k] in ("from", "of") and view.mention_at[k - 1] >= 0:
+            return view.mention_at[k - 1]
+        return m
+
     @staticmethod
     def _after_be(view: SentenceView, index: int) -> bool:
         """A participle after a form of "be", adverbs allowed between: "was largely abolished"."""
@@ -578,7 +610,8 @@ class PatternExtractor:
                                                                  or view.mention_at[i - 1] != view.mention_at[i]))
         return (units <= 6 and not any(
             view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
-            or view.words[i] in self.lexicon.verbs or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
+            or view.words[i] in self.lexicon.verbs and view.words[i - 1:i] != ["-"]  # "paclitaxel-treated" is no verb
+            or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
             for i in head)
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
                     or self._situating(view, view.mention_at[i], any_category=True) for i in head))
@@ -592,10 +625,10 @@ class PatternExtractor:
         if mention.category not in LOCATIONS and not any_category:
             return False
         i, steps = start - 1, 0  # over "the", a cell-line name, "ipsilateral DRG"-like location words
-        while i >= 0 and steps < 3 and view.words[i] not in BARE_LOCATIONS and (
+        while i >= 0 and steps < 3 and view.words[i] not in SITUATING and (
                 view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in LOCATIONS):
             i, steps = i - 1, steps + 1
-        return i >= 0 and view.words[i] in BARE_LOCATIONS
+        return i >= 0 and view.words[i] in SITUATING
 
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
@@ -1036,6 +1069,9 @@ class PatternExtractor:
             return rtype if obj.category is Category.ROUTE else None
         if subject.category in NOT_AGENTS or obj.category in NOT_AGENTS:
             return None
+        if subject.category is Category.ANATOMY and rtype not in (RelationType.LOCATED_IN, RelationType.IS_A,
+                                                                   RelationType.DERIVED_FROM):
+            return None  # a place is no agent: "pain induced by (partial) sciatic nerve (ligation)"
         if rtype is RelationType.DIFFERENTIATES_INTO:
             return rtype if subject.category is Category.CELL and obj.category is Category.CELL else None
         if rtype is RelationType.TREATS and obj.category is not Category.DISEASE:

@@ -326,3 +326,23 @@ def test_route_words_name_administration_only_where_the_sentence_says_so(extract
     assert {("MSC", "ADMINISTERED_VIA", "intravenous", False), ("MSC", "ADMINISTERED_VIA", "intrathecal", False)} <= edges
     edges = extract("Low back pain is associated with elevated intradiscal levels of pro-inflammatory cytokines.")
     assert not any(t == "ADMINISTERED_VIA" for _, t, _, _ in edges)
+
+
+def test_relative_which_and_without_after_a_passive(extract):
+    edges = extract("ERK1/2 phosphorylation in the spinal dorsal horn was inhibited by exosomes from adipose-derived "
+                    "MSCs, which also reduced CCL2 release.")
+    assert ("exosomes", "DECREASES", "ERK1/2", False) in edges
+    assert ("exosomes", "DECREASES", "CCL2", False) in edges
+    edges = extract("Superoxide production was significantly decreased by the BMSC secretome, without affecting "
+                    "catalase activity.")
+    assert ("secretome", "REGULATES", "catalase", True) in edges
+    assert not any(s == "Superoxide" for s, *_ in edges)
+
+
+def test_second_adjective_and_places_are_no_agents(extract):
+    edges = extract("Chronic pain was associated with elevated nitric oxide and reduced catalase activity.")
+    assert not any(t == "DECREASES" for _, t, _, _ in edges)
+    edges = extract("Neuropathic pain induced by partial sciatic nerve ligation was relieved by DPSCs.")
+    assert not any(s == "sciatic nerve" for s, *_ in edges)
+    edges = extract("HMGB1 binds to TLR4 on spinal macrophages and activates NF-κB signalling.")
+    assert ("HMGB1", "INCREASES", "NF-κB", False) in edges
