@@ -132,10 +132,14 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
                              "blocker", "blockers", "antibody", "antibodies", "neutralization", "deficiency",
                              "silencing", "sirna", "shrna", "deletion", "depletion"})
 # A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
-ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role"})
+ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role",
+                             "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
+                             "dosage"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+# What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
+CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome"})
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
@@ -144,10 +148,11 @@ WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment"
                       "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
                       "co-administration", "coadministration", "combination"})
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
-ROUTE_LINKS = WRAPPERS | DETERMINERS | frozenset({
+ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "transplanted", "infused", "applied",
+                          "grafted"})
+ROUTE_LINKS = WRAPPERS | DETERMINERS | ADMINISTERED | frozenset({
     "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
-    "injected", "administered", "delivered", "given", "transplanted", "infused", "applied", "grafted", "then",
-    "route", "into"})
+    "then", "route", "into"})
 # Subject pronouns that take the agent of the sentence's previous claim ("..., although it reduced TNF-α").
 PRONOUNS = frozenset({"it", "they"})
 # Bare location words: a location that merely situates another claim is not a claim of its own.
@@ -815,7 +820,7 @@ class PatternExtractor:
             temporal = view.words[i] in TEMPORAL_PREPOSITIONS
             j, steps = i - 1, 0
             while j >= 0 and steps < 5 and (
-                view.mention_at[j] < 0 and (view.words[j] in FILLER or not temporal and (
+                view.mention_at[j] < 0 and (view.words[j] in FILLER or view.words[j] in ADMINISTERED or not temporal and (
                     view.words[j] in BE_FORMS or view.words[j].endswith(("ed", "ly"))))
                 or view.mention_at[j] >= 0 and view.mentions[view.mention_at[j]][2].category is Category.ROUTE
                 or view.words[j] == ")"
@@ -885,6 +890,10 @@ class PatternExtractor:
             m = view.mention_at[trig.start - 3] if trig.start >= 3 else -1
             if m >= 0:
                 subjects = [m]
+        if not subjects and trig.type in (RelationType.TREATS, RelationType.PREVENTS) and \
+                words[max(0, trig.start - 2):trig.start] in (["for", "the"], ["in", "the"]) or words[trig.start - 1:trig.start] == ["for"]:
+            # "hUC-MSCs may be a useful adjunct for the treatment of painful diabetic neuropathy"
+            subjects = self._subjects_before(view, max(0, trig.start - 2))
         return self._emit(view, trig, subjects, objects, "nominal")
 
     def _tight(self, view: SentenceView, trig: Trigger) -> list[Relation]:
@@ -940,6 +949,15 @@ class PatternExtractor:
                                " ".join(view.words[start:view.mentions[product][1]]))
                 out += self._emit(view, trig, [product], [a], "hyphen")
                 continue
+            if (mention.name or "").lower() in CELL_PRODUCTS and view.words[end:end + 1] == ["of"]:
+                k = end + 1  # "the secretome of Wharton's jelly MSCs"
+                while k < len(view.words) and view.words[k] in NP_MODIFIERS:
+                    k += 1
+                source = view.mention_at[k] if k < len(view.words) else -1
+                if source >= 0 and view.mentions[source][2].category is Category.CELL:
+                    trig = Trigger(RelationType.DERIVED_FROM, "tight", end, end + 1, "of")
+                    out += self._emit(view, trig, [a], [source], "tight")
+                continue
             if view.words[end:end + 1] != ["-"] or end + 2 >= len(view.words):
                 continue
             rtype = HYPHEN_RELATIONS.get(view.words[end + 1])
@@ -983,8 +1001,9 @@ class PatternExtractor:
 
     def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:
         agents_at = {i for a in agents for i in range(view.mentions[a][0], view.mentions[a][1])}
-        i = end  # after the route: "intrathecal (injection of the) BMSCs"
-        while i < len(view.words) and view.words[i] in ROUTE_LINKS | NP_MODIFIERS:
+        i = end  # after the route: "intrathecal (injection of the) BMSCs", "After perineural transplantation, MSCs"
+        while i < len(view.words) and (view.words[i] in ROUTE_LINKS | NP_MODIFIERS
+                                       or view.words[i] == "," and view.words[i - 1] in WRAPPERS):
             i += 1
         if i < len(view.words) and view.mention_at[i] in agents:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
@@ -1037,7 +1056,7 @@ class PatternExtractor:
                 if rtype is RelationType.DERIVED_FROM and subject.category is Category.CELL \
                         and obj.category is Category.ANATOMY:
                     continue  # "gingiva-derived MSCs" names a kind of cell; MSCs in general do not come from gingiva
-                if how != "tight" and self._attribute_of(view, o_start):
+                if how not in ("tight", "route") and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object

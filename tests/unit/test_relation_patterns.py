@@ -346,3 +346,16 @@ def test_second_adjective_and_places_are_no_agents(extract):
     assert not any(s == "sciatic nerve" for s, *_ in edges)
     edges = extract("HMGB1 binds to TLR4 on spinal macrophages and activates NF-κB signalling.")
     assert ("HMGB1", "INCREASES", "NF-κB", False) in edges
+
+
+def test_products_of_cells_and_conclusions_about_treatment(extract):
+    edges = extract("Apoptosis was prevented by pretreatment with the secretome of Wharton's jelly MSCs.")
+    assert ("secretome", "DERIVED_FROM", "Wharton's jelly MSCs", False) in edges
+    edges = extract("hUC-MSCs may therefore be a useful adjunct for the treatment of painful diabetic neuropathy.")
+    assert any(s == "hUC-MSCs" and t == "TREATS" for s, t, _, _ in edges)
+    edges = extract("Intravenous placenta-derived MSCs given before the first paclitaxel dose prevented the development "
+                    "of mechanical hypersensitivity.")
+    assert ("placenta-derived MSCs", "PREVENTS", "mechanical hypersensitivity", False) in edges
+    edges = extract("We tested whether melatonin enhances the efficacy of intravenously infused BMSCs.")
+    assert ("BMSCs", "ADMINISTERED_VIA", "intravenously", False) in edges
+    assert not any(o == "BMSCs" for _, _, o, _ in edges)
