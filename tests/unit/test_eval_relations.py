@@ -233,8 +233,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against, sets a-d first scored blind and then studied,
-# and set e scored blind once with the final rules of its session. Floors sit a few points under the
+# the development set the rules were written against, sets a-e first scored blind and then studied,
+# and set f scored blind once with the final rules of its session. Floors sit a few points under the
 # figures measured when each was committed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
     ("gold_domain_dev.jsonl", 86.0, 92.0),
@@ -242,7 +242,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_b.jsonl", 70.0, 82.0),
     ("gold_domain_c.jsonl", 62.0, 72.0),
     ("gold_domain_d.jsonl", 62.0, 76.0),
-    ("gold_domain_e.jsonl", 64.0, 78.0),
+    ("gold_domain_e.jsonl", 76.0, 86.0),
+    ("gold_domain_f.jsonl", 50.0, 60.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)
