@@ -18,8 +18,8 @@ RELATIONAL_SUFFIXES = (
     "conditioned", "dependent", "associated", "related", "stimulated", "evoked",
     "primed", "pretreated", "transplanted", "released", "driven",
 )
-# Cell products written after their source: "MSC-EVs", "BMSC-Exos", "ADSC-exosomes", "MSC-sEVs".
-PRODUCT_SUFFIXES = ("s?EVs?", "[Ee]xos", "[Ee]xo", "[Ee]xosomes?", "secretomes?")
+# Cell products written after their source: "MSC-EVs", "BMSC-Exos", "ADSC-exosomes", "DPSC-CM".
+PRODUCT_SUFFIXES = ("s?EVs?", "[Ee]xos", "[Ee]xo", "[Ee]xosomes?", "secretomes?", "CM")
 _RELATIONAL_INFIX = r"(?<=[A-Za-z0-9α-ωΑ-Ω\)])-(?=(?:" + "|".join(RELATIONAL_SUFFIXES + PRODUCT_SUFFIXES) + r")\b)"
 
 

@@ -139,7 +139,7 @@ LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "d
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 # What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
-CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome"})
+CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome", "conditioned medium"})
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
@@ -748,6 +748,8 @@ class PatternExtractor:
         """ "spinal IL-6", "mitochondrial superoxide", "MSC exosomes": a location word right before
         another mention modifies it."""
         end = view.mentions[m][1]
+        if view.mentions[m][2].category is Category.ORGANISM and end < len(view.words) and view.mention_at[end] >= 0:
+            return view.mention_at[end]  # "human dental pulp stem cells"
         if view.mentions[m][2].category in LOCATIONS:  # "spinal IL-6", "synovial fluid malondialdehyde"
             k = end + 1 if view.words[end:end + 1] and view.words[end] in SAMPLE_NOUNS else end
             if k < len(view.words) and view.mention_at[k] >= 0:
@@ -902,8 +904,8 @@ class PatternExtractor:
         right = view.mention_starting_after(trig.end, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
-        if trig.type is RelationType.DERIVED_FROM:
-            right = self._head_of_hyphen(view, right)  # "from placenta-derived MSCs": the MSCs
+        if trig.type is RelationType.DERIVED_FROM:  # "from placenta-derived MSCs", "from human DPSCs"
+            right = self._head_of_modifier(view, self._head_of_hyphen(view, right))
         s = view.mentions[left][2]
         right_end = view.mentions[right][1]
         to = next((k for k in range(right_end, min(right_end + 4, len(view.words))) if view.words[k] == "to"), None)

@@ -181,3 +181,23 @@ def test_microrna_names_are_genes(nlp):
     found = {m.text: m for m in adoc.mentions}
     assert found["miR-146a-5p"].category is Category.GENE and found["MicroRNA-21"].category is Category.GENE
     assert found["miR-146a-5p"].curie != found["MicroRNA-21"].curie
+
+
+def test_no_lexicon_id_is_another_lexicon_concepts_cross_reference():
+    """Two lexicon entries that the curated terms call one concept would merge into one node
+    (the secretome once carried the MeSH id of mesenchymal stem cells)."""
+    import csv
+    from pathlib import Path
+
+    import kg
+    from kg.nlp.lexicon import read_lexicon
+    from kg.resources import pipelines_dir
+
+    entries = [e for e in read_lexicon(pipelines_dir() / "lexicon" / "domain.jsonl") if e.id]
+    ids = {e.id for e in entries}
+    curated = Path(kg.__file__).parent / "linking" / "data" / "curated.tsv"
+    rows = csv.reader((line for line in curated.open(encoding="utf-8") if not line.startswith("#")), delimiter="\t")
+    next(rows)
+    clashes = [(row[0], xref) for row in rows if len(row) > 4 and row[0] in ids
+               for xref in row[4].split("|") if xref in ids and xref != row[0]]
+    assert not clashes

@@ -359,3 +359,15 @@ def test_products_of_cells_and_conclusions_about_treatment(extract):
     edges = extract("We tested whether melatonin enhances the efficacy of intravenously infused BMSCs.")
     assert ("BMSCs", "ADMINISTERED_VIA", "intravenously", False) in edges
     assert not any(o == "BMSCs" for _, _, o, _ in edges)
+
+
+def test_conditioned_medium_is_its_own_node_and_abbreviated_products_derive(extract):
+    rels = extract.full("Conditioned medium from human dental pulp stem cells (DPSC-CM) was delivered intrathecally. "
+                        "DPSC-CM attenuated thermal hyperalgesia.")
+    edges = {(r.subject.text, r.type.value, r.object.text, r.evidence.epistemics.negated) for r in rels}
+    assert ("Conditioned medium", "DERIVED_FROM", "dental pulp stem cells", False) in edges
+    assert ("CM", "DERIVED_FROM", "DPSC", False) in edges
+    assert ("CM", "DECREASES", "thermal hyperalgesia", False) in edges
+    media = {r.subject.curie for r in rels if r.subject.text in ("Conditioned medium", "CM")}
+    cells = {r.object.curie for r in rels if r.type.value == "DERIVED_FROM"}
+    assert media and media.isdisjoint(cells)  # the medium is never merged with the cells that made it
