@@ -196,7 +196,8 @@ class Linker:
             self.link_mention(mention)
         # The short form names what its definition names: one node for "human placenta-derived MSCs"
         # and "hPMSCs", even where the two texts alone would link apart.
-        definitions = {m.text: m for m in adoc.mentions if m.text in long_forms.values() and m.curie}
+        defined = set(long_forms.values())
+        definitions = {m.text: m for m in adoc.mentions if m.text in defined and m.curie}
         for mention in adoc.mentions:
             definition = definitions.get(mention.long_form or "")
             if definition is not None and definition.category is mention.category and mention.curie != definition.curie:

@@ -118,12 +118,8 @@ class EntityLayer:
                 continue
             defined.add(short.text)
             for token in doc:
-                if token.text != short.text:
-                    continue
-                ents = [e for e in ents if e.end <= token.i or e.start > token.i]
-                ents.append(Span(doc, token.i, token.i + 1, label=long.label_, kb_id=long.kb_id_,
-                                 span_id=FOUND_BY_ABBREVIATION))
-                long_forms[(token.idx, token.idx + len(token.text))] = long.text
+                if token.text == short.text:
+                    ents = _as_short_form(doc[token.i:token.i + 1], long, ents, long_forms)
         return ents
 
     def _apply_abbreviations(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -161,12 +157,8 @@ class EntityLayer:
             else:
                 source = ranked_inside[0] if ranked_inside else next(
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)
-            if source is None:
-                continue
-            ents = [e for e in ents if e.end <= short.start or e.start >= short.end]
-            ents.append(Span(doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,
-                             span_id=FOUND_BY_ABBREVIATION))
-            long_forms[(short.start_char, short.end_char)] = source.text
+            if source is not None:
+                ents = _as_short_form(short, source, ents, long_forms)
         return ents
 
     @staticmethod
@@ -178,6 +170,14 @@ class EntityLayer:
             return ents  # an entity crosses the definition's edge: leave the spans as found
         kept = [e for e in ents if e not in inside]
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
+
+
+def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict) -> list[Span]:
+    """``short`` becomes a mention of what ``source`` is, replacing whatever overlapped it."""
+    kept = [e for e in ents if e.end <= short.start or e.start >= short.end]
+    long_forms[(short.start_char, short.end_char)] = source.text
+    return [*kept, Span(short.doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,
+                        span_id=FOUND_BY_ABBREVIATION)]
 
 
 _SHORT_FORM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9-]{2,15}$")

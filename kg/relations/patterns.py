@@ -58,7 +58,7 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
-                          "fail", "fails", "unable", "thus", "thereby", "nor", "neither", "without"})
+                          "fail", "fails", "unable", "thus", "nor", "neither", "without"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
@@ -437,8 +437,7 @@ class PatternExtractor:
             if trig.form == "tight":
                 found = self._tight(view, trig)
                 if found and trig.type is RelationType.IS_A:
-                    index = {m.start: i for i, (_, _, m) in enumerate(view.mentions)}
-                    renamed[index[found[0].object.start]] = index[found[0].subject.start]
+                    renamed[index_of[id(found[0].object)]] = index_of[id(found[0].subject)]
                 out += found
                 continue
             if trig.form == "noun":
