@@ -247,12 +247,16 @@ def read_gold_file(path: Path) -> list[tuple[str, list[GoldEdge]]]:
 Aliases = dict[str, set[str]]  # entity id -> lower-cased texts of its mentions in one document
 
 
-def document_aliases(mentions: Iterable[Mention]) -> Aliases:
-    """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike)."""
+def document_aliases(mentions: Iterable[Mention], text: str | None = None) -> Aliases:
+    """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike), with
+    ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)")."""
     aliases: Aliases = {}
     for m in mentions:
         if m.curie:
-            aliases.setdefault(m.curie, set()).add(m.text.lower())
+            names = aliases.setdefault(m.curie, set())
+            names.add(m.text.lower())
+            if text is not None:
+                names.add(enclosing_word(text, m.start, m.end).lower())
     return aliases
 
 
@@ -342,6 +346,6 @@ def evaluate_gold_file(path: Path, pipeline: str = "default", extractors: list[s
         if linker is not None:
             adoc = linker.link(adoc)
         predicted.append(stage.extract(adoc))
-        aliases.append(document_aliases(adoc.mentions))
+        aliases.append(document_aliases(adoc.mentions, text))
     result = score_gold(items, predicted, aliases)
     return {"file": str(path), "pipeline": config.name, "extractors": config.relations.extractors, **result}

@@ -51,7 +51,7 @@ def _yields(term: Span, model_span: Span) -> bool:
     """Whether a lexicon term gives way to a longer model span around it (rule 1's exceptions)."""
     if not (model_span.start <= term.start and model_span.end >= term.end and len(model_span) > len(term)):
         return False
-    return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ == term.label_)
+    return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ in COMPOSITIONAL)
 
 # Span groups whose spans carry their own ids (kb_id) and outrank the models.
 ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
@@ -97,7 +97,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = self._apply_abbreviations(doc, accepted)
+        ents = self._apply_abbreviations(doc, _widen_qualified_symptoms(doc, accepted))
         doc.ents = sorted(self._apply_listed_definitions(doc, ents), key=lambda s: s.start)
         return doc
 
@@ -178,6 +178,48 @@ def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict
     long_forms[(short.start_char, short.end_char)] = source.text
     return [*kept, Span(short.doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,
                         span_id=FOUND_BY_ABBREVIATION)]
+
+
+# Bare symptom words the lexicon names on their own, and the category a qualified one takes: a
+# qualified pain or neuropathy is a condition ("osteoarthritic knee pain", "discogenic pain"); a
+# qualified allodynia stays a sign ("periorbital allodynia").
+QUALIFIED_SYMPTOM = {"pain": Category.DISEASE.value, "neuropathy": Category.DISEASE.value,
+                     "neuralgia": Category.DISEASE.value, "allodynia": Category.PHENOTYPE.value,
+                     "hyperalgesia": Category.PHENOTYPE.value, "hypersensitivity": Category.PHENOTYPE.value}
+# Words that grade or place a symptom without naming another one.
+NOT_QUALIFIERS = frozenset({"severe", "mild", "moderate", "significant", "marked", "such", "similar",
+                            "ipsilateral", "contralateral", "bilateral", "overall", "total", "baseline"})
+MAX_QUALIFIER_TOKENS = 3
+
+
+def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A bare symptom term takes the adjectives and nouns that qualify it, as authors and curators
+    name it: "osteoarthritic knee pain", "at-level neuropathic pain", "periorbital allodynia". The
+    wider span is a concept of its own (no id from the bare term). An "X-induced" cause is not part
+    of the name ("paclitaxel-induced neuropathic pain" stays "neuropathic pain")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    widened = []
+    for ent in ents:
+        head = ent[-1].lower_
+        bare = len(ent) == 1 or ent.text.lower() == "neuropathic pain"
+        if head not in QUALIFIED_SYMPTOM or ent.label_ not in COMPOSITIONAL or not bare:
+            widened.append(ent)
+            continue
+        start = ent.start
+        while (start > 0 and ent.start - start < MAX_QUALIFIER_TOKENS and start - 1 not in taken
+               and _qualifies(doc[start - 1])):
+            start -= 1
+        if start == ent.start:
+            widened.append(ent)
+        else:
+            widened.append(Span(doc, start, ent.end, label=QUALIFIED_SYMPTOM[head], span_id=ent.id_))
+    return widened
+
+
+def _qualifies(token) -> bool:
+    return (token.tag_ in ("JJ", "NN", "NNP") and token.dep_ in ("amod", "compound", "nmod")
+            and token.lower_ not in NOT_QUALIFIERS and not token.lower_.endswith(("-induced", "-related"))
+            and all(part.isalpha() for part in token.text.split("-")))
 
 
 _SHORT_FORM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9-]{2,15}$")

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kg.relations.anaphora import resolve_generic_agents
 from kg.relations.epistemics import epistemics
 from kg.types import AnnotatedDoc, Evidence, Mention, Relation, Sentence
 from kg.vocab import Category, RelationType
@@ -101,7 +102,9 @@ NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porc
                                         "first", "second", "last", "final", "single",
                                         # location and state adjectives: "spinal microglia", "injured nerve"
                                         "spinal", "ipsilateral", "contralateral", "lumbar", "peripheral",
-                                        "cultured", "activated", "injured", "damaged", "primary"})
+                                        "cultured", "activated", "injured", "damaged", "primary",
+                                        # cell sources the NER leaves outside the name: "adipose MSC-derived exosomes"
+                                        "adipose", "placental", "umbilical", "gingival", "amniotic", "dental"})
 TEMPORAL_PREPOSITIONS = frozenset({"after", "following", "during", "before"})
 PREPOSITIONS = frozenset({"by", "from", "of", "in", "within", "with", "on", "at", "into", "to"}) | TEMPORAL_PREPOSITIONS
 # Comparative results: "displayed less hyperalgesia", "levels were lower in the BMSC group".
@@ -136,6 +139,13 @@ ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "pot
                              "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
                              "dosage"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
+# Nouns of a decline: "the reduction in X", "the loss of X".
+DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "decrease", "decline", "downregulation", "drop", "fall"})
+RISE_NOUNS = frozenset({"increase", "elevation", "upregulation", "rise", "accumulation", "overexpression"})
+# What a claim on a decline says about the thing that declines.
+COUNTERED = {RelationType.DECREASES: RelationType.INCREASES, RelationType.TREATS: RelationType.INCREASES,
+             RelationType.PREVENTS: RelationType.INCREASES, RelationType.INCREASES: RelationType.DECREASES,
+             RelationType.CAUSES: RelationType.DECREASES}
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 # What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
@@ -152,7 +162,7 @@ ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "tra
                           "grafted"})
 ROUTE_LINKS = WRAPPERS | DETERMINERS | ADMINISTERED | frozenset({
     "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
-    "then", "route", "into"})
+    "then", "route", "into", "dose", "doses", "bolus", "infusions"})
 # Subject pronouns that take the agent of the sentence's previous claim ("..., although it reduced TNF-α").
 PRONOUNS = frozenset({"it", "they"})
 # Bare location words: a location that merely situates another claim is not a claim of its own.
@@ -419,7 +429,7 @@ class PatternExtractor:
                 key = (rel.subject.start, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
-        return list(relations.values())
+        return resolve_generic_agents(adoc, list(relations.values()))
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
         out: list[Relation] = self._group_effects(view)
@@ -1045,8 +1055,8 @@ class PatternExtractor:
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
                 rtype = self._typed(trig.type, subject, obj)
-                if rtype is None or (subject.curie and subject.curie == obj.curie):
-                    continue
+                if rtype is None or (subject.curie and subject.curie == obj.curie) or _comparator(subject):
+                    continue  # a control arm's "no effect on pain" is the design, not a claim about saline
                 if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
                         (s_start >= 2 and view.words[s_start - 1] == "of" and view.words[s_start - 2] in INVERTED_AGENTS):
                     continue  # "abolished by miR-146a knockdown", "knockdown of Nrf2": the claim is about its absence
@@ -1059,11 +1069,14 @@ class PatternExtractor:
                     continue  # "gingiva-derived MSCs" names a kind of cell; MSCs in general do not come from gingiva
                 if how not in ("tight", "route") and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
-                if how != "tight" and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
+                if how not in ("tight", "route") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
-                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or \
-                        (o_start >= 2 and view.words[o_start - 1] == "of" and view.words[o_start - 2] in LOSS_NOUNS):
-                    continue  # "prevented nerve fiber loss": the claim is about the loss, which no mention names
+                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or self._of_a_decline(view, trig, o_start):
+                    # "reversed the reduction in paw withdrawal threshold", "prevented SOD depletion": acting
+                    # on a decline is the opposite effect on the thing; other claims on a loss name no mention.
+                    rtype = COUNTERED.get(rtype)
+                    if rtype is None:
+                        continue
                 if how == "hyphen":  # "oxaliplatin-induced pain was not relieved": a presupposed name
                     epi = epistemics((), 0, 0)
                 else:
@@ -1081,6 +1094,16 @@ class PatternExtractor:
                     ),
                 ))
         return out
+
+    @staticmethod
+    def _of_a_decline(view: SentenceView, trig: Trigger, o_start: int) -> bool:
+        """Whether the object is what declines: "the reduction in X", "the depletion of GSH and SOD" (the
+        change noun nearest before it, back to the trigger, is a decline)."""
+        first = trig.end if trig.end <= o_start else max(0, o_start - 2)
+        for i in range(o_start - 2, first - 1, -1):
+            if view.words[i + 1] in ("of", "in") and view.words[i] in DECLINE_NOUNS | RISE_NOUNS:
+                return view.words[i] in DECLINE_NOUNS
+        return False
 
     @staticmethod
     def _typed(rtype: RelationType, subject: Mention, obj: Mention) -> RelationType | None:

@@ -167,6 +167,22 @@ def test_gold_edge_matches_any_text_of_the_same_entity_in_the_document():
     assert score_gold(items, predicted, aliases)["found"] == 1
 
 
+def test_gold_edge_matches_the_word_another_mention_of_the_entity_is_written_in():
+    """ "ADSC-Exos" names the exosomes the route sentence calls "Exosomes"; another concept's
+    words never match ("mechanical allodynia" is not "thermal hyperalgesia")."""
+    from kg.eval.relations import document_aliases
+
+    text = "Exosomes from adipose-derived stem cells (ADSC-Exos) were given intravenously."
+    exosomes = mention("Exosomes", "GO:0070062", Category.CELLULAR_COMPONENT)
+    exos = Mention(doc_id="d", start=text.index("Exos)"), end=text.index("Exos)") + 4, text="Exos",
+                   category=Category.CELLULAR_COMPONENT, curie="GO:0070062")
+    route = mention("intravenously", "MESH:D007275", Category.ROUTE)
+    items = [(text, [GoldEdge("ADSC-Exos", RelationType.ADMINISTERED_VIA, "intravenously", False)])]
+    predicted = [[relation(exosomes, RelationType.ADMINISTERED_VIA, route)]]
+    assert score_gold(items, predicted, [document_aliases([exosomes, exos, route])])["found"] == 0
+    assert score_gold(items, predicted, [document_aliases([exosomes, exos, route], text)])["found"] == 1
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 

@@ -201,3 +201,35 @@ def test_no_lexicon_id_is_another_lexicon_concepts_cross_reference():
     clashes = [(row[0], xref) for row in rows if len(row) > 4 and row[0] in ids
                for xref in row[4].split("|") if xref in ids and xref != row[0]]
     assert not clashes
+
+
+def test_a_qualified_symptom_is_named_whole(nlp):
+    """Curators name the pain a study treats with its qualifiers ("osteoarthritic knee pain"); a
+    qualified pain is a condition, a qualified allodynia a sign; an "X-induced" cause is no qualifier."""
+    adoc = nlp.annotate(Document(id="q", abstract=(
+        "AD-MSCs may relieve osteoarthritic knee pain and at-level neuropathic pain. "
+        "MSC-EVs prevented periorbital allodynia but not paclitaxel-induced neuropathic pain.")))
+    found = {(m.text, m.category) for m in adoc.mentions}
+    assert ("osteoarthritic knee pain", Category.DISEASE) in found
+    assert ("at-level neuropathic pain", Category.DISEASE) in found
+    assert ("periorbital allodynia", Category.PHENOTYPE) in found
+    assert ("neuropathic pain", Category.DISEASE) in found
+    assert not any(m.text.endswith("induced neuropathic pain") for m in adoc.mentions)
+
+
+def test_a_model_disease_around_a_lexicon_phenotype_is_the_condition(nlp):
+    adoc = nlp.annotate(Document(id="i", abstract="PD-MSCs relieve inflammatory pain in rats."))
+    assert ("inflammatory pain", Category.DISEASE) in {(m.text, m.category) for m in adoc.mentions}
+
+
+def test_pain_tests_by_modality_are_concepts_of_their_own():
+    """MeSH folds "mechanical allodynia" and "thermal hyperalgesia" into Hyperalgesia as entry terms;
+    linked there, "reduced mechanical allodynia but not thermal hyperalgesia" would put a claim and
+    its negation on one node."""
+    from kg.linking import Linker
+
+    linker = Linker.open()
+    ids = {name: linker.resolve(name, Category.PHENOTYPE).curie
+           for name in ("mechanical allodynia", "thermal hyperalgesia", "cold allodynia", "hyperalgesia")}
+    assert len(set(ids.values())) == 4
+    assert ids["hyperalgesia"] == "MESH:D006930"

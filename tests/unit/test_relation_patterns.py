@@ -371,3 +371,41 @@ def test_conditioned_medium_is_its_own_node_and_abbreviated_products_derive(extr
     media = {r.subject.curie for r in rels if r.subject.text in ("Conditioned medium", "CM")}
     cells = {r.object.curie for r in rels if r.type.value == "DERIVED_FROM"}
     assert media and media.isdisjoint(cells)  # the medium is never merged with the cells that made it
+
+
+def test_a_control_arm_is_never_an_agent(extract):
+    edges = extract("BMSCs attenuated mechanical allodynia, whereas vehicle injection had no effect on paw "
+                    "withdrawal thresholds. Intra-articular saline had no effect on knee pain.")
+    assert ("BMSCs", "DECREASES", "mechanical allodynia", False) in edges
+    assert not any(s.lower() in ("vehicle", "saline") for s, *_ in edges)
+
+
+def test_the_cells_and_these_vesicles_refer_back_to_the_treatment(extract):
+    rels = extract.full("Intrathecally delivered BMSCs suppressed astrocyte activation in the dorsal horn. "
+                        "The cells also raised IL-10 concentrations in cerebrospinal fluid.")
+    bmscs = next(r.subject for r in rels if r.subject.text == "BMSCs")
+    raised = next(r for r in rels if r.object.text == "IL-10")
+    assert raised.type.value == "INCREASES" and raised.subject.text == "cells"  # the sentence's own words
+    assert raised.subject.curie == bmscs.curie and raised.evidence.subject_text == "cells"
+    rels = extract.full("Extracellular vesicles were isolated from dental pulp stem cells and delivered "
+                        "intrathecally. These vesicles decreased GFAP in spinal astrocytes.")
+    vesicles = next(r for r in rels if r.object.text == "GFAP")
+    assert vesicles.type.value == "DECREASES"
+    assert vesicles.subject.curie == next(r.subject.curie for r in rels if r.subject.text == "Extracellular vesicles")
+
+
+def test_a_generic_noun_that_does_not_refer_back_is_left_alone(extract):
+    rels = extract.full("MSCs (1 x 10^6 cells) reduced TNF-α.")
+    assert all(r.subject.text != "cells" for r in rels)
+
+
+def test_acting_on_a_decline_is_the_opposite_effect(extract):
+    edges = extract("hUC-MSCs reversed the reduction in paw withdrawal threshold. "
+                    "BMSCs prevented the depletion of glutathione and SOD. "
+                    "ADSCs attenuated the reduction in catalase activity and the increase in TNF-α.")
+    assert ("hUC-MSCs", "INCREASES", "paw withdrawal threshold", False) in edges
+    assert ("BMSCs", "INCREASES", "glutathione", False) in edges
+    assert ("BMSCs", "INCREASES", "SOD", False) in edges
+    assert ("ADSCs", "INCREASES", "catalase", False) in edges
+    assert not any(o in ("paw withdrawal threshold", "glutathione", "SOD", "catalase") and t == "DECREASES"
+                   for _, t, o, _ in edges)

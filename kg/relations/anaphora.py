@@ -1,0 +1,74 @@
+"""Agents named by a generic phrase: "The cells also raised IL-10", "These vesicles decreased GFAP".
+
+Authors name the treatment once ("intrathecally delivered BMSCs") and then refer back to it with
+a definite generic noun. A claim made with such a subject is about the treatment, so the subject
+takes the antecedent's identity (id, preferred name, category); its text, offsets and evidence stay
+those of the sentence. Without this the graph would hold edges from a generic "cell" node.
+
+Antecedent: among the earlier mentions of the same kind (cells for "cells"; the vesicle, exosome or
+medium family for "vesicles", "exosomes", "EVs", "medium"), the concept that is already the agent
+of a claim, then the one named most often, then the latest. A control arm is never one.
+"""
+
+from __future__ import annotations
+
+from kg.types import AnnotatedDoc, Mention, Relation
+from kg.vocab import Category
+
+# Generic heads and the category their antecedent must have.
+GENERIC_HEADS = {
+    "cells": Category.CELL, "cell": Category.CELL,
+    "vesicles": Category.CELLULAR_COMPONENT, "exosomes": Category.CELLULAR_COMPONENT,
+    "evs": Category.CELLULAR_COMPONENT, "secretome": Category.CELLULAR_COMPONENT,
+    "medium": Category.CELLULAR_COMPONENT,
+}
+# Words before a generic head that make it refer back ("these cells", "the transplanted cells").
+REFERRING_WORDS = frozenset({
+    "the", "these", "those", "such", "both", "this", "transplanted", "grafted", "engrafted", "injected",
+    "infused", "administered", "implanted", "delivered", "preconditioned", "labelled", "labeled",
+})
+CONTROL_ARMS = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "control"})
+
+
+def _generic(mention: Mention) -> bool:
+    return mention.text.lower() in GENERIC_HEADS
+
+
+def _referring(mention: Mention, text: str) -> bool:
+    """ "The cells", "these vesicles", "Transplanted cells": up to two referring words before it."""
+    words = text[max(0, mention.start - 40):mention.start].lower().split()[-2:]
+    return bool(words) and words[-1] in REFERRING_WORDS
+
+
+def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
+    """Relations whose subject is a referring generic phrase, with the antecedent's identity."""
+    text = adoc.document.text
+    agents = {r.subject.curie for r in relations if r.subject.curie and not _generic(r.subject)}
+    resolved = []
+    for rel in relations:
+        subject = rel.subject
+        kind = GENERIC_HEADS.get(subject.text.lower())
+        antecedent = None
+        if kind is not None and subject.category is kind and _referring(subject, text):
+            antecedent = _antecedent(adoc.mentions, subject, kind, agents)
+        if antecedent is None:
+            resolved.append(rel)
+            continue
+        stand_in = subject.model_copy(update={"curie": antecedent.curie, "name": antecedent.name,
+                                              "long_form": antecedent.long_form or antecedent.text})
+        resolved.append(rel.model_copy(update={"subject": stand_in}))
+    return resolved
+
+
+def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agents: set[str]) -> Mention | None:
+    earlier = [m for m in mentions if m.end <= anaphor.start and m.category is kind and m.curie
+               and not _generic(m) and m.text.lower() not in CONTROL_ARMS]
+    if not earlier:
+        return None
+    counts: dict[str, int] = {}
+    last: dict[str, tuple[int, Mention]] = {}
+    for position, m in enumerate(earlier):
+        counts[m.curie] = counts.get(m.curie, 0) + 1
+        last[m.curie] = (position, m)
+    best = max(last, key=lambda c: (c in agents, counts[c], last[c][0]))
+    return last[best][1]
