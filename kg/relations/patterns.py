@@ -142,6 +142,9 @@ LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "d
 # Nouns of a decline: "the reduction in X", "the loss of X".
 DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "decrease", "decline", "downregulation", "drop", "fall"})
 RISE_NOUNS = frozenset({"increase", "elevation", "upregulation", "rise", "accumulation", "overexpression"})
+# Claims an equivalence arm does not share: where a thing comes from, how it is given, what it is.
+NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
+                            RelationType.LOCATED_IN})
 # What a claim on a decline says about the thing that declines.
 COUNTERED = {RelationType.DECREASES: RelationType.INCREASES, RelationType.TREATS: RelationType.INCREASES,
              RelationType.PREVENTS: RelationType.INCREASES, RelationType.INCREASES: RelationType.DECREASES,
@@ -183,7 +186,7 @@ MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
-    "hyphen": 0.9, "tight": 0.75, "route": 0.65,
+    "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7,
 }
 
 
@@ -270,6 +273,7 @@ class SentenceView:
     compared: set[int]  # tokens of comparison arms
     excepted: set[int] = field(default_factory=set)  # mentions after "but not": negated objects
     comparatives: set[int] = field(default_factory=set)  # comparative words read as a treated group's result
+    equivalents: list[tuple[int, int]] = field(default_factory=list)  # "as effectively as gabapentin" arms
 
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
@@ -329,8 +333,10 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
             for i in idx:
                 mention_at[i] = len(placed)
             placed.append((idx[0], idx[-1] + 1, m))
-        views.append(SentenceView(sentence, tokens, words, chars, placed, mention_at,
-                                  _asides(words), _comparison_arms(words)))
+        equivalents = _equivalence_arms(words)
+        views.append(SentenceView(sentence, tokens, words, chars, placed, mention_at, _asides(words),
+                                  _comparison_arms(words) | {i for s, e in equivalents for i in range(s, e)},
+                                  equivalents=equivalents))
     return views
 
 
@@ -364,6 +370,32 @@ def _comparison_arms(words: list[str]) -> set[int]:
             inside = False
         if inside:
             arms.add(i)
+    return arms
+
+
+EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", "rapidly"})  # not "as well as"
+EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
+
+
+def _equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
+    """Arms that claim the same effect: "reduced allodynia as effectively as gabapentin", "to a degree
+    comparable with gabapentin", "Like TEMPOL, BMSC-exosomes lowered superoxide". Unlike a comparison
+    arm ("compared with placebo"), the arm's agent did what the claim says. Each arm runs from its cue
+    to the end of its clause or the next comma."""
+    arms = []
+    for i, w in enumerate(words):
+        if w == "as" and words[i + 1:i + 2] and words[i + 1] in EQUAL_MANNER and words[i + 2:i + 3] == ["as"]:
+            start = i
+        elif w in EQUAL_ADJECTIVES and words[i + 1:i + 2] and words[i + 1] in ("with", "to"):
+            start = i
+        elif w == "like" and i == 0:
+            start = i
+        else:
+            continue
+        end = start + 1
+        while end < len(words) and words[end] not in CLAUSE_BREAKS and words[end] not in (",", "and", "."):
+            end += 1
+        arms.append((start, end))
     return arms
 
 
@@ -502,7 +534,34 @@ class PatternExtractor:
                 chain_end = view.mentions[objects[-1]][1]
         out += self._hyphen_heads(view)
         out = self._without_situating_locations(view, out, triggers)
+        out += self._equivalent_agents(view, out)
         out += self._routes(view)
+        return out
+
+    @staticmethod
+    def _equivalent_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """The claim again for the agent of an equivalence arm: "ADSCs reduced allodynia as effectively
+        as gabapentin" also says gabapentin reduced it. Only positive claims of the arm's own clause."""
+        out = []
+        position = {id(m): (s, e) for s, e, m in view.mentions}
+        for arm_start, arm_end in view.equivalents:
+            agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
+                      and m.category in ROUTE_AGENTS and not _comparator(m)]
+            for rel in relations:
+                if not agents or rel.evidence.epistemics.negated or rel.type in NOT_EQUIVALENT:
+                    continue
+                (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
+                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claim follows the arm
+                    applies = s_start >= arm_end
+                else:
+                    applies = o_end <= arm_start and not any(w in CLAUSE_BREAKS for w in view.words[o_end:arm_start])
+                if not applies:
+                    continue
+                for agent in agents:
+                    s, e = position[id(agent)]
+                    out.append(rel.model_copy(update={"subject": agent, "evidence": rel.evidence.model_copy(update={
+                        "subject_text": agent.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
+                        "subject_span": (agent.start - view.sentence.start, agent.end - view.sentence.start)})}))
         return out
 
     def _group_effects(self, view: SentenceView) -> list[Relation]:
@@ -607,7 +666,8 @@ class PatternExtractor:
         """Only commas, 'and', adverbs or parentheses between the last object and this trigger."""
         if after < 0 or after > before:
             return False
-        between = [i for i in range(after, before) if i not in view.aside or view.words[i] == ","]
+        in_arms = {i for start, end in view.equivalents for i in range(start, end)}  # "as effectively as gabapentin"
+        between = [i for i in range(after, before) if (i not in view.aside or view.words[i] == ",") and i not in in_arms]
         if not between:
             return False  # "causes neuropathy linked to ...": a modifier of the object, not a second verb
         if all(view.words[i] in COORDINATION or view.words[i] in OBJECT_HEADS for i in between):
@@ -630,7 +690,6 @@ class PatternExtractor:
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
                     or self._situating(view, view.mention_at[i], any_category=True) for i in head))
 
-    @staticmethod
     @staticmethod
     def _situating(view: SentenceView, m: int, any_category: bool = False) -> bool:
         """A location after "in"/"within" ("... in (BV2) microglia and inhibited ...");

@@ -409,3 +409,13 @@ def test_acting_on_a_decline_is_the_opposite_effect(extract):
     assert ("ADSCs", "INCREASES", "catalase", False) in edges
     assert not any(o in ("paw withdrawal threshold", "glutathione", "SOD", "catalase") and t == "DECREASES"
                    for _, t, o, _ in edges)
+
+
+def test_an_equivalence_arm_shares_the_claim_a_comparison_arm_does_not(extract):
+    edges = extract("WJ-MSCs reduced cold allodynia as effectively as pregabalin and, in addition, decreased RAGE "
+                    "expression in the DRG. DPSCs increased the paw withdrawal threshold to a degree comparable "
+                    "with gabapentin. BMSCs reduced pain compared with pregabalin.")
+    assert ("pregabalin", "DECREASES", "cold allodynia", False) in edges
+    assert ("WJ-MSCs", "DECREASES", "RAGE", False) in edges  # the arm does not take the next verb
+    assert not any(s == "pregabalin" and o in ("RAGE", "pain") for s, _, o, _ in edges)
+    assert ("gabapentin", "INCREASES", "paw withdrawal threshold", False) in edges
