@@ -27,11 +27,13 @@ REFERRING_WORDS = frozenset({
     "the", "these", "those", "such", "both", "this", "transplanted", "grafted", "engrafted", "injected",
     "infused", "administered", "implanted", "delivered", "preconditioned", "labelled", "labeled",
 })
+# ``Mention.found_by`` of a pronoun the pattern extractor reads as the previous sentence's agent.
+STAND_IN = "anaphora"
 CONTROL_ARMS = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "control"})
 
 
 def _generic(mention: Mention) -> bool:
-    return mention.text.lower() in GENERIC_HEADS
+    return mention.text.lower() in GENERIC_HEADS or mention.found_by == STAND_IN
 
 
 def _referring(mention: Mention, text: str) -> bool:
@@ -47,16 +49,17 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
     resolved = []
     for rel in relations:
         subject = rel.subject
-        kind = GENERIC_HEADS.get(subject.text.lower())
+        # a pronoun that stands in for a generic phrase ("These vesicles ... They also raised ...")
+        stand_in = subject.found_by == STAND_IN
+        kind = GENERIC_HEADS.get(((subject.long_form or "") if stand_in else subject.text).lower())
         antecedent = None
-        if kind is not None and subject.category is kind and _referring(subject, text):
+        if kind is not None and subject.category is kind and (stand_in or _referring(subject, text)):
             antecedent = _antecedent(adoc.mentions, subject, kind, agents)
         if antecedent is None:
             resolved.append(rel)
             continue
-        stand_in = subject.model_copy(update={"curie": antecedent.curie, "name": antecedent.name,
-                                              "long_form": antecedent.long_form or antecedent.text})
-        resolved.append(rel.model_copy(update={"subject": stand_in}))
+        resolved.append(rel.model_copy(update={"subject": subject.model_copy(update={
+            "curie": antecedent.curie, "name": antecedent.name, "long_form": antecedent.long_form or antecedent.text})}))
     return resolved
 
 

@@ -38,13 +38,14 @@ Measured on blind stem-cell / pain / oxidative-stress gold sets: see kg/relation
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.relations.anaphora import resolve_generic_agents
+from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, resolve_generic_agents
 from kg.relations.epistemics import epistemics
 from kg.types import AnnotatedDoc, Evidence, Mention, Relation, Sentence
 from kg.vocab import Category, RelationType
@@ -275,6 +276,22 @@ class SentenceView:
     comparatives: set[int] = field(default_factory=set)  # comparative words read as a treated group's result
     equivalents: list[tuple[int, int]] = field(default_factory=list)  # "as effectively as gabapentin" arms
 
+    def with_stand_in(self, index: int, antecedent: Mention) -> "SentenceView":
+        """This sentence with its pronoun at ``index`` as a mention of ``antecedent``: the words stay the
+        sentence's ("They"), the identity is the antecedent's."""
+        start, end = self.token_chars[index]
+        stand_in = antecedent.model_copy(update={
+            "start": start, "end": end, "text": self.tokens[index].text, "sentence_index": self.sentence.index,
+            "long_form": antecedent.text if antecedent.text.lower() in GENERIC_HEADS else antecedent.long_form or antecedent.text,
+            "found_by": STAND_IN})
+        placed = sorted([*self.mentions, (index, index + 1, stand_in)], key=lambda p: p[0])
+        mention_at = [-1] * len(self.words)
+        for k, (s, e, _) in enumerate(placed):
+            for i in range(s, e):
+                mention_at[i] = k
+        return SentenceView(self.sentence, self.tokens, self.words, self.token_chars, placed, mention_at,
+                            self.aside, self.compared, equivalents=self.equivalents)
+
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
         distance = 0
@@ -308,6 +325,23 @@ class SentenceView:
         return None
 
 
+SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
+                              "in", "addition", "consistently", "similarly", "also", ","})
+
+
+def leading_pronoun(words: list[str]) -> int | None:
+    """Where a sentence opens with "They" / "It" as the agent of a claim ("They also raised ...",
+    "However, they failed to ..."): the agent of the previous sentence's claims. Not "It is ...".
+    Only a plain pronoun at the start; "these effects" and the like name no agent."""
+    i = 0
+    while i < len(words) and words[i] in SENTENCE_OPENERS:
+        i += 1
+    if i >= len(words) - 1 or words[i] not in ("they", "it") or (0 < i and words[i - 1] != ","):
+        return None
+    following = words[i + 1]
+    return None if following in ("is", "was", "has", "had", "remains", "seems", "appears", "'s") else i
+
+
 def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     doc: Doc = adoc.spacy_doc
     by_sentence: dict[int, list[Mention]] = {}
@@ -316,8 +350,8 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     views = []
     for sentence in adoc.sentences:
         mentions = by_sentence.get(sentence.index, [])
-        if len(mentions) < 2:
-            continue
+        if len(mentions) < 2 and not (mentions and leading_pronoun(re.findall(r"[\w'-]+|[^\w\s]", sentence.text.lower())) is not None):
+            continue  # one mention makes no claim, unless a pronoun names the agent: "They raised IL-10."
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
@@ -456,11 +490,19 @@ class PatternExtractor:
     # -- extraction --------------------------------------------------------------------------
     def extract(self, adoc: AnnotatedDoc) -> list[Relation]:
         relations: dict[tuple, Relation] = {}
+        previous_agent: Mention | None = None
         for view in sentence_views(adoc):
-            for rel in self._sentence_relations(view):
+            pronoun = leading_pronoun(view.words)
+            if pronoun is not None and previous_agent is not None:
+                view = view.with_stand_in(pronoun, previous_agent)
+            found = self._sentence_relations(view)
+            for rel in found:
                 key = (rel.subject.start, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
+            agents = sorted((r.subject for r in found if r.subject.category in ROUTE_AGENTS
+                             and not _comparator(r.subject)), key=lambda m: m.start)
+            previous_agent = agents[0] if agents else None
         return resolve_generic_agents(adoc, list(relations.values()))
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:

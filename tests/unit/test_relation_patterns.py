@@ -419,3 +419,23 @@ def test_an_equivalence_arm_shares_the_claim_a_comparison_arm_does_not(extract):
     assert ("WJ-MSCs", "DECREASES", "RAGE", False) in edges  # the arm does not take the next verb
     assert not any(s == "pregabalin" and o in ("RAGE", "pain") for s, _, o, _ in edges)
     assert ("gabapentin", "INCREASES", "paw withdrawal threshold", False) in edges
+
+
+def test_a_sentence_opening_with_they_continues_the_previous_agent(extract):
+    rels = extract.full("Adipose tissue-derived MSCs (AT-MSCs) increased GSH levels in the sciatic nerve. However, "
+                        "they failed to reverse the loss of intraepidermal nerve fiber density. It is known that "
+                        "ROS drive pain.")
+    agent = next(r.subject for r in rels if r.object.text == "GSH")
+    failed = next(r for r in rels if r.object.text == "intraepidermal nerve fiber density")
+    assert (failed.subject.text, failed.type.value, failed.evidence.epistemics.negated) == ("they", "INCREASES", True)
+    assert failed.subject.curie == agent.curie
+    assert not any(r.subject.text == "It" for r in rels)  # "It is known": no agent
+
+
+def test_they_after_these_vesicles_is_the_vesicles_named_first(extract):
+    rels = extract.full("Extracellular vesicles isolated from human dental pulp stem cells were delivered "
+                        "intrathecally. These vesicles decreased GFAP in spinal astrocytes. They also raised the "
+                        "mechanical threshold of the ipsilateral hind paw.")
+    first = next(r.subject for r in rels if r.subject.text == "Extracellular vesicles")
+    raised = next(r for r in rels if r.object.text == "mechanical threshold")
+    assert raised.type.value == "INCREASES" and raised.subject.curie == first.curie
