@@ -97,7 +97,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = self._apply_abbreviations(doc, _widen_qualified_symptoms(doc, accepted))
+        ents = self._apply_abbreviations(doc, _widen_qualified_symptoms(doc, _without_bare_adjectives(accepted)))
         doc.ents = sorted(self._apply_listed_definitions(doc, ents), key=lambda s: s.start)
         return doc
 
@@ -190,6 +190,23 @@ QUALIFIED_SYMPTOM = {"pain": Category.DISEASE.value, "neuropathy": Category.DISE
 NOT_QUALIFIERS = frozenset({"severe", "mild", "moderate", "significant", "marked", "such", "similar",
                             "ipsilateral", "contralateral", "bilateral", "overall", "total", "baseline"})
 MAX_QUALIFIER_TOKENS = 3
+
+
+# Where a lone adjective names a place or a part of the cell, it says where something is
+# ("Microglial NLRP3 inflammasome", "Nrf2 nuclear accumulation", "a glial mechanism"); the noun it
+# modifies is the entity, so the adjective is none.
+PLACE_CATEGORIES = frozenset({Category.CELL.value, Category.CELLULAR_COMPONENT.value, Category.ANATOMY.value})
+
+
+def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
+    kept = []
+    for ent in ents:
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if len(ent) == 1 and ent.label_ in PLACE_CATEGORIES and ent[0].tag_ == "JJ" \
+                and following is not None and following.tag_.startswith("NN"):
+            continue
+        kept.append(ent)
+    return kept
 
 
 def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:

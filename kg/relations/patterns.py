@@ -70,9 +70,11 @@ OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activi
 ADJECTIVAL_CONTEXT = frozenset({"with", "of", "the", "a", "an", "by", "to", "from", "in", "its", "their"})
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "while", "although", "though", "however",
                            "unlike", "except", "despite"})
-# Subordinators end an object search: "decreased after MSCs ..." has no object.
+# Subordinators end an object search: "decreased after MSCs ..." has no object; so does a means
+# ("inhibit inflammasome activation through IL-10": IL-10 mediates, it is not inhibited).
 OBJECT_STOPS = CLAUSE_BREAKS | frozenset({"after", "before", "when", "because", "since", "following",
-                                          "until", "upon", "once", "if", "during", "as", "whether"})
+                                          "until", "upon", "once", "if", "during", "as", "whether",
+                                          "through", "via"})
 COMPARISON_CUES = frozenset({"compared", "versus", "vs", "vs.", "than", "relative", "comparison"})
 APPOSITIVE_OPENERS = frozenset({"which", "who", "including", "such", "e.g.", "i.e.", "a", "an",
                                 "characterized", "characterised", "defined", "known", "namely",

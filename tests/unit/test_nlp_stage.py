@@ -233,3 +233,12 @@ def test_pain_tests_by_modality_are_concepts_of_their_own():
            for name in ("mechanical allodynia", "thermal hyperalgesia", "cold allodynia", "hyperalgesia")}
     assert len(set(ids.values())) == 4
     assert ids["hyperalgesia"] == "MESH:D006930"
+
+
+def test_a_lone_place_adjective_is_no_entity_but_a_named_cell_source_is(nlp):
+    adoc = nlp.annotate(Document(id="a", abstract=(
+        "Microglial NLRP3 inflammasome activation drives IL-1β maturation. rBMSC-Exos increased Nrf2 nuclear "
+        "accumulation. The secretome of placenta MSCs and adipose MSC-derived exosomes reduced pain.")))
+    texts = {m.text for m in adoc.mentions}
+    assert not texts & {"Microglial", "nuclear"}
+    assert {"NLRP3 inflammasome", "placenta MSCs", "adipose MSC"} <= texts

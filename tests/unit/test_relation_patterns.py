@@ -439,3 +439,10 @@ def test_they_after_these_vesicles_is_the_vesicles_named_first(extract):
     first = next(r.subject for r in rels if r.subject.text == "Extracellular vesicles")
     raised = next(r for r in rels if r.object.text == "mechanical threshold")
     assert raised.type.value == "INCREASES" and raised.subject.curie == first.curie
+
+
+def test_a_means_is_not_an_object(extract):
+    edges = extract("MSCs inhibit spinal inflammasome activation through IL-10. rBMSC-Exos increased Nrf2 "
+                    "nuclear accumulation and decreased 4-HNE in the spinal cord.")
+    assert not any(o == "IL-10" for _, _, o, _ in edges)
+    assert ("Exos", "DECREASES", "4-HNE", False) in edges  # the exosomes, not "nuclear"
