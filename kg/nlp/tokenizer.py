@@ -1,4 +1,5 @@
-"""scispaCy's tokenizer, plus a split before hyphenated relation words and cell products.
+"""scispaCy's tokenizer, plus a split before hyphenated relation words and cell products, and
+between slash-joined symbols ("Nrf2/HO-1").
 
 "MSC-derived EVs", "oxidative stress-mediated pain" and "MSC-EVs" hide an entity inside one
 token; splitting "-derived", "-mediated", "-induced", ..., "-EVs", "-exosomes" lets the lexicon
@@ -21,6 +22,9 @@ RELATIONAL_SUFFIXES = (
 # Cell products written after their source: "MSC-EVs", "BMSC-Exos", "ADSC-exosomes", "DPSC-CM".
 PRODUCT_SUFFIXES = ("s?EVs?", "[Ee]xos", "[Ee]xo", "[Ee]xosomes?", "secretomes?", "CM")
 _RELATIONAL_INFIX = r"(?<=[A-Za-z0-9α-ωΑ-Ω\)])-(?=(?:" + "|".join(RELATIONAL_SUFFIXES + PRODUCT_SUFFIXES) + r")\b)"
+# Slash-joined symbols name each member of a pathway or pair: "Nrf2/HO-1", "PI3K/Akt", "GSH/GSSG".
+# Only between a capital, digit or Greek letter and a capital: "mg/kg", "stem/stromal", "and/or" stay whole.
+_SYMBOL_SLASH_INFIX = r"(?<=[A-Z0-9α-ω])/(?=[A-Z])"
 
 
 def scispacy_tokenizer(nlp: Language) -> Tokenizer:
@@ -29,7 +33,7 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
 
     tokenizer = combined_rule_tokenizer(nlp)
     pattern = tokenizer.infix_finditer.__self__.pattern  # the compiled infix regex of scispaCy
-    tokenizer.infix_finditer = compile_infix_regex([_RELATIONAL_INFIX, pattern]).finditer
+    tokenizer.infix_finditer = compile_infix_regex([_RELATIONAL_INFIX, _SYMBOL_SLASH_INFIX, pattern]).finditer
     return tokenizer
 
 

@@ -57,7 +57,7 @@ TIGHT_TYPES = (RelationType.DERIVED_FROM, RelationType.LOCATED_IN, RelationType.
 
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Tokens that may stand between two coordinated verb phrases sharing one subject.
-COORDINATION = frozenset({",", "and", "or", "also", "further", "furthermore", "then", "thereby",
+COORDINATION = frozenset({",", "and", "or", "/", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
                           "fail", "fails", "unable", "thus", "nor", "neither", "without"})
@@ -815,7 +815,7 @@ class PatternExtractor:
         # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
         while True:
             end = self._skip_plain_words(view, end)
-            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but"):
+            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/"):
                 break
             nxt = end + 1
             excepted = view.words[end:end + 2] == ["but", "not"]

@@ -242,3 +242,9 @@ def test_a_lone_place_adjective_is_no_entity_but_a_named_cell_source_is(nlp):
     texts = {m.text for m in adoc.mentions}
     assert not texts & {"Microglial", "nuclear"}
     assert {"NLRP3 inflammasome", "placenta MSCs", "adipose MSC"} <= texts
+
+
+def test_slash_joined_symbols_are_each_an_entity_but_units_stay_whole():
+    tokenizer = scispacy_tokenizer(spacy.blank("en"))
+    assert [t.text for t in tokenizer("Nrf2/HO-1 and PI3K/Akt at 10 mg/kg in stem/stromal cells")] == [
+        "Nrf2", "/", "HO-1", "and", "PI3K", "/", "Akt", "at", "10", "mg/kg", "in", "stem/stromal", "cells"]

@@ -446,3 +446,8 @@ def test_a_means_is_not_an_object(extract):
                     "nuclear accumulation and decreased 4-HNE in the spinal cord.")
     assert not any(o == "IL-10" for _, _, o, _ in edges)
     assert ("Exos", "DECREASES", "4-HNE", False) in edges  # the exosomes, not "nuclear"
+
+
+def test_a_slash_joined_pathway_is_each_of_its_members(extract):
+    edges = extract("Intrathecal MSCs further enhanced Nrf2/HO-1 signalling in DRG neurons.")
+    assert {("MSCs", "INCREASES", "Nrf2", False), ("MSCs", "INCREASES", "HO-1", False)} <= edges
