@@ -132,6 +132,7 @@ class EntityLayer:
         if not Doc.has_extension("abbreviations"):
             return ents
         long_forms = doc.user_data.setdefault("kg_long_forms", {})
+        singulars: dict[str, Span] = {}
         for short in doc._.abbreviations:
             long = short._.long_form
             if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text):
@@ -148,6 +149,7 @@ class EntityLayer:
                 ents = self._merge_long_form(doc, ents, long, own.label_, own.kb_id_, inside)
                 cover = next((e for e in ents if e.start <= long.start and e.end >= long.end), None)
                 long_forms[(short.start_char, short.end_char)] = (cover or long).text
+                _note_singular(short, own, singulars)
                 continue
             head = inside[-1] if inside else None
             if head is not None and head.end == long.end and head.start > long.start and _plain_modifiers(long, head):
@@ -159,6 +161,14 @@ class EntityLayer:
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)
             if source is not None:
                 ents = _as_short_form(short, source, ents, long_forms)
+                _note_singular(short, source, singulars)
+        # The singular of a plural short form names the same cells: "ASC-treated knees" after
+        # "adipose stromal cells (ASCs)" ("ASC" alone is also the gene PYCARD's symbol).
+        for token in doc:
+            source = singulars.get(token.text)
+            covering = [e for e in ents if e.start <= token.i < e.end]
+            if source is not None and all((e.start, e.end) == (token.i, token.i + 1) for e in covering):
+                ents = _as_short_form(doc[token.i:token.i + 1], source, ents, long_forms)
         return ents
 
     @staticmethod
@@ -170,6 +180,11 @@ class EntityLayer:
             return ents  # an entity crosses the definition's edge: leave the spans as found
         kept = [e for e in ents if e not in inside]
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
+
+
+def _note_singular(short: Span, source: Span, singulars: dict[str, Span]) -> None:
+    if short.text.endswith("s") and short.text[-2:-1].isupper():
+        singulars.setdefault(short.text[:-1], source)
 
 
 def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict) -> list[Span]:

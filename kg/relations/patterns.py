@@ -123,7 +123,8 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented"})
-RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered"})
+RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
+                       "recipients", "recipient"})
 EFFECT_ADJECTIVES = {
     **dict.fromkeys(("analgesic", "antinociceptive", "anti-nociceptive", "antiallodynic", "anti-allodynic",
                      "antihyperalgesic", "anti-hyperalgesic", "anti-inflammatory", "antiinflammatory",
@@ -631,6 +632,8 @@ class PatternExtractor:
                 receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS), None)
                 if receiving is not None and words[receiving] in RECEIVING:
                     before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
+                    if words[receiving].startswith("recipient") and receiving >= 1:
+                        before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed ..."
                     # "apocynin-treated rats exhibited ..." or "rats receiving ADSCs displayed ..."
                     agent = before if before >= 0 else self._agent_after(view, receiving + 1)
                     if agent is not None and view.mentions[agent][1] <= i:

@@ -451,3 +451,13 @@ def test_a_means_is_not_an_object(extract):
 def test_a_slash_joined_pathway_is_each_of_its_members(extract):
     edges = extract("Intrathecal MSCs further enhanced Nrf2/HO-1 signalling in DRG neurons.")
     assert {("MSCs", "INCREASES", "Nrf2", False), ("MSCs", "INCREASES", "HO-1", False)} <= edges
+
+
+def test_treated_groups_written_as_recipients_or_with_a_singular_short_form(extract):
+    rels = extract.full("Rats received 2 x 10^6 adipose stromal cells (ASCs) or saline. ASC-treated knees displayed "
+                        "lower synovial IL-1β concentrations. BM-MSC recipients showed reduced microglial activation.")
+    asc = next(r for r in rels if r.object.text == "IL-1β")
+    assert asc.type.value == "DECREASES" and asc.subject.text == "ASC" and asc.subject.category.value == "Cell"
+    assert asc.subject.curie == next(r.subject.curie for r in rels if r.subject.text == "adipose stromal cells")
+    assert any(r.subject.text == "BM-MSC" and r.type.value == "DECREASES" and r.object.text == "microglial activation"
+               for r in rels)
