@@ -458,6 +458,6 @@ def test_treated_groups_written_as_recipients_or_with_a_singular_short_form(extr
                         "lower synovial IL-1β concentrations. BM-MSC recipients showed reduced microglial activation.")
     asc = next(r for r in rels if r.object.text == "IL-1β")
     assert asc.type.value == "DECREASES" and asc.subject.text == "ASC" and asc.subject.category.value == "Cell"
-    assert asc.subject.curie == next(r.subject.curie for r in rels if r.subject.text == "adipose stromal cells")
+    assert asc.subject.curie == "CL:0002570"  # the ASCs of the definition, not the gene ASC (PYCARD)
     assert any(r.subject.text == "BM-MSC" and r.type.value == "DECREASES" and r.object.text == "microglial activation"
                for r in rels)
