@@ -765,7 +765,14 @@ class PatternExtractor:
     def _listed_before(view: SentenceView, start: int) -> list[int]:
         """Mentions listed before the one starting at ``start``: "A, B and [start]"."""
         listed, seen_conjunction = [], False
-        while start >= 2 and view.words[start - 1] in ("and", ",", "or"):
+        while True:
+            # past the source of an "X-derived" subject: "NAC and DPSC-derived EVs lowered 4-HNE"
+            if start >= 3 and HYPHEN_RELATIONS.get(view.words[start - 1]) is RelationType.DERIVED_FROM \
+                    and view.words[start - 2] == "-" \
+                    and view.mention_at[start - 3] >= 0:
+                start = view.mentions[view.mention_at[start - 3]][0]
+            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or")):
+                break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
             j = start - 2
             while j >= 0 and view.words[j] in OBJECT_HEADS and view.mention_at[j] < 0:  # "GSH levels and catalase"

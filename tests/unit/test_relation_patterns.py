@@ -461,3 +461,11 @@ def test_treated_groups_written_as_recipients_or_with_a_singular_short_form(extr
     assert asc.subject.curie == "CL:0002570"  # the ASCs of the definition, not the gene ASC (PYCARD)
     assert any(r.subject.text == "BM-MSC" and r.type.value == "DECREASES" and r.object.text == "microglial activation"
                for r in rels)
+
+
+def test_a_subject_listed_before_an_x_derived_subject_also_acts(extract):
+    edges = extract("Both N-acetylcysteine (NAC) and DPSC-derived extracellular vesicles (DPSC-EVs) lowered "
+                    "4-hydroxynonenal in the sciatic nerve.")
+    assert ("N-acetylcysteine", "DECREASES", "4-hydroxynonenal", False) in edges
+    assert ("extracellular vesicles", "DECREASES", "4-hydroxynonenal", False) in edges
+    assert not any(s == "DPSC" and t == "DECREASES" for s, t, _, _ in edges)
