@@ -24,7 +24,7 @@ GENERIC_HEADS = {
 }
 # Words before a generic head that make it refer back ("these cells", "the transplanted cells").
 REFERRING_WORDS = frozenset({
-    "the", "these", "those", "such", "both", "this", "transplanted", "grafted", "engrafted", "injected",
+    "the", "these", "those", "such", "both", "this", "same", "transplanted", "grafted", "engrafted", "injected",
     "infused", "administered", "implanted", "delivered", "preconditioned", "labelled", "labeled",
 })
 # ``Mention.found_by`` of a pronoun the pattern extractor reads as the previous sentence's agent.

@@ -328,21 +328,29 @@ class SentenceView:
         return None
 
 
+TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "injection", "infusion",
+                             "administration", "graft", "grafts"})
+# What a "They" or "The treatment" of the next sentence may stand for when no claim names an agent.
+TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
 SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
                               "in", "addition", "consistently", "similarly", "also", ","})
 
 
 def leading_pronoun(words: list[str]) -> int | None:
-    """Where a sentence opens with "They" / "It" as the agent of a claim ("They also raised ...",
-    "However, they failed to ..."): the agent of the previous sentence's claims. Not "It is ...".
-    Only a plain pronoun at the start; "these effects" and the like name no agent."""
+    """Where a sentence opens with "They" / "It" / "The treatment" as the agent of a claim ("They also
+    raised ...", "However, they failed to ...", "The treatment reduced GFAP"): the agent of the
+    previous sentence. Not "It is ..."; "these effects" and the like name no agent."""
     i = 0
     while i < len(words) and words[i] in SENTENCE_OPENERS:
         i += 1
-    if i >= len(words) - 1 or words[i] not in ("they", "it") or (0 < i and words[i - 1] != ","):
+    if 0 < i and words[i - 1] != ",":
         return None
-    following = words[i + 1]
-    return None if following in ("is", "was", "has", "had", "remains", "seems", "appears", "'s") else i
+    if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS:
+        i += 1  # the noun stands for the agent
+    elif not words[i:i + 1] or words[i] not in ("they", "it"):
+        return None
+    following = words[i + 1] if i + 1 < len(words) else "."
+    return None if following in ("is", "was", "has", "had", "remains", "seems", "appears", "'s", ".") else i
 
 
 def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
@@ -505,6 +513,9 @@ class PatternExtractor:
                     relations[key] = rel
             agents = sorted((r.subject for r in found if r.subject.category in ROUTE_AGENTS
                              and not _comparator(r.subject)), key=lambda m: m.start)
+            if not agents:  # "ASCs were injected into mice after SNI. They failed to ...": the treatment named
+                agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
+                          and s not in view.aside and not _comparator(m)][:1]
             previous_agent = agents[0] if agents else None
         return resolve_generic_agents(adoc, list(relations.values()))
 
@@ -756,21 +767,32 @@ class PatternExtractor:
             return []
         m = self._phrase_head(view, m)
         subjects = [m]
-        start = view.mentions[m][0]
+        start = self._past_source(view, view.mentions[m][0])
+        if start >= 4 and view.words[start - 3:start] == [",", "but", "not"]:
+            # "Gabapentin, but not BMSC-derived exosomes, reversed allodynia": the exosomes did not
+            view.excepted.add(m)
+            first = view.mention_ending_before(start - 3, MAX_SUBJECT_DISTANCE)
+            if first is not None:
+                subjects.insert(0, self._phrase_head(view, first))
+                start = view.mentions[subjects[0]][0]
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
         # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
         return subjects + self._listed_before(view, start)
+
+    @staticmethod
+    def _past_source(view: SentenceView, start: int) -> int:
+        """Where an "X-derived" subject begins, its source included: "DPSC-derived EVs"."""
+        if start >= 3 and HYPHEN_RELATIONS.get(view.words[start - 1]) is RelationType.DERIVED_FROM \
+                and view.words[start - 2] == "-" and view.mention_at[start - 3] >= 0:
+            return view.mentions[view.mention_at[start - 3]][0]
+        return start
 
     @staticmethod
     def _listed_before(view: SentenceView, start: int) -> list[int]:
         """Mentions listed before the one starting at ``start``: "A, B and [start]"."""
         listed, seen_conjunction = [], False
         while True:
-            # past the source of an "X-derived" subject: "NAC and DPSC-derived EVs lowered 4-HNE"
-            if start >= 3 and HYPHEN_RELATIONS.get(view.words[start - 1]) is RelationType.DERIVED_FROM \
-                    and view.words[start - 2] == "-" \
-                    and view.mention_at[start - 3] >= 0:
-                start = view.mentions[view.mention_at[start - 3]][0]
+            start = PatternExtractor._past_source(view, start)  # "NAC and DPSC-derived EVs lowered 4-HNE"
             if not (start >= 2 and view.words[start - 1] in ("and", ",", "or")):
                 break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
@@ -1194,7 +1216,8 @@ class PatternExtractor:
                     epi = epistemics((), 0, 0)
                 else:
                     floor = s_end if s_end <= trig.start else 0
-                    epi = epistemics(view.words, trig.start, floor, ("not",) if oi in view.excepted else ())
+                    epi = epistemics(view.words, trig.start, floor,
+                                     ("not",) if oi in view.excepted or si in view.excepted else ())
                 sentence = view.sentence
                 out.append(Relation(
                     subject=subject, object=obj, type=rtype,

@@ -469,3 +469,26 @@ def test_a_subject_listed_before_an_x_derived_subject_also_acts(extract):
     assert ("N-acetylcysteine", "DECREASES", "4-hydroxynonenal", False) in edges
     assert ("extracellular vesicles", "DECREASES", "4-hydroxynonenal", False) in edges
     assert not any(s == "DPSC" and t == "DECREASES" for s, t, _, _ in edges)
+
+
+def test_but_not_between_commas_negates_that_subject_only(extract):
+    edges = extract("Gabapentin, but not BMSC-derived exosomes, reversed cold allodynia in oxaliplatin-treated rats.")
+    assert ("Gabapentin", "DECREASES", "cold allodynia", False) in edges
+    assert ("exosomes", "DECREASES", "cold allodynia", True) in edges
+    assert ("exosomes", "DECREASES", "cold allodynia", False) not in edges
+
+
+def test_the_treatment_and_they_after_a_sentence_that_only_names_the_treatment(extract):
+    rels = extract.full("Adipose-derived stem cells (ASCs) were injected into mice after spared nerve injury. "
+                        "They failed to raise the paw withdrawal threshold.")
+    failed = next(r for r in rels if r.object.text == "paw withdrawal threshold")
+    assert failed.type.value == "INCREASES" and failed.evidence.epistemics.negated
+    assert failed.subject.curie == "CL:0002570"
+    rels = extract.full("BMSCs were delivered intrathecally after CCI. The treatment reduced GFAP expression in "
+                        "the dorsal horn. Prophylactic ADSCs prevented thermal hyperalgesia. Therapeutic "
+                        "administration of the same cells failed to reverse hyperalgesia.")
+    gfap = next(r for r in rels if r.object.text == "GFAP")
+    assert gfap.subject.text == "treatment" and gfap.subject.curie == next(
+        r.subject.curie for r in rels if r.subject.text == "BMSCs")
+    late = next(r for r in rels if r.object.text == "hyperalgesia")
+    assert late.evidence.epistemics.negated and late.subject.curie == "CL:0002570"
