@@ -144,7 +144,10 @@ ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "pot
                              "dosage"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 # Nouns of a decline: "the reduction in X", "the loss of X".
-DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "decrease", "decline", "downregulation", "drop", "fall"})
+DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "decrease", "decline", "downregulation", "drop", "fall",
+                                        # "produced a sustained reversal of allodynia": a decrease brought about
+                                        "reversal", "attenuation", "alleviation", "suppression", "inhibition",
+                                        "amelioration", "relief"})
 RISE_NOUNS = frozenset({"increase", "elevation", "upregulation", "rise", "accumulation", "overexpression"})
 # Claims an equivalence arm does not share: where a thing comes from, how it is given, what it is.
 NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
@@ -175,7 +178,7 @@ PRONOUNS = frozenset({"it", "they"})
 # Bare location words: a location that merely situates another claim is not a claim of its own.
 BARE_LOCATIONS = frozenset({"in", "within"})
 # Prepositions that situate a claim ("in the DRG", "on spinal macrophages", "at the ligation site").
-SITUATING = BARE_LOCATIONS | frozenset({"on", "at"})
+SITUATING = BARE_LOCATIONS | frozenset({"on", "at", "around", "near", "along"})
 # Categories that take part only in their own relation types.
 NOT_AGENTS = frozenset({Category.ROUTE, Category.ORGANISM})
 CONDITIONS = frozenset({Category.DISEASE, Category.PHENOTYPE})
@@ -409,7 +412,8 @@ def _comparison_arms(words: list[str]) -> set[int]:
     arms: set[int] = set()
     inside = False
     for i, w in enumerate(words):
-        if w in COMPARISON_CUES and not (w == "relative" and words[i + 1:i + 2] != ["to"]):
+        if w in COMPARISON_CUES and not (w in ("relative", "compared") and words[i + 1:i + 2] not in (["to"], ["with"])):
+            # "compared with placebo" is an arm; "we compared intrathecal hUCMSCs with apocynin" is a design
             inside = True
         elif w in CLAUSE_BREAKS or w == ",":
             inside = False
@@ -763,6 +767,10 @@ class PatternExtractor:
 
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
+        # past a place the agent was put: "Perineural injection of BMSCs around the injured sciatic nerve increased"
+        while m is not None and view.mentions[m][2].category is Category.ANATOMY and (
+                self._situating(view, m) or view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]].count("into")):
+            m = view.mention_ending_before(view.mentions[m][0], MAX_SUBJECT_DISTANCE)
         if m is None:
             return []
         m = self._phrase_head(view, m)

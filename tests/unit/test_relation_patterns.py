@@ -492,3 +492,14 @@ def test_the_treatment_and_they_after_a_sentence_that_only_names_the_treatment(e
         r.subject.curie for r in rels if r.subject.text == "BMSCs")
     late = next(r for r in rels if r.object.text == "hyperalgesia")
     assert late.evidence.epistemics.negated and late.subject.curie == "CL:0002570"
+
+
+def test_a_reversal_brought_about_is_a_decrease_and_a_design_comparison_is_no_arm(extract):
+    edges = extract("Intravenously infused adipose-derived MSCs (AD-MSCs) produced a sustained reversal of "
+                    "mechanical allodynia in SNI mice. In a contusion model, we compared intrathecal human "
+                    "umbilical cord MSCs (hUCMSCs) with apocynin. Perineural injection of BMSCs around the "
+                    "injured sciatic nerve increased catalase activity.")
+    assert ("adipose-derived MSCs", "DECREASES", "mechanical allodynia", False) in edges
+    assert not any(t == "CAUSES" and o == "mechanical allodynia" for _, t, o, _ in edges)
+    assert ("human umbilical cord MSCs", "ADMINISTERED_VIA", "intrathecal", False) in edges
+    assert ("BMSCs", "INCREASES", "catalase", False) in edges
