@@ -97,8 +97,9 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = self._apply_abbreviations(doc, _widen_qualified_symptoms(doc, _without_bare_adjectives(accepted)))
-        doc.ents = sorted(self._apply_listed_definitions(doc, ents), key=lambda s: s.start)
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _without_bare_adjectives(accepted)))
+        ents = _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents))
+        doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
 
     @staticmethod
@@ -182,6 +183,40 @@ class EntityLayer:
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
 
 
+# "MSCs isolated from Wharton's jelly (WJ-MSCs)": the participles that put a source after its head.
+SOURCE_PARTICIPLES = frozenset({"isolated", "derived", "obtained", "harvested", "purified", "prepared",
+                                "collected", "generated", "expanded"})
+MAX_SOURCE_TOKENS = 6
+
+
+def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A short form defined for a head named before its source, which scispaCy's detector does
+    not pair: "MSCs isolated from Wharton's jelly (WJ-MSCs)" -- the head takes the identity the
+    lexicon gives the short form; "Mesenchymal stem cells derived from induced pluripotent stem
+    cells (iPSC-MSCs)" -- an unknown short form becomes a mention of the head."""
+    defined = {short.text for short in doc._.abbreviations} if Doc.has_extension("abbreviations") else set()
+    long_forms = doc.user_data.setdefault("kg_long_forms", {})
+    by_start = {e.start: e for e in ents}
+    for head in sorted(ents, key=lambda e: e.start):
+        if head.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) \
+                or doc[head.end:head.end + 2].text.lower().split() not in ([p, "from"] for p in SOURCE_PARTICIPLES):
+            continue
+        close = next((i for i in range(head.end + 2, min(len(doc), head.end + 3 + MAX_SOURCE_TOKENS))
+                      if doc[i].text == "("), None)
+        if close is None or close + 2 >= len(doc) or doc[close + 2].text != ")" or doc[close + 1].text in defined \
+                or not _SHORT_FORM.match(doc[close + 1].text) or any(t.is_punct for t in doc[head.end:close]):
+            continue
+        short = doc[close + 1:close + 2]
+        known = by_start.get(short.start)
+        if known is not None and known.label_ == head.label_ and known.kb_id_:
+            ents = [e for e in ents if e is not head] + [
+                Span(doc, head.start, head.end, label=head.label_, kb_id=known.kb_id_, span_id=FOUND_BY_ABBREVIATION)]
+            long_forms[(head.start_char, head.end_char)] = doc[head.start:close].text
+        elif known is None:
+            ents = _as_short_form(short, head, ents, long_forms)
+    return ents
+
+
 def _note_singular(short: Span, source: Span, singulars: dict[str, Span]) -> None:
     if short.text.endswith("s") and short.text[-2:-1].isupper():
         singulars.setdefault(short.text[:-1], source)
@@ -229,13 +264,21 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
     name it: "osteoarthritic knee pain", "at-level neuropathic pain", "periorbital allodynia". The
     wider span is a concept of its own (no id from the bare term). An "X-induced" cause is not part
     of the name ("paclitaxel-induced neuropathic pain" stays "neuropathic pain")."""
+    ents = sorted(ents, key=lambda e: e.start)
     taken = {i for e in ents for i in range(e.start, e.end)}
+    ending_at = {e.end: e for e in ents}
     widened = []
     for ent in ents:
         head = ent[-1].lower_
         bare = len(ent) == 1 or ent.text.lower() == "neuropathic pain"
         if head not in QUALIFIED_SYMPTOM or ent.label_ not in COMPOSITIONAL or not bare:
             widened.append(ent)
+            continue
+        condition = ending_at.get(ent.start)
+        if head == "pain" and condition is not None and condition.label_ == Category.DISEASE.value:
+            # "OA pain", "bone cancer pain": the pain of a named condition is a condition of its own
+            widened = [e for e in widened if e is not condition]
+            widened.append(Span(doc, condition.start, ent.end, label=Category.DISEASE.value, span_id=ent.id_))
             continue
         start = ent.start
         while (start > 0 and ent.start - start < MAX_QUALIFIER_TOKENS and start - 1 not in taken

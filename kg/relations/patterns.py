@@ -858,6 +858,8 @@ class PatternExtractor:
             if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/"):
                 break
             nxt = end + 1
+            if view.words[end:end + 3] == [",", "but", "not"]:  # "reduced IL-1β, but not IL-10"
+                end, nxt = end + 1, end + 2
             excepted = view.words[end:end + 2] == ["but", "not"]
             if excepted:
                 nxt += 1

@@ -248,3 +248,15 @@ def test_slash_joined_symbols_are_each_an_entity_but_units_stay_whole():
     tokenizer = scispacy_tokenizer(spacy.blank("en"))
     assert [t.text for t in tokenizer("Nrf2/HO-1 and PI3K/Akt at 10 mg/kg in stem/stromal cells")] == [
         "Nrf2", "/", "HO-1", "and", "PI3K", "/", "Akt", "at", "10", "mg/kg", "in", "stem/stromal", "cells"]
+
+
+def test_the_pain_of_a_named_condition_and_a_source_named_after_its_head(nlp):
+    adoc = nlp.annotate(Document(id="p", abstract=(
+        "Knee osteoarthritis (OA) is common. UC-MSCs may relieve OA pain and bone cancer pain. "
+        "MSCs isolated from Wharton's jelly (WJ-MSCs) reduced IL-1β. Mesenchymal stem cells derived from "
+        "induced pluripotent stem cells (iPSC-MSCs) were grafted.")))
+    found = {(m.text, m.category) for m in adoc.mentions}
+    assert ("OA pain", Category.DISEASE) in found and ("bone cancer pain", Category.DISEASE) in found
+    wj = [m for m in adoc.mentions if m.text in ("MSCs", "WJ-MSCs")]
+    assert len(wj) == 2 and len({m.curie for m in wj}) == 1  # the head takes the short form's identity
+    assert any(m.text == "iPSC-MSCs" and m.category is Category.CELL for m in adoc.mentions)

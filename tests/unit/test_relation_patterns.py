@@ -503,3 +503,10 @@ def test_a_reversal_brought_about_is_a_decrease_and_a_design_comparison_is_no_ar
     assert not any(t == "CAUSES" and o == "mechanical allodynia" for _, t, o, _ in edges)
     assert ("human umbilical cord MSCs", "ADMINISTERED_VIA", "intrathecal", False) in edges
     assert ("BMSCs", "INCREASES", "catalase", False) in edges
+
+
+def test_comma_but_not_negates_the_object_after_it(extract):
+    edges = extract("BMSCs reduced IL-1β, but not IL-10, in the ipsilateral DRG of SNI rats.")
+    assert ("BMSCs", "DECREASES", "IL-1β", False) in edges
+    assert ("BMSCs", "DECREASES", "IL-10", True) in edges
+    assert ("BMSCs", "DECREASES", "IL-10", False) not in edges
