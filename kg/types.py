@@ -65,6 +65,11 @@ class Candidate(BaseModel):
     score: float
 
 
+# ``Mention.found_by`` of a source tissue named inside a cell mention ("Adipose" in "Adipose-derived
+# stem cells"): it overlaps that mention, so it is no entity of its own in the text's entity list.
+EMBEDDED_SOURCE = "embedded-source"
+
+
 class Mention(BaseModel):
     """An entity mention; offsets are character offsets into ``Document.text``."""
 

@@ -100,6 +100,7 @@ class EntityLayer:
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _without_bare_adjectives(accepted)))
         ents = _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents))
         doc.ents = sorted(ents, key=lambda s: s.start)
+        doc.spans[EMBEDDED_SOURCES] = _embedded_sources(doc.ents)
         return doc
 
     @staticmethod
@@ -181,6 +182,31 @@ class EntityLayer:
             return ents  # an entity crosses the definition's edge: leave the spans as found
         kept = [e for e in ents if e not in inside]
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
+
+
+# Source tissues named inside a cell mention: "Adipose" of "Adipose-derived stem cells".
+EMBEDDED_SOURCES = "embedded_sources"
+SPECIES_WORDS = frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "equine", "autologous",
+                           "allogeneic"})
+
+
+def _embedded_sources(ents) -> list[Span]:
+    """ "Adipose-derived stem cells", "human adipose tissue-derived stromal cells (hADSCs)": the words
+    before "-derived" inside a cell mention, species words left out, name where the cells come from."""
+    sources = []
+    for ent in ents:
+        if ent.label_ != Category.CELL.value:
+            continue
+        derived = next((t.i for t in ent if t.lower_ == "derived" and t.i >= ent.start + 2
+                        and ent.doc[t.i - 1].text == "-"), None)
+        if derived is None:
+            continue
+        start = ent.start
+        while start < derived - 1 and ent.doc[start].lower_ in SPECIES_WORDS:
+            start += 1
+        if start < derived - 1 and all(t.is_alpha or t.text == "'s" or t.text == "'" for t in ent.doc[start:derived - 1]):
+            sources.append(Span(ent.doc, start, derived - 1, label=Category.ANATOMY.value))
+    return sources
 
 
 # "MSCs isolated from Wharton's jelly (WJ-MSCs)": the participles that put a source after its head.

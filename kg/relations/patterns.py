@@ -47,7 +47,7 @@ from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, resolve_generic_agents
 from kg.relations.epistemics import epistemics
-from kg.types import AnnotatedDoc, Evidence, Mention, Relation, Sentence
+from kg.types import EMBEDDED_SOURCE, AnnotatedDoc, Evidence, Mention, Relation, Sentence
 from kg.vocab import Category, RelationType
 
 EXTRACTOR = "patterns"
@@ -243,6 +243,27 @@ class Lexicon:
 COMPARATOR_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline"})
 
 
+def _embedded_sources(adoc: AnnotatedDoc) -> list[Relation]:
+    """Cells named with their source tissue: "Adipose-derived stem cells", "bone marrow-derived MSCs"
+    are one mention, and the NLP stage marks the tissue inside as a mention of its own (found_by
+    ``EMBEDDED_SOURCE``); the cells DERIVED_FROM that tissue."""
+    out = []
+    sentences = {s.index: s for s in adoc.sentences}
+    for source in (m for m in adoc.mentions if m.found_by == EMBEDDED_SOURCE):
+        cells = next((m for m in adoc.mentions if m.found_by != EMBEDDED_SOURCE and m.start <= source.start
+                      and source.end <= m.end), None)
+        sentence = sentences.get(source.sentence_index)
+        if cells is None or sentence is None:
+            continue
+        out.append(Relation(subject=cells, object=source, type=RelationType.DERIVED_FROM, evidence=Evidence(
+            doc_id=cells.doc_id, sentence=sentence.text, sentence_index=sentence.index,
+            subject_text=cells.text, object_text=source.text,
+            subject_span=(cells.start - sentence.start, cells.end - sentence.start),
+            object_span=(source.start - sentence.start, source.end - sentence.start),
+            trigger="derived", extractor=f"{EXTRACTOR}:hyphen", score=SCORES["hyphen"], epistemics=epistemics((), 0, 0))))
+    return out
+
+
 def _comparator(mention: Mention) -> bool:
     """The control arm's substance ("placebo", "vehicle", "saline"): never an agent of a claim."""
     return mention.text.lower() in COMPARATOR_NAMES or (mention.name or "").lower() in COMPARATOR_NAMES
@@ -360,7 +381,8 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     doc: Doc = adoc.spacy_doc
     by_sentence: dict[int, list[Mention]] = {}
     for m in adoc.mentions:
-        by_sentence.setdefault(m.sentence_index, []).append(m)
+        if m.found_by != EMBEDDED_SOURCE:  # inside another mention's words: see _embedded_sources
+            by_sentence.setdefault(m.sentence_index, []).append(m)
     views = []
     for sentence in adoc.sentences:
         mentions = by_sentence.get(sentence.index, [])
@@ -521,7 +543,7 @@ class PatternExtractor:
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
                           and s not in view.aside and not _comparator(m)][:1]
             previous_agent = agents[0] if agents else None
-        return resolve_generic_agents(adoc, list(relations.values()))
+        return resolve_generic_agents(adoc, list(relations.values()) + _embedded_sources(adoc))
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
         out: list[Relation] = self._group_effects(view)
@@ -1209,9 +1231,6 @@ class PatternExtractor:
                         and view.words[o_end:o_end + 1] and view.words[o_end].isalpha() \
                         and view.words[o_end] not in COORDINATION and view.words[o_end] not in PREPOSITIONS:
                     continue  # "induced spinal nitrosative stress": the place word modifies an unnamed head
-                if rtype is RelationType.DERIVED_FROM and subject.category is Category.CELL \
-                        and obj.category is Category.ANATOMY:
-                    continue  # "gingiva-derived MSCs" names a kind of cell; MSCs in general do not come from gingiva
                 if how not in ("tight", "route") and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how not in ("tight", "route") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:

@@ -249,17 +249,22 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against, sets a-e first scored blind and then studied,
-# and set f scored blind once with the final rules of its session. Floors sit a few points under the
-# figures measured when each was committed.
+# the development set the rules were written against, sets a-j each first scored blind and then
+# studied. Sets g-j annotate a cell's source tissue ("BMSCs DERIVED_FROM bone marrow"), a-f never do,
+# hence the lower precision floors of a-f since that edge is made. Floors sit a few points under the
+# figures measured when each was last changed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
-    ("gold_domain_dev.jsonl", 86.0, 92.0),
-    ("gold_domain_a.jsonl", 78.0, 87.0),
-    ("gold_domain_b.jsonl", 73.0, 83.0),
-    ("gold_domain_c.jsonl", 64.0, 74.0),
-    ("gold_domain_d.jsonl", 62.0, 76.0),
-    ("gold_domain_e.jsonl", 78.0, 85.0),
-    ("gold_domain_f.jsonl", 52.0, 60.0),
+    ("gold_domain_dev.jsonl", 88.0, 88.0),
+    ("gold_domain_a.jsonl", 82.0, 89.0),
+    ("gold_domain_b.jsonl", 77.0, 84.0),
+    ("gold_domain_c.jsonl", 70.0, 74.0),
+    ("gold_domain_d.jsonl", 64.0, 77.0),
+    ("gold_domain_e.jsonl", 79.0, 80.0),
+    ("gold_domain_f.jsonl", 63.0, 67.0),
+    ("gold_domain_g.jsonl", 68.0, 85.0),
+    ("gold_domain_h.jsonl", 72.0, 82.0),
+    ("gold_domain_i.jsonl", 61.0, 82.0),
+    ("gold_domain_j.jsonl", 66.0, 70.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

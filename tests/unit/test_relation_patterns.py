@@ -510,3 +510,15 @@ def test_comma_but_not_negates_the_object_after_it(extract):
     assert ("BMSCs", "DECREASES", "IL-1β", False) in edges
     assert ("BMSCs", "DECREASES", "IL-10", True) in edges
     assert ("BMSCs", "DECREASES", "IL-10", False) not in edges
+
+
+def test_cells_named_with_their_source_tissue_derive_from_it(extract):
+    rels = extract.full("Adipose-derived stem cells (ASCs) were injected. We delivered human adipose tissue-derived "
+                        "stromal cells intravenously. MSCs harvested from bone marrow reduced pain.")
+    derived = {(r.subject.text, r.object.text) for r in rels if r.type.value == "DERIVED_FROM"}
+    assert ("Adipose-derived stem cells", "Adipose") in derived
+    assert ("stromal cells", "adipose tissue") in derived or ("human adipose tissue-derived stromal cells",
+                                                             "adipose tissue") in derived
+    assert ("MSCs", "bone marrow") in derived
+    source = next(r for r in rels if r.object.text == "Adipose")
+    assert source.evidence.object_span == (0, len("Adipose")) and source.object.category.value == "AnatomicalEntity"
