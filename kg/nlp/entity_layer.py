@@ -97,7 +97,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _without_bare_adjectives(accepted)))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
         ents = _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents))
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_SOURCES] = _embedded_sources(doc.ents)
@@ -137,7 +137,8 @@ class EntityLayer:
         singulars: dict[str, Span] = {}
         for short in doc._.abbreviations:
             long = short._.long_form
-            if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text):
+            if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text) \
+                    or _across_sentences(long):
                 continue  # the detector's "(5 x 10^5 cells)" pairs "cells" with itself
             own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
                         and e.id_ == LEXICON_SPANS and e.kb_id_), None)
@@ -213,6 +214,41 @@ def _embedded_sources(ents) -> list[Span]:
 SOURCE_PARTICIPLES = frozenset({"isolated", "derived", "obtained", "harvested", "purified", "prepared",
                                 "collected", "generated", "expanded"})
 MAX_SOURCE_TOKENS = 6
+# Participles that make modified cells or loaded vesicles: "HO-1-overexpressing BMSCs", "miR-146a-loaded
+# exosomes", "ADSCs preconditioned with hypoxia".
+MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreated", "primed", "loaded", "engineered",
+                                   "modified", "transfected", "transduced"})
+# Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".
+_ENGINEERED_CELLS = re.compile(r"^[A-Za-z0-9α-ω]+(?:-[A-Za-z0-9]+)?-(?:h|r)?(?:BM|AD|UC|hUC|WJ|P|D|G)?-?MSCs?$")
+
+
+def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Modified cells and loaded vesicles are named whole, as authors and curators do: a modifier
+    "X-overexpressing" / "X-loaded" / "X-preconditioned" before a cell or vesicle mention joins it (no
+    id of the unmodified cells: another concept), and an engineered short form ("SOD2-MSCs") is a cell.
+    The list keeps its order (the rule order later steps read)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    widened: dict[int, Span] = {}
+    absorbed: set[int] = set()
+    for ent in ents:
+        start = ent.start
+        if ent.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) or start < 1:
+            continue
+        before = doc[start - 1]
+        if "-" in before.text and before.lower_.rsplit("-", 1)[1] in MODIFYING_PARTICIPLES:
+            start -= 1  # one token: "HO-1-overexpressing", "H2O2-preconditioned"
+        elif before.lower_ in MODIFYING_PARTICIPLES and start >= 3 and doc[start - 2].text == "-" \
+                and not doc[start - 3].is_punct:
+            start -= 3  # split by the tokenizer: "miR-146a - loaded"
+        inside = [e for e in ents if e.end > start and e.start < ent.start]
+        if start != ent.start and all(e.start >= start for e in inside):  # a name inside joins it: "miR-146a"
+            widened[id(ent)] = Span(doc, start, ent.end, label=ent.label_, span_id=ent.id_)
+            absorbed.update(id(e) for e in inside)
+    out = [widened.get(id(e), e) for e in ents if id(e) not in absorbed]
+    for token in doc:
+        if token.i not in taken and _ENGINEERED_CELLS.match(token.text):
+            out.append(Span(doc, token.i, token.i + 1, label=Category.CELL.value, span_id=FOUND_BY_ABBREVIATION))
+    return out
 
 
 def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -220,12 +256,14 @@ def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
     not pair: "MSCs isolated from Wharton's jelly (WJ-MSCs)" -- the head takes the identity the
     lexicon gives the short form; "Mesenchymal stem cells derived from induced pluripotent stem
     cells (iPSC-MSCs)" -- an unknown short form becomes a mention of the head."""
-    defined = {short.text for short in doc._.abbreviations} if Doc.has_extension("abbreviations") else set()
+    defined = {short.text for short in doc._.abbreviations if not _across_sentences(short._.long_form)} \
+        if Doc.has_extension("abbreviations") else set()
     long_forms = doc.user_data.setdefault("kg_long_forms", {})
     by_start = {e.start: e for e in ents}
     for head in sorted(ents, key=lambda e: e.start):
-        if head.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) \
-                or doc[head.end:head.end + 2].text.lower().split() not in ([p, "from"] for p in SOURCE_PARTICIPLES):
+        after = doc[head.end:head.end + 2].text.lower().split()
+        if head.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) or not (
+                after in ([p, "from"] for p in SOURCE_PARTICIPLES) or after in ([p, "with"] for p in MODIFYING_PARTICIPLES)):
             continue
         close = next((i for i in range(head.end + 2, min(len(doc), head.end + 3 + MAX_SOURCE_TOKENS))
                       if doc[i].text == "("), None)
@@ -234,13 +272,26 @@ def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         short = doc[close + 1:close + 2]
         known = by_start.get(short.start)
-        if known is not None and known.label_ == head.label_ and known.kb_id_:
+        if known is not None and after[1] == "with":
+            # "ADSCs preconditioned with hypoxia (HP-ADSCs)": the modified cells are one concept
+            inside = [e for e in ents if head.end <= e.start and e.end <= close]
+            if any(e.start < close and e.end > head.end and e not in inside for e in ents):
+                continue
+            whole = Span(doc, head.start, close, label=head.label_, span_id=FOUND_BY_ABBREVIATION)
+            kept = [e for e in ents if e is not head and e not in inside]
+            ents = _as_short_form(short, whole, kept + [whole], long_forms)
+        elif known is not None and known.label_ == head.label_ and known.kb_id_:
             ents = [e for e in ents if e is not head] + [
                 Span(doc, head.start, head.end, label=head.label_, kb_id=known.kb_id_, span_id=FOUND_BY_ABBREVIATION)]
             long_forms[(head.start_char, head.end_char)] = doc[head.start:close].text
-        elif known is None:
+        elif known is None or not known.kb_id_:
             ents = _as_short_form(short, head, ents, long_forms)
     return ents
+
+
+def _across_sentences(long: Span) -> bool:
+    """scispaCy's detector sometimes reaches back over a sentence end for a long form."""
+    return any(t.is_sent_start for t in long[1:])
 
 
 def _note_singular(short: Span, source: Span, singulars: dict[str, Span]) -> None:

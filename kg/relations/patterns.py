@@ -152,6 +152,10 @@ RISE_NOUNS = frozenset({"increase", "elevation", "upregulation", "rise", "accumu
 # Claims an equivalence arm does not share: where a thing comes from, how it is given, what it is.
 NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
                             RelationType.LOCATED_IN})
+DECLINE, RISE = "decline", "rise"
+# What a claim on a rise says about the thing that rises ("prevented the increase of NOX4").
+RISE_TYPED = {RelationType.CAUSES: RelationType.INCREASES, RelationType.PREVENTS: RelationType.DECREASES,
+              RelationType.TREATS: RelationType.DECREASES}
 # What a claim on a decline says about the thing that declines.
 COUNTERED = {RelationType.DECREASES: RelationType.INCREASES, RelationType.TREATS: RelationType.INCREASES,
              RelationType.PREVENTS: RelationType.INCREASES, RelationType.INCREASES: RelationType.DECREASES,
@@ -772,7 +776,15 @@ class PatternExtractor:
             or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
             for i in head)
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
-                    or self._situating(view, view.mention_at[i], any_category=True) for i in head))
+                    or self._situating(view, view.mention_at[i], any_category=True)
+                    or self._host_condition(view, view.mention_at[i]) for i in head))
+
+    @staticmethod
+    def _host_condition(view: SentenceView, m: int) -> bool:
+        """The condition of the animals or patients a claim is about: "in rats with CCI (and lowered ...)"."""
+        start = view.mentions[m][0]
+        host = view.mention_at[start - 2] if start >= 2 and view.words[start - 1] == "with" else -1
+        return host >= 0 and view.mentions[host][2].category is Category.ORGANISM
 
     @staticmethod
     def _situating(view: SentenceView, m: int, any_category: bool = False) -> bool:
@@ -941,6 +953,9 @@ class PatternExtractor:
         if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and (
                 view.words[end + 1] in HYPHEN_RELATIONS or view.words[end + 1] in MODIFIER_HYPHENS):
             nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"
+            if nxt is None and view.words[end + 2:end + 3] and view.words[end + 2] in DECLINE_NOUNS | RISE_NOUNS \
+                    and view.words[end + 3:end + 4] in (["of"], ["in"]):
+                nxt = view.mention_starting_after(end + 4, 1)  # "the paclitaxel-induced increase of NOX4"
             if nxt is not None:
                 return nxt
         return m
@@ -1235,7 +1250,10 @@ class PatternExtractor:
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how not in ("tight", "route") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
-                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or self._of_a_decline(view, trig, o_start):
+                change = self._change_before(view, trig, o_start)
+                if change is RISE and rtype in RISE_TYPED:
+                    rtype = RISE_TYPED[rtype]  # "prevented the increase of NOX4", "produced an elevation of PWT"
+                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or change is DECLINE:
                     # "reversed the reduction in paw withdrawal threshold", "prevented SOD depletion": acting
                     # on a decline is the opposite effect on the thing; other claims on a loss name no mention.
                     rtype = COUNTERED.get(rtype)
@@ -1261,14 +1279,14 @@ class PatternExtractor:
         return out
 
     @staticmethod
-    def _of_a_decline(view: SentenceView, trig: Trigger, o_start: int) -> bool:
-        """Whether the object is what declines: "the reduction in X", "the depletion of GSH and SOD" (the
-        change noun nearest before it, back to the trigger, is a decline)."""
+    def _change_before(view: SentenceView, trig: Trigger, o_start: int) -> str | None:
+        """Whether the object is what declines or rises: "the reduction in X", "the depletion of GSH and
+        SOD", "an elevation of PWT" (the change noun nearest before it, back to the trigger)."""
         first = trig.end if trig.end <= o_start else max(0, o_start - 2)
         for i in range(o_start - 2, first - 1, -1):
             if view.words[i + 1] in ("of", "in") and view.words[i] in DECLINE_NOUNS | RISE_NOUNS:
-                return view.words[i] in DECLINE_NOUNS
-        return False
+                return DECLINE if view.words[i] in DECLINE_NOUNS else RISE
+        return None
 
     @staticmethod
     def _typed(rtype: RelationType, subject: Mention, obj: Mention) -> RelationType | None:

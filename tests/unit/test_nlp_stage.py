@@ -260,3 +260,16 @@ def test_the_pain_of_a_named_condition_and_a_source_named_after_its_head(nlp):
     wj = [m for m in adoc.mentions if m.text in ("MSCs", "WJ-MSCs")]
     assert len(wj) == 2 and len({m.curie for m in wj}) == 1  # the head takes the short form's identity
     assert any(m.text == "iPSC-MSCs" and m.category is Category.CELL for m in adoc.mentions)
+
+
+def test_modified_cells_and_loaded_vesicles_are_named_whole(nlp):
+    adoc = nlp.annotate(Document(id="m", abstract=(
+        "Intrathecal delivery of miR-146a-loaded exosomes suppressed TLR4. H2O2-preconditioned BMSCs lowered "
+        "MDA. ADSCs preconditioned with hypoxia (HP-ADSCs) reduced thermal hyperalgesia. SOD2-MSCs reduced ROS. "
+        "GFP-labelled cells were tracked.")))
+    found = {(m.text, m.category) for m in adoc.mentions}
+    assert ("miR-146a-loaded exosomes", Category.CELLULAR_COMPONENT) in found
+    assert ("H2O2-preconditioned BMSCs", Category.CELL) in found
+    assert ("ADSCs preconditioned with hypoxia", Category.CELL) in found and ("HP-ADSCs", Category.CELL) in found
+    assert ("SOD2-MSCs", Category.CELL) in found
+    assert ("cells", Category.CELL) in found  # labelled cells are the same cells

@@ -522,3 +522,16 @@ def test_cells_named_with_their_source_tissue_derive_from_it(extract):
     assert ("MSCs", "bone marrow") in derived
     source = next(r for r in rels if r.object.text == "Adipose")
     assert source.evidence.object_span == (0, len("Adipose")) and source.object.category.value == "AnatomicalEntity"
+
+
+def test_a_change_noun_after_the_trigger_sets_the_direction(extract):
+    edges = extract("Intraperitoneal ADSC exosomes prevented the paclitaxel-induced increase of NOX4 in DRG neurons. "
+                    "UC-MSCs decreased spinal MDA and produced a sustained elevation of the paw withdrawal threshold. "
+                    "Intrathecal BMSCs attenuated mechanical allodynia in rats with chronic constriction injury (CCI) "
+                    "and lowered spinal MDA content. WJ-MSCs elevated catalase activity and curtailed lipid peroxidation.")
+    assert ("exosomes", "DECREASES", "NOX4", False) in edges
+    assert not any(o == "paclitaxel" for s, _, o, _ in edges if s == "exosomes")
+    assert ("UC-MSCs", "INCREASES", "paw withdrawal threshold", False) in edges
+    assert ("BMSCs", "DECREASES", "MDA", False) in edges
+    assert not any(s in ("chronic constriction injury", "CCI") and t == "DECREASES" for s, t, _, _ in edges)
+    assert ("WJ-MSCs", "DECREASES", "lipid peroxidation", False) in edges
