@@ -11,8 +11,18 @@ Conflict rule, applied greedily over all candidate spans:
    gene model's GENE_OR_GENE_PRODUCT); otherwise the model listed first in the pipeline config,
    whose order puts each category's specialist first (BC5CDR's DISEASE beats BioNLP13CG's
    chemical or organism label on "hypokalemia", "cardiomyopathy").
-A span overlapping an accepted one is dropped. Finally an abbreviation takes its long
-form's category and id ("ROS" becomes what "reactive oxygen species" is), everywhere it occurs.
+A span overlapping an accepted one is dropped ("disease" and "phenotype" count as one family
+for rule 1's exception: "inflammatory pain" over the lexicon's "pain"). Then, in order:
+- a lone place adjective before a noun is no entity ("Microglial NLRP3", "nuclear accumulation");
+- modified cells and loaded vesicles are named whole ("HO-1-overexpressing BMSCs", "miR-146a-loaded
+  exosomes"), engineered short forms are cells ("SOD2-MSCs");
+- an abbreviation takes its long form's category and id ("ROS" becomes what "reactive oxygen
+  species" is), everywhere it occurs, its singular too ("ASC-treated" after "(ASCs)");
+- a bare symptom takes its qualifiers ("osteoarthritic knee pain", "OA pain");
+- short forms defined with more in their parentheses or after a head and its source ("MSCs isolated
+  from Wharton's jelly (WJ-MSCs)");
+- the source tissue named inside a cell mention is kept in ``doc.spans["embedded_sources"]``
+  ("Adipose" of "Adipose-derived stem cells"; the relation stage makes it DERIVED_FROM).
 """
 
 from __future__ import annotations
