@@ -22,14 +22,23 @@ Handles, per sentence:
   "IL-6 was lower in the BMSC group", "allodynia resolved in hUCMSC-treated mice");
 - "protected Schwann cells against apoptosis" (PREVENTS), "an inhibitory effect on" (typed by its
   adjective; "no effect on" is a negated REGULATES);
-- comparison arms ("reduced pain compared with placebo": placebo gets nothing) and
-  appositive asides, which are never searched for a subject;
+- comparison arms ("reduced pain compared with placebo": placebo gets nothing; "we compared A with B"
+  is a design, not an arm) and appositive asides, which are never searched for a subject; equivalence
+  arms share the claim ("reduced allodynia as effectively as gabapentin", "Like TEMPOL, ...");
+- a control arm (placebo, vehicle, saline, PBS) is never an agent; ", but not X," negates subject X;
+- across sentences: "They ..." / "The treatment ..." take the previous sentence's agent, and "the
+  cells", "these vesicles" the treatment's identity (kg.relations.anaphora);
+- change nouns set the direction: acting on a decline is the opposite effect ("reversed the
+  reduction in PWT", "prevented SOD depletion": INCREASES), on a rise the same ("prevented the
+  paclitaxel-induced increase of NOX4": DECREASES; "produced an elevation of PWT": INCREASES);
+- cells named with their source tissue derive from it ("Adipose-derived stem cells");
 - routes ("given intrathecally", "intrathecal injection of BMSCs", "ADSCs (10^6 cells,
   intramuscular)"), paired with the agent they govern, never with a placebo or vehicle;
 - what a claim is not about: a location that situates it ("decreased TNF-α in the DRG" is no
   LOCATED_IN), a blocked agent ("miR-146a knockdown", "the Nrf2 inhibitor"), an adjective
   ("antioxidant effects of"), a loss ("nerve fiber loss"), trigger words inside entity names
-  ("induced pluripotent stem cells");
+  ("induced pluripotent stem cells"), a means ("through IL-10"), the place an agent was put
+  ("injection of BMSCs around the sciatic nerve increased ...");
 - negation and hedging cues scoped to each trigger (kg.relations.epistemics); a hyphenated name
   ("oxaliplatin-induced pain") is presupposed, never negated or hedged.
 The words are read as lower-case token texts, so the rules work with or without a parser.
