@@ -332,6 +332,26 @@ class SentenceView:
         return SentenceView(self.sentence, self.tokens, self.words, self.token_chars, placed, mention_at,
                             self.aside, self.compared, equivalents=self.equivalents)
 
+    def with_named_symptoms(self, mentions: list[Mention]) -> "SentenceView":
+        """A symptom referred back to ("attenuated this allodynia", "alleviated the pain") takes the
+        identity of the symptom the text named before ("cold allodynia", "bone cancer pain")."""
+        placed = list(self.mentions)
+        for k, (s, e, m) in enumerate(placed):
+            head = m.text.lower()
+            if e - s != 1 or head not in REFERABLE_SYMPTOMS or s == 0 or self.words[s - 1] not in ("the", "this", "that", "such"):
+                continue
+            named = [n for n in mentions if n.end <= m.start and n.text.lower().endswith(" " + head)
+                     and n.category in (Category.DISEASE, Category.PHENOTYPE)]
+            if named:
+                antecedent = named[-1]
+                placed[k] = (s, e, m.model_copy(update={
+                    "curie": antecedent.curie, "name": antecedent.name, "category": antecedent.category,
+                    "long_form": antecedent.text}))
+        if placed == self.mentions:
+            return self
+        return SentenceView(self.sentence, self.tokens, self.words, self.token_chars, placed, self.mention_at,
+                            self.aside, self.compared, equivalents=self.equivalents)
+
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
         distance = 0
@@ -369,6 +389,8 @@ TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplant
                              "administration", "graft", "grafts"})
 # What a "They" or "The treatment" of the next sentence may stand for when no claim names an agent.
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
+# Symptoms a text names once in full and then refers back to: "... cold allodynia. EVs attenuated this allodynia".
+REFERABLE_SYMPTOMS = frozenset({"pain", "allodynia", "hyperalgesia", "hypersensitivity", "neuropathy", "neuralgia"})
 SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
                               "in", "addition", "consistently", "similarly", "also", ","})
 
@@ -545,6 +567,7 @@ class PatternExtractor:
             pronoun = leading_pronoun(view.words)
             if pronoun is not None and previous_agent is not None:
                 view = view.with_stand_in(pronoun, previous_agent)
+            view = view.with_named_symptoms(adoc.mentions)
             found = self._sentence_relations(view)
             for rel in found:
                 key = (rel.subject.start, rel.type, rel.object.start)

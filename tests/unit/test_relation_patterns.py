@@ -533,3 +533,11 @@ def test_a_change_noun_after_the_trigger_sets_the_direction(extract):
     assert ("BMSCs", "DECREASES", "MDA", False) in edges
     assert not any(s in ("chronic constriction injury", "CCI") and t == "DECREASES" for s, t, _, _ in edges)
     assert ("WJ-MSCs", "DECREASES", "lipid peroxidation", False) in edges
+
+
+def test_a_symptom_referred_back_to_is_the_one_named_before(extract):
+    rels = extract.full("Oxaliplatin evoked cold allodynia in rats. MSC-derived small EVs attenuated this allodynia.")
+    back = next(r for r in rels if r.object.text == "allodynia")
+    named = next(r for r in rels if r.object.text == "cold allodynia")
+    assert back.type.value == "DECREASES" and back.object.curie == named.object.curie
+    assert back.evidence.object_text == "allodynia"  # the sentence's own words stay
