@@ -479,6 +479,8 @@ def _comparison_arms(words: list[str]) -> set[int]:
     return arms
 
 
+# An amount written between a route and its agent: "1 × 10^6", "5 μg", "(2.5".
+_QUANTITY = re.compile(r"^(?:[\d.,]+|×|x|\^|10\^\d+|\d+\^\d+|μg|µg|mg|mg/kg|μl|µl|ml|cells?)$")
 EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", "rapidly"})  # not "as well as"
 EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
 
@@ -1228,19 +1230,33 @@ class PatternExtractor:
         agents_at = {i for a in agents for i in range(view.mentions[a][0], view.mentions[a][1])}
         i = end  # after the route: "intrathecal (injection of the) BMSCs", "After perineural transplantation, MSCs"
         while i < len(view.words) and (view.words[i] in ROUTE_LINKS | NP_MODIFIERS
-                                       or view.words[i] == "," and view.words[i - 1] in WRAPPERS):
-            i += 1
+                                       or view.words[i] == "," and view.words[i - 1] in WRAPPERS
+                                       or view.words[i - 1:i] == ["of"] and _QUANTITY.match(view.words[i])):
+            i += 1  # "... dose of 1 × 10^6 DPSCs": the amount stands between the route and its agent
+            while i < len(view.words) and _QUANTITY.match(view.words[i]) and view.mention_at[i] < 0:
+                i += 1
         if i < len(view.words) and view.mention_at[i] in agents:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
-            return [head, *[m for m in self._objects_after(view, i)[1:] if m in agents]]
+            # listed with "and", not offered as an alternative: "intrathecal DPSCs or gabapentin"
+            return [head, *[m for m in self._objects_after(view, i)[1:] if m in agents
+                            and "or" not in view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]]]]
         i = start - 1  # before it: "BMSCs (1 x 10^6) were injected (via the) intrathecal (route)"
         opening = next((k for k in range(start - 1, -1, -1) if view.words[k] in ("(", ")")), None)
         if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
             i = opening - 1
         while i >= 0 and (i in view.aside or view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly")
                           and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
-                          view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at):
-            i -= 1  # over asides ("(hPMSCs; 10^6 cells)", ", an Nrf2 activator,") and "into the hind paw"
+                          view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at
+                          or view.words[i] == "or" or view.mention_at[i] >= 0
+                          and _comparator(view.mentions[view.mention_at[i]][2])):
+            i -= 1  # over asides ("(hPMSCs; 10^6 cells)", ", an Nrf2 activator,"), "into the hind paw", "or saline"
+        first_agent = min(agents, key=lambda a: view.mentions[a][0]) if agents else None
+        if i >= 0 and view.words[i] in ("them", "it") and first_agent is not None and view.mentions[first_agent][0] < i:
+            # "We isolated EVs from hUC-MSCs and delivered them intrathecally": what was isolated
+            return [self._agent_head(view, first_agent)]
+        if i >= 0 and view.mention_at[i] not in agents and first_agent is not None and self._passive_chain(view, start, first_agent):
+            # "sEVs were isolated from BMSCs by ultracentrifugation and injected intrathecally": the subject
+            return [self._agent_head(view, first_agent)]
         if i >= 0 and view.mention_at[i] in agents:
             m = self._phrase_head(view, view.mention_at[i])  # "Exosomes secreted by BMSCs were injected"
             m = m if m in agents else view.mention_at[i]
@@ -1251,6 +1267,20 @@ class PatternExtractor:
             w in WRAPPERS or w in ("route", "routes", "delivery", "given", "administered", "injected")
             for w in view.words)  # "administration routes, including intravenous and intrathecal, ... MSC"
         return agents if len(agents) == 1 and administered else []
+
+    @staticmethod
+    def _passive_chain(view: SentenceView, route_start: int, subject: int) -> bool:
+        """ "X were <verb>ed ... and injected <route>": the route word follows "and" + an administration
+        participle, and the sentence's first agent is the subject of "were"/"was"."""
+        k = route_start - 1
+        while k >= 0 and view.words[k] not in ADMINISTERED and route_start - k <= 3:
+            k -= 1
+        if k < 1 or view.words[k] not in ADMINISTERED or view.words[k - 1] not in ("and", ","):
+            return False
+        subject_end = view.mentions[subject][1]
+        be = next((j for j in range(subject_end, k) if view.words[j] in ("were", "was")), None)
+        return be is not None and subject_end + 4 >= be and not any(
+            view.words[j] in CLAUSE_BREAKS for j in range(subject_end, k))
 
     @staticmethod
     def _attribute_of(view: SentenceView, start: int) -> bool:

@@ -541,3 +541,19 @@ def test_a_symptom_referred_back_to_is_the_one_named_before(extract):
     named = next(r for r in rels if r.object.text == "cold allodynia")
     assert back.type.value == "DECREASES" and back.object.curie == named.object.curie
     assert back.evidence.object_text == "allodynia"  # the sentence's own words stay
+
+
+@pytest.mark.parametrize("text, agent, route", [
+    ("We isolated extracellular vesicles (EVs) from human umbilical cord MSCs and delivered them intrathecally.",
+     "extracellular vesicles", "intrathecally"),
+    ("Small extracellular vesicles (sEVs) were isolated from BMSCs by ultracentrifugation and injected "
+     "intrathecally into rats.", "Small extracellular vesicles", "intrathecally"),
+    ("Rats received a single intrathecal dose of 1 × 10^6 dental pulp stem cells (DPSCs) or gabapentin "
+     "(100 mg/kg) after CCI.", "dental pulp stem cells", "intrathecal"),
+    ("Mice were treated with extracellular vesicles from bone marrow MSCs or saline by intraperitoneal injection.",
+     "extracellular vesicles", "intraperitoneal injection"),
+])
+def test_routes_reach_their_agent_past_pronouns_amounts_and_control_arms(extract, text, agent, route):
+    edges = extract(text)
+    assert (agent, "ADMINISTERED_VIA", route, False) in edges
+    assert not any(t == "ADMINISTERED_VIA" and s.lower() in ("gabapentin", "saline") for s, t, _, _ in edges)
