@@ -65,9 +65,10 @@ class Candidate(BaseModel):
     score: float
 
 
-# ``Mention.found_by`` of a source tissue named inside a cell mention ("Adipose" in "Adipose-derived
-# stem cells"): it overlaps that mention, so it is no entity of its own in the text's entity list.
-EMBEDDED_SOURCE = "embedded-source"
+# ``Mention.found_by`` of a part named inside another mention's words: the source tissue of
+# "Adipose-derived stem cells", the cause and the condition of "Bortezomib-induced peripheral
+# neuropathy (BIPN)". It overlaps that mention, so it is no entity of its own in the text's entity list.
+EMBEDDED = "embedded"
 
 
 class Mention(BaseModel):

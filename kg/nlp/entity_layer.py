@@ -21,8 +21,10 @@ for rule 1's exception: "inflammatory pain" over the lexicon's "pain"). Then, in
 - a bare symptom takes its qualifiers ("osteoarthritic knee pain", "OA pain");
 - short forms defined with more in their parentheses or after a head and its source ("MSCs isolated
   from Wharton's jelly (WJ-MSCs)");
-- the source tissue named inside a cell mention is kept in ``doc.spans["embedded_sources"]``
-  ("Adipose" of "Adipose-derived stem cells"; the relation stage makes it DERIVED_FROM).
+- the word before "-induced" of a condition names its cause ("chemotherapy-induced neuropathy");
+- parts named inside a mention are kept in ``doc.spans["embedded_parts"]``: the source tissue of a
+  cell ("Adipose" of "Adipose-derived stem cells"), the cause and the condition of a condition
+  ("Bortezomib" and "peripheral neuropathy" of "Bortezomib-induced peripheral neuropathy (BIPN)").
 """
 
 from __future__ import annotations
@@ -57,9 +59,17 @@ COMPOSITIONAL = {Category.DISEASE.value, Category.PHENOTYPE.value}
 MODIFIER = {Category.ROUTE.value}
 
 
+# Words that grade a condition without naming another one: "painful peripheral neuropathy" is the
+# lexicon's peripheral neuropathy.
+EVALUATIVE = frozenset({"painful", "severe", "mild", "moderate", "marked", "significant", "debilitating"})
+
+
 def _yields(term: Span, model_span: Span) -> bool:
     """Whether a lexicon term gives way to a longer model span around it (rule 1's exceptions)."""
     if not (model_span.start <= term.start and model_span.end >= term.end and len(model_span) > len(term)):
+        return False
+    extra = [t for t in model_span if not term.start <= t.i < term.end]
+    if all(t.lower_ in EVALUATIVE for t in extra):
         return False
     return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ in COMPOSITIONAL)
 
@@ -67,6 +77,7 @@ def _yields(term: Span, model_span: Span) -> bool:
 ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
 # Where the span came from, kept on Span.id so mentions can report it.
 FOUND_BY_ABBREVIATION = "abbreviation"
+FOUND_BY_CAUSE = "cause"  # the word before "-induced" of a condition (see _named_causes)
 
 
 @Language.factory("kg_entity_layer", default_config={"ner_groups": []})
@@ -108,9 +119,9 @@ class EntityLayer:
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
-        ents = _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents))
+        ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         doc.ents = sorted(ents, key=lambda s: s.start)
-        doc.spans[EMBEDDED_SOURCES] = _embedded_sources(doc.ents)
+        doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
         return doc
 
     @staticmethod
@@ -195,29 +206,51 @@ class EntityLayer:
         return [*kept, Span(doc, long.start, long.end, label=label, kb_id=kb_id, span_id=FOUND_BY_ABBREVIATION)]
 
 
-# Source tissues named inside a cell mention: "Adipose" of "Adipose-derived stem cells".
-EMBEDDED_SOURCES = "embedded_sources"
+# Parts named inside another mention's words: the source tissue of "Adipose-derived stem cells", the
+# cause and the condition of "Bortezomib-induced peripheral neuropathy (BIPN)".
+EMBEDDED_PARTS = "embedded_parts"
 SPECIES_WORDS = frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "equine", "autologous",
                            "allogeneic"})
+CAUSING_PARTICIPLES = frozenset({"induced", "evoked", "provoked"})
+CONDITIONS = frozenset({Category.DISEASE.value, Category.PHENOTYPE.value})
 
 
-def _embedded_sources(ents) -> list[Span]:
-    """ "Adipose-derived stem cells", "human adipose tissue-derived stromal cells (hADSCs)": the words
-    before "-derived" inside a cell mention, species words left out, name where the cells come from."""
-    sources = []
-    for ent in ents:
-        if ent.label_ != Category.CELL.value:
-            continue
-        derived = next((t.i for t in ent if t.lower_ == "derived" and t.i >= ent.start + 2
-                        and ent.doc[t.i - 1].text == "-"), None)
-        if derived is None:
+def _embedded_parts(doc: Doc) -> list[Span]:
+    """Inside a cell mention, the words before "-derived" (species words left out) name where the
+    cells come from ("Adipose-derived stem cells"); inside a condition, the words before "-induced"
+    name its cause and the words after it the condition ("Bortezomib-induced peripheral neuropathy").
+    A cause keeps the label a lexicon term or model gave those exact words, else none is known."""
+    labelled = {(s.start, s.end): s.label_ for group in doc.spans for s in doc.spans[group]
+                if group != EMBEDDED_PARTS}
+    parts = []
+    for ent in doc.ents:
+        joint = next((t.i for t in ent if t.i >= ent.start + 2 and doc[t.i - 1].text == "-"
+                      and t.lower_ in ("derived", *CAUSING_PARTICIPLES)), None)
+        if joint is None or joint + 1 >= ent.end and ent.label_ in CONDITIONS:
             continue
         start = ent.start
-        while start < derived - 1 and ent.doc[start].lower_ in SPECIES_WORDS:
+        while start < joint - 1 and doc[start].lower_ in SPECIES_WORDS:
             start += 1
-        if start < derived - 1 and all(t.is_alpha or t.text == "'s" or t.text == "'" for t in ent.doc[start:derived - 1]):
-            sources.append(Span(ent.doc, start, derived - 1, label=Category.ANATOMY.value))
-    return sources
+        named = all(t.is_alpha or t.text in ("'s", "'") for t in doc[start:joint - 1])
+        if ent.label_ == Category.CELL.value and doc[joint].lower_ == "derived" and start < joint - 1 and named:
+            parts.append(Span(doc, start, joint - 1, label=Category.ANATOMY.value))
+        elif ent.label_ in CONDITIONS and doc[joint].lower_ in CAUSING_PARTICIPLES and start < joint - 1:
+            cause = labelled.get((start, joint - 1), Category.ENTITY.value)
+            parts += [Span(doc, start, joint - 1, label=cause), Span(doc, joint + 1, ent.end, label=ent.label_)]
+    return parts
+
+
+def _named_causes(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "chemotherapy-induced neuropathy", "incision-induced mechanical hyperalgesia": the word before
+    "-induced" names the condition's cause even where no model or lexicon term found it."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for ent in ents:
+        k = ent.start
+        if ent.label_ in CONDITIONS and k >= 3 and doc[k - 1].lower_ in CAUSING_PARTICIPLES and doc[k - 2].text == "-" \
+                and k - 3 not in taken and doc[k - 3].is_alpha and not doc[k - 3].is_stop and len(doc[k - 3]) > 2:
+            found.append(Span(doc, k - 3, k - 2, label=Category.ENTITY.value, span_id=FOUND_BY_CAUSE))
+    return ents + found
 
 
 # "MSCs isolated from Wharton's jelly (WJ-MSCs)": the participles that put a source after its head.

@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span
 from kg.config import PipelineConfig
 from kg.errors import ConfigError
 from kg.nlp import entity_layer, lexicon, ner_slot, sentences, tokenizer, variants  # noqa: F401  (register factories)
-from kg.nlp.entity_layer import EMBEDDED_SOURCES, FOUND_BY_ABBREVIATION, ID_GROUPS
+from kg.nlp.entity_layer import EMBEDDED_PARTS, FOUND_BY_ABBREVIATION, ID_GROUPS
 from kg.nlp.lexicon import LexiconMatcher
 from kg.nlp.ner_slot import load_model, span_group_name
 from kg.nlp.tokenizer import scispacy_tokenizer
-from kg.types import EMBEDDED_SOURCE, AnnotatedDoc, Document, Mention, Sentence
+from kg.types import EMBEDDED, AnnotatedDoc, Document, Mention, Sentence
 from kg.vocab import Category
 
 
@@ -153,6 +153,6 @@ class NlpPipeline:
         sents = self._sentences(spacy_doc)
         long_forms = spacy_doc.user_data.get("kg_long_forms", {})
         mentions = [self._mention(document, ent, sents, long_forms) for ent in spacy_doc.ents]
-        mentions += [self._mention(document, span, sents, long_forms).model_copy(update={"found_by": EMBEDDED_SOURCE})
-                     for span in spacy_doc.spans.get(EMBEDDED_SOURCES, [])]
+        mentions += [self._mention(document, span, sents, long_forms).model_copy(update={"found_by": EMBEDDED})
+                     for span in spacy_doc.spans.get(EMBEDDED_PARTS, [])]
         return AnnotatedDoc(document=document, sentences=sents, mentions=mentions, spacy_doc=spacy_doc)

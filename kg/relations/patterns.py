@@ -31,7 +31,8 @@ Handles, per sentence:
 - change nouns set the direction: acting on a decline is the opposite effect ("reversed the
   reduction in PWT", "prevented SOD depletion": INCREASES), on a rise the same ("prevented the
   paclitaxel-induced increase of NOX4": DECREASES; "produced an elevation of PWT": INCREASES);
-- cells named with their source tissue derive from it ("Adipose-derived stem cells");
+- parts named inside one mention: cells derive from their source tissue ("Adipose-derived stem
+  cells"), a cause CAUSES its condition ("Bortezomib-induced peripheral neuropathy (BIPN)");
 - routes ("given intrathecally", "intrathecal injection of BMSCs", "ADSCs (10^6 cells,
   intramuscular)"), paired with the agent they govern, never with a placebo or vehicle;
 - what a claim is not about: a location that situates it ("decreased TNF-α in the DRG" is no
@@ -56,7 +57,7 @@ from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, resolve_generic_agents
 from kg.relations.epistemics import epistemics
-from kg.types import EMBEDDED_SOURCE, AnnotatedDoc, Evidence, Mention, Relation, Sentence
+from kg.types import EMBEDDED, AnnotatedDoc, Evidence, Mention, Relation, Sentence
 from kg.vocab import Category, RelationType
 
 EXTRACTOR = "patterns"
@@ -256,24 +257,33 @@ class Lexicon:
 COMPARATOR_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline"})
 
 
-def _embedded_sources(adoc: AnnotatedDoc) -> list[Relation]:
-    """Cells named with their source tissue: "Adipose-derived stem cells", "bone marrow-derived MSCs"
-    are one mention, and the NLP stage marks the tissue inside as a mention of its own (found_by
-    ``EMBEDDED_SOURCE``); the cells DERIVED_FROM that tissue."""
-    out = []
+def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
+    """Relations between the parts the NLP stage found named inside one mention (found_by
+    ``EMBEDDED``): cells DERIVED_FROM the tissue of "Adipose-derived stem cells"; the cause of
+    "Bortezomib-induced peripheral neuropathy (BIPN)" CAUSES the condition. Presupposed by the
+    name, so never negated or hedged."""
+    parts = [m for m in adoc.mentions if m.found_by == EMBEDDED]
     sentences = {s.index: s for s in adoc.sentences}
-    for source in (m for m in adoc.mentions if m.found_by == EMBEDDED_SOURCE):
-        cells = next((m for m in adoc.mentions if m.found_by != EMBEDDED_SOURCE and m.start <= source.start
-                      and source.end <= m.end), None)
-        sentence = sentences.get(source.sentence_index)
-        if cells is None or sentence is None:
+    out = []
+    for host in (m for m in adoc.mentions if m.found_by != EMBEDDED):
+        inside = sorted((p for p in parts if host.start <= p.start and p.end <= host.end), key=lambda p: p.start)
+        sentence = sentences.get(host.sentence_index)
+        if not inside or sentence is None:
             continue
-        out.append(Relation(subject=cells, object=source, type=RelationType.DERIVED_FROM, evidence=Evidence(
-            doc_id=cells.doc_id, sentence=sentence.text, sentence_index=sentence.index,
-            subject_text=cells.text, object_text=source.text,
-            subject_span=(cells.start - sentence.start, cells.end - sentence.start),
-            object_span=(source.start - sentence.start, source.end - sentence.start),
-            trigger="derived", extractor=f"{EXTRACTOR}:hyphen", score=SCORES["hyphen"], epistemics=epistemics((), 0, 0))))
+        if host.category is Category.CELL:
+            pairs = [(host, part, RelationType.DERIVED_FROM, "derived") for part in inside]
+        elif len(inside) == 2:
+            pairs = [(inside[0], inside[1], RelationType.CAUSES, "induced")]
+        else:
+            continue
+        for subject, obj, rtype, trigger in pairs:
+            out.append(Relation(subject=subject, object=obj, type=rtype, evidence=Evidence(
+                doc_id=host.doc_id, sentence=sentence.text, sentence_index=sentence.index,
+                subject_text=subject.text, object_text=obj.text,
+                subject_span=(subject.start - sentence.start, subject.end - sentence.start),
+                object_span=(obj.start - sentence.start, obj.end - sentence.start),
+                trigger=trigger, extractor=f"{EXTRACTOR}:hyphen", score=SCORES["hyphen"],
+                epistemics=epistemics((), 0, 0))))
     return out
 
 
@@ -416,7 +426,7 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     doc: Doc = adoc.spacy_doc
     by_sentence: dict[int, list[Mention]] = {}
     for m in adoc.mentions:
-        if m.found_by != EMBEDDED_SOURCE:  # inside another mention's words: see _embedded_sources
+        if m.found_by != EMBEDDED:  # inside another mention's words: see _embedded_parts
             by_sentence.setdefault(m.sentence_index, []).append(m)
     views = []
     for sentence in adoc.sentences:
@@ -581,7 +591,7 @@ class PatternExtractor:
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
                           and s not in view.aside and not _comparator(m)][:1]
             previous_agent = agents[0] if agents else None
-        return resolve_generic_agents(adoc, list(relations.values()) + _embedded_sources(adoc))
+        return resolve_generic_agents(adoc, list(relations.values()) + _embedded_parts(adoc))
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
         out: list[Relation] = self._group_effects(view)

@@ -557,3 +557,15 @@ def test_routes_reach_their_agent_past_pronouns_amounts_and_control_arms(extract
     edges = extract(text)
     assert (agent, "ADMINISTERED_VIA", route, False) in edges
     assert not any(t == "ADMINISTERED_VIA" and s.lower() in ("gabapentin", "saline") for s, t, _, _ in edges)
+
+
+@pytest.mark.parametrize("text, cause, condition", [
+    ("Bortezomib-induced peripheral neuropathy (BIPN) restricts the dose of myeloma therapy.",
+     "Bortezomib", "peripheral neuropathy"),
+    ("Oral NAC failed to prevent chemotherapy-induced neuropathy.", "chemotherapy", "neuropathy"),
+    ("HO-1-MSCs shortened the duration of incision-induced mechanical hyperalgesia.", "incision",
+     "mechanical hyperalgesia"),
+    ("Paclitaxel frequently causes painful peripheral neuropathy.", "Paclitaxel", "peripheral neuropathy"),
+])
+def test_the_cause_named_with_a_condition_causes_it(extract, cause, condition, text):
+    assert (cause, "CAUSES", condition, False) in extract(text)
