@@ -69,6 +69,8 @@ class Candidate(BaseModel):
 # "Adipose-derived stem cells", the cause and the condition of "Bortezomib-induced peripheral
 # neuropathy (BIPN)". It overlaps that mention, so it is no entity of its own in the text's entity list.
 EMBEDDED = "embedded"
+# ``Mention.found_by`` of a class an entity is said to belong to ("a transcription factor").
+CLASS = "class"
 
 
 class Mention(BaseModel):

@@ -108,3 +108,11 @@ EVIDENCE_LABEL = "Evidence"
 # link to their document; entities link to the documents that mention them.
 FROM_DOCUMENT_TYPE = "FROM_DOCUMENT"  # (:Evidence)-[:FROM_DOCUMENT]->(:Document)
 MENTIONED_IN_TYPE = "MENTIONED_IN"  # (:Entity)-[:MENTIONED_IN {count}]->(:Document)
+
+
+# Adjectives that grade a class without naming a narrower one ("a selective TLR4 inhibitor" is a TLR4
+# inhibitor): the NLP stage leaves them out of a class mention, the relation stage reads past them.
+GRADING_ADJECTIVES = frozenset({
+    "selective", "potent", "key", "major", "inducible", "redox-sensitive", "novel", "well-known", "important",
+    "critical", "master", "endogenous", "natural", "powerful", "specific", "classical", "classic", "main",
+    "principal", "central", "pivotal", "crucial", "highly"})

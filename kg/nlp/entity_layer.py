@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.variants import VARIANT_SPANS
-from kg.vocab import Category
+from kg.types import CLASS
+from kg.vocab import GRADING_ADJECTIVES, Category
 
 # Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
 # label first and then the config's model order decide. On BioRED dev, where the BC5CDR model's
@@ -120,6 +121,7 @@ class EntityLayer:
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
+        ents = _class_mentions(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
         return doc
@@ -238,6 +240,52 @@ def _embedded_parts(doc: Doc) -> list[Span]:
             cause = labelled.get((start, joint - 1), Category.ENTITY.value)
             parts += [Span(doc, start, joint - 1, label=cause), Span(doc, joint + 1, ent.end, label=ent.label_)]
     return parts
+
+
+# Class nouns an entity is said to be one of: "Nrf2, a redox-sensitive transcription factor", "SOD is a
+# key antioxidant enzyme", "the antioxidant N-acetylcysteine", "TAK-242, a selective TLR4 inhibitor".
+CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist", "antagonist", "antioxidant",
+                         "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
+                         "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
+                         "peptide", "hormone", "neurotrophin"})
+MAX_CLASS_TOKENS = 4
+
+
+def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The class an entity is said to belong to becomes a mention (no graded adjectives: "redox-sensitive
+    transcription factor" is "transcription factor"), where the text says so: an apposition after the
+    entity (", a ..."), a copula ("is a ..."), or the class before it ("the antioxidant N-acetylcysteine").
+    Names inside the class phrase are part of it ("TLR4 inhibitor")."""
+    by_end = {e.end: e for e in ents}
+    by_start = {e.start: e for e in ents}
+    added, absorbed = [], set()
+    for i, token in enumerate(doc):
+        if token.lower_ not in ("a", "an", "the") or i == 0 and token.lower_ != "the":
+            continue
+        start = i + 1
+        while start < len(doc) and doc[start].lower_ in GRADING_ADJECTIVES:
+            start += 1
+        end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
+                    if doc[k].lower_ in CLASS_HEADS and (k + 1 == len(doc) or doc[k + 1].lower_ not in CLASS_HEADS)), None)
+        if end is None or not all(t.is_alpha or "-" in t.text or t.like_num or any(c.isdigit() for c in t.text)
+                                  for t in doc[start:end]):
+            continue
+        before = doc[i - 1].lower_ if i else ""
+        member_end = i - 1
+        if i >= 2 and doc[i - 2].text == ")":  # "Superoxide dismutase (SOD) is a key antioxidant enzyme"
+            member_end = next((k for k in range(i - 2, max(-1, i - 6), -1) if doc[k].text == "("), i - 1)
+        named = (i - 1) in by_end or member_end in by_end
+        appositive = before == "," and named and doc[end:end + 1].text in (",", ".", ";")
+        copula = before in ("is", "are") and named
+        prenominal = token.lower_ == "the" and end in by_start
+        if not (appositive or copula or prenominal):
+            continue
+        inside = [e for e in ents if e.start >= start and e.end <= end]
+        if any(e.start < end and e.end > start and e not in inside for e in ents):
+            continue
+        absorbed.update(id(e) for e in inside)
+        added.append(Span(doc, start, end, label=Category.ENTITY.value, span_id=CLASS))
+    return [e for e in ents if id(e) not in absorbed] + added
 
 
 def _named_causes(doc: Doc, ents: list[Span]) -> list[Span]:

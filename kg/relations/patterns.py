@@ -57,8 +57,8 @@ from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, resolve_generic_agents
 from kg.relations.epistemics import epistemics
-from kg.types import EMBEDDED, AnnotatedDoc, Evidence, Mention, Relation, Sentence
-from kg.vocab import Category, RelationType
+from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Evidence, Mention, Relation, Sentence
+from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 
 EXTRACTOR = "patterns"
 
@@ -257,11 +257,21 @@ class Lexicon:
 COMPARATOR_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline"})
 
 
+def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str,
+                 how: str) -> Relation:
+    """A relation the words of a name or an apposition state: never negated or hedged."""
+    return Relation(subject=subject, object=obj, type=rtype, evidence=Evidence(
+        doc_id=subject.doc_id, sentence=sentence.text, sentence_index=sentence.index,
+        subject_text=subject.text, object_text=obj.text,
+        subject_span=(subject.start - sentence.start, subject.end - sentence.start),
+        object_span=(obj.start - sentence.start, obj.end - sentence.start),
+        trigger=trigger, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epistemics((), 0, 0)))
+
+
 def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
     """Relations between the parts the NLP stage found named inside one mention (found_by
     ``EMBEDDED``): cells DERIVED_FROM the tissue of "Adipose-derived stem cells"; the cause of
-    "Bortezomib-induced peripheral neuropathy (BIPN)" CAUSES the condition. Presupposed by the
-    name, so never negated or hedged."""
+    "Bortezomib-induced peripheral neuropathy (BIPN)" CAUSES the condition."""
     parts = [m for m in adoc.mentions if m.found_by == EMBEDDED]
     sentences = {s.index: s for s in adoc.sentences}
     out = []
@@ -271,19 +281,33 @@ def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
         if not inside or sentence is None:
             continue
         if host.category is Category.CELL:
-            pairs = [(host, part, RelationType.DERIVED_FROM, "derived") for part in inside]
+            out += [_presupposed(host, part, RelationType.DERIVED_FROM, sentence, "derived", "hyphen") for part in inside]
         elif len(inside) == 2:
-            pairs = [(inside[0], inside[1], RelationType.CAUSES, "induced")]
-        else:
+            out.append(_presupposed(inside[0], inside[1], RelationType.CAUSES, sentence, "induced", "hyphen"))
+    return out
+
+
+def _class_memberships(view: "SentenceView") -> list[Relation]:
+    """The entity a class mention (found_by ``CLASS``, see the NLP stage) is said to be one of:
+    "Nrf2, a transcription factor", "SOD is a key antioxidant enzyme", "the antioxidant N-acetylcysteine"."""
+    out = []
+    for k, (start, end, cls) in enumerate(view.mentions):
+        if cls.found_by != CLASS:
             continue
-        for subject, obj, rtype, trigger in pairs:
-            out.append(Relation(subject=subject, object=obj, type=rtype, evidence=Evidence(
-                doc_id=host.doc_id, sentence=sentence.text, sentence_index=sentence.index,
-                subject_text=subject.text, object_text=obj.text,
-                subject_span=(subject.start - sentence.start, subject.end - sentence.start),
-                object_span=(obj.start - sentence.start, obj.end - sentence.start),
-                trigger=trigger, extractor=f"{EXTRACTOR}:hyphen", score=SCORES["hyphen"],
-                epistemics=epistemics((), 0, 0))))
+        member = None
+        if k + 1 < len(view.mentions) and view.mentions[k + 1][0] == end and view.words[start - 1:start] == ["the"]:
+            member = view.mentions[k + 1][2]  # "the antioxidant N-acetylcysteine"
+        elif k >= 1:
+            j = start - 1
+            while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
+                j -= 1
+            prior = view.mentions[k - 1]
+            gap = view.words[prior[1]:j + 1]
+            if gap and gap[-1] in ("a", "an") and (gap[:-1] in ([","], ["is"], ["are"])
+                                                   or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
+                member = prior[2]  # "Nrf2, a ...", "SOD is a ...", "Superoxide dismutase (SOD) is a ..."
+        if member is not None and member.category is not Category.ENTITY:
+            out.append(_presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
     return out
 
 
@@ -666,6 +690,7 @@ class PatternExtractor:
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
         out += self._routes(view)
+        out += _class_memberships(view)
         return out
 
     @staticmethod
@@ -1309,7 +1334,8 @@ class PatternExtractor:
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
                 rtype = self._typed(trig.type, subject, obj)
-                if rtype is None or (subject.curie and subject.curie == obj.curie) or _comparator(subject):
+                if rtype is None or (subject.curie and subject.curie == obj.curie) or _comparator(subject) \
+                        or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
                     continue  # a control arm's "no effect on pain" is the design, not a claim about saline
                 if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
                         (s_start >= 2 and view.words[s_start - 1] == "of" and view.words[s_start - 2] in INVERTED_AGENTS):

@@ -569,3 +569,15 @@ def test_routes_reach_their_agent_past_pronouns_amounts_and_control_arms(extract
 ])
 def test_the_cause_named_with_a_condition_causes_it(extract, cause, condition, text):
     assert (cause, "CAUSES", condition, False) in extract(text)
+
+
+@pytest.mark.parametrize("text, member, cls", [
+    ("Nrf2, a redox-sensitive transcription factor, was activated by MSC-derived exosomes.", "Nrf2", "transcription factor"),
+    ("Superoxide dismutase (SOD) is a key antioxidant enzyme.", "SOD", "antioxidant enzyme"),
+    ("Combining BMSCs with the antioxidant N-acetylcysteine reduced hyperalgesia.", "N-acetylcysteine", "antioxidant"),
+    ("Pretreatment with TAK-242, a selective TLR4 inhibitor, occluded the MSC effect.", "TAK-242", "TLR4 inhibitor"),
+])
+def test_the_class_an_entity_is_said_to_belong_to(extract, text, member, cls):
+    edges = extract(text)
+    assert (member, "IS_A", cls, False) in edges
+    assert not any(o == cls and t != "IS_A" for _, t, o, _ in edges)  # a class is no object of a claim
