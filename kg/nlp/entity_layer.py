@@ -128,19 +128,22 @@ class EntityLayer:
 
     @staticmethod
     def _apply_listed_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Short forms defined with more in their parentheses, which scispaCy's detector skips:
-        "placenta-derived MSCs (hPMSCs; 1 × 10^6 cells)", "adipose-derived stem cells (ADSCs, 2 × 10^6
-        cells, intramuscular)". The short form's capitals must appear, in order, in the entity before it."""
+        """Short forms scispaCy's detector skips: defined with more in their parentheses ("placenta-derived
+        MSCs (hPMSCs; 1 × 10^6 cells)", "adipose-derived stem cells (ADSCs, 2 × 10^6 cells, intramuscular)")
+        or after a name it cannot pair ("HO-1-overexpressing bone marrow MSCs (HO-1-BMSCs)"). The short
+        form's capitals must appear, in order, in the entity before it; a short form the lexicon knows
+        keeps its id."""
         defined = {short.text for short in doc._.abbreviations} if Doc.has_extension("abbreviations") else set()
         long_forms = doc.user_data.setdefault("kg_long_forms", {})
         for i in range(1, len(doc) - 2):
             short = doc[i + 1]
-            if doc[i].text != "(" or doc[i + 2].text not in (";", ",") or short.text in defined \
+            if doc[i].text != "(" or doc[i + 2].text not in (";", ",", ")") or short.text in defined \
                     or not _SHORT_FORM.match(short.text):
                 continue
             long = next((e for e in ents if e.end == i), None)
-            if long is None or not _letters_in_order(short.text, long.text):
-                continue
+            known = next((e for e in ents if (e.start, e.end) == (i + 1, i + 2) and e.kb_id_), None)
+            if long is None or known is not None or not _letters_in_order(short.text, long.text):
+                continue  # "(HO-1-BMSCs)" after "HO-1-overexpressing bone marrow MSCs", undefined by the detector
             defined.add(short.text)
             for token in doc:
                 if token.text == short.text:

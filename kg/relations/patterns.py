@@ -423,6 +423,8 @@ TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplant
                              "administration", "graft", "grafts"})
 # What a "They" or "The treatment" of the next sentence may stand for when no claim names an agent.
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
+# Prepositions of where an agent was put: "injection of WJ-MSCs around the wound attenuated ..."
+PLACING = frozenset({"into", "around", "near", "along", "onto"})
 # Symptoms a text names once in full and then refers back to: "... cold allodynia. EVs attenuated this allodynia".
 REFERABLE_SYMPTOMS = frozenset({"pain", "allodynia", "hyperalgesia", "hypersensitivity", "neuropathy", "neuralgia"})
 SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
@@ -871,8 +873,8 @@ class PatternExtractor:
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
         # past a place the agent was put: "Perineural injection of BMSCs around the injured sciatic nerve increased"
-        while m is not None and view.mentions[m][2].category is Category.ANATOMY and (
-                self._situating(view, m) or view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]].count("into")):
+        while m is not None and (view.mentions[m][2].category is Category.ANATOMY and self._situating(view, m)
+                                 or PLACING & set(view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]])):
             m = view.mention_ending_before(view.mentions[m][0], MAX_SUBJECT_DISTANCE)
         if m is None:
             return []
@@ -904,7 +906,7 @@ class PatternExtractor:
         listed, seen_conjunction = [], False
         while True:
             start = PatternExtractor._past_source(view, start)  # "NAC and DPSC-derived EVs lowered 4-HNE"
-            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or")):
+            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus")):
                 break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
             j = start - 2

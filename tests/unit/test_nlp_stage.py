@@ -273,3 +273,10 @@ def test_modified_cells_and_loaded_vesicles_are_named_whole(nlp):
     assert ("ADSCs preconditioned with hypoxia", Category.CELL) in found and ("HP-ADSCs", Category.CELL) in found
     assert ("SOD2-MSCs", Category.CELL) in found
     assert ("cells", Category.CELL) in found  # labelled cells are the same cells
+
+
+def test_a_short_form_the_detector_cannot_pair_names_the_modified_cells_before_it(nlp):
+    adoc = nlp.annotate(Document(id="h", abstract=(
+        "Intrathecal injection of HO-1-overexpressing bone marrow MSCs (HO-1-BMSCs) attenuated allodynia.")))
+    short = next(m for m in adoc.mentions if m.text == "HO-1-BMSCs")
+    assert short.category is Category.CELL and short.long_form == "HO-1-overexpressing bone marrow MSCs"

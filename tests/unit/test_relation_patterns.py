@@ -581,3 +581,11 @@ def test_the_class_an_entity_is_said_to_belong_to(extract, text, member, cls):
     edges = extract(text)
     assert (member, "IS_A", cls, False) in edges
     assert not any(o == cls and t != "IS_A" for _, t, o, _ in edges)  # a class is no object of a claim
+
+
+def test_the_place_an_agent_was_put_and_a_partner_added_with_plus(extract):
+    rels = extract.full("Local injection of WJ-MSCs around the wound reduced IL-6 levels. "
+                        "BM-MSCs plus gabapentin reversed mechanical allodynia.")
+    edges = {(r.subject.text, r.type.value, r.object.text) for r in rels}
+    assert ("WJ-MSCs", "DECREASES", "IL-6") in edges and not any(s == "wound" for s, _, _ in edges)
+    assert ("BM-MSCs", "DECREASES", "mechanical allodynia") in edges
