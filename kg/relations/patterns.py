@@ -881,10 +881,13 @@ class PatternExtractor:
         m = self._phrase_head(view, m)
         subjects = [m]
         start = self._past_source(view, view.mentions[m][0])
-        if start >= 4 and view.words[start - 3:start] == [",", "but", "not"]:
-            # "Gabapentin, but not BMSC-derived exosomes, reversed allodynia": the exosomes did not
+        opener = 3 if view.words[start - 3:start] == [",", "but", "not"] else \
+            2 if view.words[start - 2:start] == [",", "unlike"] else 0
+        if opener and start > opener:
+            # "Gabapentin, but not BMSC-derived exosomes, reversed allodynia", "MSC-Exos, unlike NAC,
+            # enhanced GPx": the excepted agent did not
             view.excepted.add(m)
-            first = view.mention_ending_before(start - 3, MAX_SUBJECT_DISTANCE)
+            first = view.mention_ending_before(start - opener, MAX_SUBJECT_DISTANCE)
             if first is not None:
                 subjects.insert(0, self._phrase_head(view, first))
                 start = view.mentions[subjects[0]][0]
@@ -894,10 +897,13 @@ class PatternExtractor:
 
     @staticmethod
     def _past_source(view: SentenceView, start: int) -> int:
-        """Where an "X-derived" subject begins, its source included: "DPSC-derived EVs"."""
+        """Where an "X-derived" subject begins, its source included: "DPSC-derived EVs", "MSC-conditioned
+        medium" (the tokenizer splits the hyphen before "conditioned")."""
         if start >= 3 and HYPHEN_RELATIONS.get(view.words[start - 1]) is RelationType.DERIVED_FROM \
                 and view.words[start - 2] == "-" and view.mention_at[start - 3] >= 0:
             return view.mentions[view.mention_at[start - 3]][0]
+        if start >= 2 and view.words[start - 1] == "-" and view.mention_at[start - 2] >= 0:
+            return view.mentions[view.mention_at[start - 2]][0]
         return start
 
     @staticmethod

@@ -249,8 +249,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against, sets a-l each first scored blind and then
-# studied. Sets g-j annotate a cell's source tissue ("BMSCs DERIVED_FROM bone marrow"), a-f never do,
+# the development set the rules were written against, sets a-n each first scored blind and then
+# studied. Sets g-n annotate a cell's source tissue ("BMSCs DERIVED_FROM bone marrow"), a-f never do,
 # hence the lower precision floors of a-f since that edge is made. Floors sit a few points under the
 # figures measured when each was last changed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
@@ -258,7 +258,7 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_a.jsonl", 81.0, 88.0),
     ("gold_domain_b.jsonl", 77.0, 83.0),
     ("gold_domain_c.jsonl", 75.0, 76.0),
-    ("gold_domain_d.jsonl", 67.0, 80.0),
+    ("gold_domain_d.jsonl", 70.0, 82.0),
     ("gold_domain_e.jsonl", 81.0, 80.0),
     ("gold_domain_f.jsonl", 68.0, 69.0),
     ("gold_domain_g.jsonl", 74.0, 87.0),
@@ -266,7 +266,9 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_i.jsonl", 63.0, 79.0),
     ("gold_domain_j.jsonl", 71.0, 71.0),
     ("gold_domain_k.jsonl", 59.0, 75.0),
-    ("gold_domain_l.jsonl", 59.0, 64.0),
+    ("gold_domain_l.jsonl", 63.0, 68.0),
+    ("gold_domain_m.jsonl", 64.0, 64.0),
+    ("gold_domain_n.jsonl", 61.0, 72.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

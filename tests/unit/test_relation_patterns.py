@@ -476,8 +476,12 @@ def test_a_subject_listed_before_an_x_derived_subject_also_acts(extract):
      ("Gabapentin", "DECREASES", "cold allodynia"), ("exosomes", "DECREASES", "cold allodynia")),
     ("BMSCs reduced IL-1β, but not IL-10, in the ipsilateral DRG of SNI rats.",
      ("BMSCs", "DECREASES", "IL-1β"), ("BMSCs", "DECREASES", "IL-10")),
+    ("Gabapentin, but not MSC-conditioned medium, reversed mechanical hyperalgesia.",
+     ("Gabapentin", "DECREASES", "mechanical hyperalgesia"), ("conditioned medium", "DECREASES", "mechanical hyperalgesia")),
+    ("Moreover, MSC-Exos, unlike NAC, enhanced glutathione peroxidase (GPx) activity in the DRG.",
+     ("Exos", "INCREASES", "glutathione peroxidase"), ("NAC", "INCREASES", "glutathione peroxidase")),
 ])
-def test_comma_but_not_negates_only_the_subject_or_object_it_names(extract, text, positive, negated):
+def test_but_not_and_unlike_negate_only_the_subject_or_object_they_name(extract, text, positive, negated):
     edges = extract(text)
     assert (*positive, False) in edges
     assert (*negated, True) in edges and (*negated, False) not in edges
