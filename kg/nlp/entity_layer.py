@@ -271,8 +271,8 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
                     if doc[k].lower_ in CLASS_HEADS and (k + 1 == len(doc) or doc[k + 1].lower_ not in CLASS_HEADS)), None)
         if end is None or not all(t.is_alpha or "-" in t.text or t.like_num or any(c.isdigit() for c in t.text)
-                                  for t in doc[start:end]):
-            continue
+                                  for t in doc[start:end]) or doc[end:end + 1].text == "of":
+            continue  # "an inhibitor of the NLRP3 inflammasome" says what it does, not what it is
         before = doc[i - 1].lower_ if i else ""
         member_end = i - 1
         if i >= 2 and doc[i - 2].text == ")":  # "Superoxide dismutase (SOD) is a key antioxidant enzyme"

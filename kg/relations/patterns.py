@@ -532,8 +532,8 @@ def _equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
             start = i
         elif w in EQUAL_ADJECTIVES and words[i + 1:i + 2] and words[i + 1] in ("with", "to"):
             start = i
-        elif w == "like" and i == 0:
-            start = i
+        elif w in ("like", "unlike") and i == 0:
+            start = i  # "Unlike gabapentin, BMSC-CM did not reduce ...": the opposite claim (see _equivalent_agents)
         else:
             continue
         end = start + 1
@@ -698,27 +698,32 @@ class PatternExtractor:
     @staticmethod
     def _equivalent_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
         """The claim again for the agent of an equivalence arm: "ADSCs reduced allodynia as effectively
-        as gabapentin" also says gabapentin reduced it. Only positive claims of the arm's own clause."""
+        as gabapentin" also says gabapentin reduced it (positive claims of the arm's own clause only);
+        a sentence opening "Unlike gabapentin, BMSC-CM did not reduce ..." says the opposite of it."""
         out = []
         position = {id(m): (s, e) for s, e, m in view.mentions}
         for arm_start, arm_end in view.equivalents:
             agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
                       and m.category in ROUTE_AGENTS and not _comparator(m)]
+            opposite = view.words[arm_start] == "unlike"
             for rel in relations:
-                if not agents or rel.evidence.epistemics.negated or rel.type in NOT_EQUIVALENT:
+                if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT:
                     continue
                 (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
-                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claim follows the arm
-                    applies = s_start >= arm_end
+                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claim of the clause after the arm
+                    applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start])
                 else:
                     applies = o_end <= arm_start and not any(w in CLAUSE_BREAKS for w in view.words[o_end:arm_start])
                 if not applies:
                     continue
+                epi = rel.evidence.epistemics
+                if opposite:  # "Unlike X, Y did not reduce Z": X did
+                    epi = epi.model_copy(update={"negated": not epi.negated})
                 for agent in agents:
-                    s, e = position[id(agent)]
                     out.append(rel.model_copy(update={"subject": agent, "evidence": rel.evidence.model_copy(update={
                         "subject_text": agent.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
-                        "subject_span": (agent.start - view.sentence.start, agent.end - view.sentence.start)})}))
+                        "subject_span": (agent.start - view.sentence.start, agent.end - view.sentence.start),
+                        "epistemics": epi})}))
         return out
 
     def _group_effects(self, view: SentenceView) -> list[Relation]:
@@ -912,6 +917,11 @@ class PatternExtractor:
         listed, seen_conjunction = [], False
         while True:
             start = PatternExtractor._past_source(view, start)  # "NAC and DPSC-derived EVs lowered 4-HNE"
+            while start >= 2 and (view.mention_at[start - 1] < 0 and (
+                    view.words[start - 1] in ADMINISTERED or view.words[start - 1].endswith("ly"))
+                    or view.mention_at[start - 1] >= 0
+                    and view.mentions[view.mention_at[start - 1]][2].category is Category.ROUTE):
+                start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"
             if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus")):
                 break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
@@ -1369,6 +1379,9 @@ class PatternExtractor:
                     epi = epistemics((), 0, 0)
                 else:
                     floor = s_end if s_end <= trig.start else 0
+                    # "X, but not Y, decreased ...": the "not" belongs to Y, so X's scope starts after Y
+                    floor = max([floor, *(view.mentions[x][1] for x in subjects if x in view.excepted
+                                          and s_end <= view.mentions[x][0] < trig.start)])
                     epi = epistemics(view.words, trig.start, floor,
                                      ("not",) if oi in view.excepted or si in view.excepted else ())
                 sentence = view.sentence

@@ -593,3 +593,20 @@ def test_the_place_an_agent_was_put_and_a_partner_added_with_plus(extract):
     edges = {(r.subject.text, r.type.value, r.object.text) for r in rels}
     assert ("WJ-MSCs", "DECREASES", "IL-6") in edges and not any(s == "wound" for s, _, _ in edges)
     assert ("BM-MSCs", "DECREASES", "mechanical allodynia") in edges
+
+
+def test_unlike_x_at_the_start_says_the_opposite_of_x_for_its_clause_only(extract):
+    edges = extract("Unlike gabapentin, BMSC-conditioned medium did not reduce thermal hyperalgesia in SNI mice, "
+                    "although it attenuated mechanical allodynia. Melatonin is a well-known inhibitor of IL-1β. "
+                    "Both resveratrol and intraperitoneally injected DPSCs raised SOD activity.")
+    assert ("gabapentin", "DECREASES", "thermal hyperalgesia", False) in edges
+    assert ("conditioned medium", "DECREASES", "thermal hyperalgesia", True) in edges
+    assert not any(s == "gabapentin" and o == "mechanical allodynia" for s, _, o, _ in edges)
+    assert ("Melatonin", "DECREASES", "IL-1β", False) in edges
+    assert ("resveratrol", "INCREASES", "SOD", False) in edges and ("DPSCs", "INCREASES", "SOD", False) in edges
+
+
+def test_but_not_leaves_the_first_subjects_claim_positive(extract):
+    edges = extract("hADSC-conditioned medium, but not pregabalin, decreased P2X3 expression in DRG neurons.")
+    assert ("conditioned medium", "DECREASES", "P2X3", False) in edges
+    assert ("pregabalin", "DECREASES", "P2X3", True) in edges
