@@ -116,3 +116,10 @@ GRADING_ADJECTIVES = frozenset({
     "selective", "potent", "key", "major", "inducible", "redox-sensitive", "novel", "well-known", "important",
     "critical", "master", "endogenous", "natural", "powerful", "specific", "classical", "classic", "main",
     "principal", "central", "pivotal", "crucial", "highly"})
+
+# What a control arm is called ("compared with placebo", "vehicle-injected"): never the agent of a claim.
+CONTROL_ARM_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline", "control"})
+
+# Bare symptom words the lexicon names on their own and a text qualifies ("osteoarthritic knee pain")
+# or refers back to ("attenuated this allodynia").
+SYMPTOM_HEADS = frozenset({"pain", "neuropathy", "neuralgia", "allodynia", "hyperalgesia", "hypersensitivity"})

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.variants import VARIANT_SPANS
 from kg.types import CLASS
-from kg.vocab import GRADING_ADJECTIVES, Category
+from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
 
 # Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
 # label first and then the config's model order decide. On BioRED dev, where the BC5CDR model's
@@ -62,7 +62,8 @@ MODIFIER = {Category.ROUTE.value}
 
 # Words that grade a condition without naming another one: "painful peripheral neuropathy" is the
 # lexicon's peripheral neuropathy.
-EVALUATIVE = frozenset({"painful", "severe", "mild", "moderate", "marked", "significant", "debilitating"})
+SEVERITY = frozenset({"severe", "mild", "moderate", "marked", "significant"})
+EVALUATIVE = SEVERITY | frozenset({"painful", "debilitating"})
 
 
 def _yields(term: Span, model_span: Span) -> bool:
@@ -404,12 +405,11 @@ def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict
 # Bare symptom words the lexicon names on their own, and the category a qualified one takes: a
 # qualified pain or neuropathy is a condition ("osteoarthritic knee pain", "discogenic pain"); a
 # qualified allodynia stays a sign ("periorbital allodynia").
-QUALIFIED_SYMPTOM = {"pain": Category.DISEASE.value, "neuropathy": Category.DISEASE.value,
-                     "neuralgia": Category.DISEASE.value, "allodynia": Category.PHENOTYPE.value,
-                     "hyperalgesia": Category.PHENOTYPE.value, "hypersensitivity": Category.PHENOTYPE.value}
+QUALIFIED_SYMPTOM = {head: Category.DISEASE.value if head in ("pain", "neuropathy", "neuralgia")
+                     else Category.PHENOTYPE.value for head in SYMPTOM_HEADS}
 # Words that grade or place a symptom without naming another one.
-NOT_QUALIFIERS = frozenset({"severe", "mild", "moderate", "significant", "marked", "such", "similar",
-                            "ipsilateral", "contralateral", "bilateral", "overall", "total", "baseline"})
+NOT_QUALIFIERS = SEVERITY | frozenset({"such", "similar", "ipsilateral", "contralateral", "bilateral", "overall",
+                                       "total", "baseline"})
 MAX_QUALIFIER_TOKENS = 3
 
 

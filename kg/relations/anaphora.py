@@ -13,7 +13,7 @@ of a claim, then the one named most often, then the latest. A control arm is nev
 from __future__ import annotations
 
 from kg.types import AnnotatedDoc, Mention, Relation
-from kg.vocab import Category
+from kg.vocab import CONTROL_ARM_NAMES, Category
 
 # Generic heads and the category their antecedent must have.
 GENERIC_HEADS = {
@@ -29,7 +29,11 @@ REFERRING_WORDS = frozenset({
 })
 # ``Mention.found_by`` of a pronoun the pattern extractor reads as the previous sentence's agent.
 STAND_IN = "anaphora"
-CONTROL_ARMS = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "control"})
+
+
+def is_control_arm(mention: Mention) -> bool:
+    """The control arm's substance ("placebo", "vehicle", "saline"): never an agent of a claim."""
+    return mention.text.lower() in CONTROL_ARM_NAMES or (mention.name or "").lower() in CONTROL_ARM_NAMES
 
 
 def _generic(mention: Mention) -> bool:
@@ -65,7 +69,7 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
 
 def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agents: set[str]) -> Mention | None:
     earlier = [m for m in mentions if m.end <= anaphor.start and m.category is kind and m.curie
-               and not _generic(m) and m.text.lower() not in CONTROL_ARMS]
+               and not _generic(m) and not is_control_arm(m)]
     if not earlier:
         return None
     counts: dict[str, int] = {}

@@ -50,15 +50,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, resolve_generic_agents
+from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm, resolve_generic_agents
 from kg.relations.epistemics import epistemics
 from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Evidence, Mention, Relation, Sentence
-from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
+from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category, RelationType
 
 EXTRACTOR = "patterns"
 
@@ -254,7 +254,6 @@ class Lexicon:
         return lex
 
 
-COMPARATOR_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline"})
 
 
 def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str,
@@ -311,11 +310,6 @@ def _class_memberships(view: "SentenceView") -> list[Relation]:
     return out
 
 
-def _comparator(mention: Mention) -> bool:
-    """The control arm's substance ("placebo", "vehicle", "saline"): never an agent of a claim."""
-    return mention.text.lower() in COMPARATOR_NAMES or (mention.name or "").lower() in COMPARATOR_NAMES
-
-
 def inflections(verb: str, irregular_participle: str | None = None) -> list[tuple[str, bool]]:
     """Verb forms with a flag for the past/participle forms: reduce -> reduces, reduced, reducing."""
     forms: list[tuple[str, bool]] = [(verb, False)]
@@ -361,10 +355,8 @@ class SentenceView:
         placed = sorted([*self.mentions, (index, index + 1, stand_in)], key=lambda p: p[0])
         mention_at = [-1] * len(self.words)
         for k, (s, e, _) in enumerate(placed):
-            for i in range(s, e):
-                mention_at[i] = k
-        return SentenceView(self.sentence, self.tokens, self.words, self.token_chars, placed, mention_at,
-                            self.aside, self.compared, equivalents=self.equivalents)
+            mention_at[s:e] = [k] * (e - s)
+        return replace(self, mentions=placed, mention_at=mention_at)
 
     def with_named_symptoms(self, mentions: list[Mention]) -> "SentenceView":
         """A symptom referred back to ("attenuated this allodynia", "alleviated the pain") takes the
@@ -372,7 +364,7 @@ class SentenceView:
         placed = list(self.mentions)
         for k, (s, e, m) in enumerate(placed):
             head = m.text.lower()
-            if e - s != 1 or head not in REFERABLE_SYMPTOMS or s == 0 or self.words[s - 1] not in ("the", "this", "that", "such"):
+            if e - s != 1 or head not in SYMPTOM_HEADS or s == 0 or self.words[s - 1] not in ("the", "this", "that", "such"):
                 continue
             named = [n for n in mentions if n.end <= m.start and n.text.lower().endswith(" " + head)
                      and n.category in (Category.DISEASE, Category.PHENOTYPE)]
@@ -381,10 +373,7 @@ class SentenceView:
                 placed[k] = (s, e, m.model_copy(update={
                     "curie": antecedent.curie, "name": antecedent.name, "category": antecedent.category,
                     "long_form": antecedent.text}))
-        if placed == self.mentions:
-            return self
-        return SentenceView(self.sentence, self.tokens, self.words, self.token_chars, placed, self.mention_at,
-                            self.aside, self.compared, equivalents=self.equivalents)
+        return self if placed == self.mentions else replace(self, mentions=placed)
 
     def mention_starting_after(self, index: int, limit: int, stop: frozenset[str] = CLAUSE_BREAKS) -> int | None:
         """First mention beginning within ``limit`` tokens after ``index`` (skipping parentheses)."""
@@ -425,8 +414,6 @@ TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplant
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
 # Prepositions of where an agent was put: "injection of WJ-MSCs around the wound attenuated ..."
 PLACING = frozenset({"into", "around", "near", "along", "onto"})
-# Symptoms a text names once in full and then refers back to: "... cold allodynia. EVs attenuated this allodynia".
-REFERABLE_SYMPTOMS = frozenset({"pain", "allodynia", "hyperalgesia", "hypersensitivity", "neuropathy", "neuralgia"})
 SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
                               "in", "addition", "consistently", "similarly", "also", ","})
 
@@ -457,13 +444,13 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     views = []
     for sentence in adoc.sentences:
         mentions = by_sentence.get(sentence.index, [])
-        if len(mentions) < 2 and not (mentions and leading_pronoun(re.findall(r"[\w'-]+|[^\w\s]", sentence.text.lower())) is not None):
-            continue  # one mention makes no claim, unless a pronoun names the agent: "They raised IL-10."
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if mentions else None
         if span is None:
             continue
         tokens = [t for t in span if not t.is_space]
         words = [t.lower_ for t in tokens]
+        if len(mentions) < 2 and leading_pronoun(words) is None:
+            continue  # one mention makes no claim, unless a pronoun names the agent: "They raised IL-10."
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []
         mention_at = [-1] * len(tokens)
@@ -612,10 +599,10 @@ class PatternExtractor:
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
             agents = sorted((r.subject for r in found if r.subject.category in ROUTE_AGENTS
-                             and not _comparator(r.subject)), key=lambda m: m.start)
+                             and not is_control_arm(r.subject)), key=lambda m: m.start)
             if not agents:  # "ASCs were injected into mice after SNI. They failed to ...": the treatment named
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
-                          and s not in view.aside and not _comparator(m)][:1]
+                          and s not in view.aside and not is_control_arm(m)][:1]
             previous_agent = agents[0] if agents else None
         return resolve_generic_agents(adoc, list(relations.values()) + _embedded_parts(adoc))
 
@@ -704,7 +691,7 @@ class PatternExtractor:
         position = {id(m): (s, e) for s, e, m in view.mentions}
         for arm_start, arm_end in view.equivalents:
             agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
-                      and m.category in ROUTE_AGENTS and not _comparator(m)]
+                      and m.category in ROUTE_AGENTS and not is_control_arm(m)]
             opposite = view.words[arm_start] == "unlike"
             for rel in relations:
                 if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT:
@@ -1267,7 +1254,7 @@ class PatternExtractor:
         "intravenous hUC-MSCs"; or the sentence's only agent ("After intrathecal delivery, MSCs ...")."""
         agents = [
             i for i, (s, _, m) in enumerate(view.mentions)
-            if m.category in ROUTE_AGENTS and s not in view.compared and not _comparator(m)
+            if m.category in ROUTE_AGENTS and s not in view.compared and not is_control_arm(m)
             and not (s in view.aside and view.words[s - 1:s] == ["("])
         ]
         out = []
@@ -1301,7 +1288,7 @@ class PatternExtractor:
                           and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
                           view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at
                           or view.words[i] == "or" or view.mention_at[i] >= 0
-                          and _comparator(view.mentions[view.mention_at[i]][2])):
+                          and is_control_arm(view.mentions[view.mention_at[i]][2])):
             i -= 1  # over asides ("(hPMSCs; 10^6 cells)", ", an Nrf2 activator,"), "into the hind paw", "or saline"
         first_agent = min(agents, key=lambda a: view.mentions[a][0]) if agents else None
         if i >= 0 and view.words[i] in ("them", "it") and first_agent is not None and view.mentions[first_agent][0] < i:
@@ -1352,7 +1339,7 @@ class PatternExtractor:
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
                 rtype = self._typed(trig.type, subject, obj)
-                if rtype is None or (subject.curie and subject.curie == obj.curie) or _comparator(subject) \
+                if rtype is None or (subject.curie and subject.curie == obj.curie) or is_control_arm(subject) \
                         or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
                     continue  # a control arm's "no effect on pain" is the design, not a claim about saline
                 if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
