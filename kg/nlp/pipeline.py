@@ -1,7 +1,8 @@
 """Builds the spaCy pipeline from a PipelineConfig and turns Documents into AnnotatedDocs.
 
 Pipe order: kg_split_parentheses -> [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
-(-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_lexicon -> kg_variants
+(-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_qualified_abbreviations
+-> kg_lexicon -> kg_variants
 -> kg_ner (one per configured model: the NER slot) -> kg_entity_layer.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kg.config import PipelineConfig
 from kg.errors import ConfigError
-from kg.nlp import entity_layer, lexicon, ner_slot, sentences, tokenizer, variants  # noqa: F401  (register factories)
+from kg.nlp import abbreviations, entity_layer, lexicon, ner_slot, sentences, tokenizer, variants  # noqa: F401  (register factories)
 from kg.nlp.entity_layer import EMBEDDED_PARTS, FOUND_BY_ABBREVIATION, ID_GROUPS
 from kg.nlp.lexicon import LexiconMatcher
 from kg.nlp.ner_slot import load_model, span_group_name
@@ -49,6 +50,7 @@ def build_language(config: PipelineConfig) -> Language:
         warnings.filterwarnings("ignore", message=r".*\[W036\].*matcher", category=UserWarning)
 
         nlp.add_pipe("abbreviation_detector")
+        nlp.add_pipe("kg_qualified_abbreviations")
     nlp.add_pipe("kg_lexicon", config={"paths": [str(config.resolve(p)) for p in settings.lexicon]})
     if settings.variants:
         nlp.add_pipe("kg_variants")

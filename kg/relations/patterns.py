@@ -1277,9 +1277,11 @@ class PatternExtractor:
                 i += 1
         if i < len(view.words) and view.mention_at[i] in agents:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
-            # listed with "and", not offered as an alternative: "intrathecal DPSCs or gabapentin"
-            return [head, *[m for m in self._objects_after(view, i)[1:] if m in agents
-                            and "or" not in view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]]]]
+            # listed with "and", not offered as alternatives: "intravenous UC-MSCs, daily NAC or vehicle"
+            listed = self._objects_after(view, i)[1:]
+            if any("or" in view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]] for m in listed):
+                return [head]
+            return [head, *[m for m in listed if m in agents]]
         i = start - 1  # before it: "BMSCs (1 x 10^6) were injected (via the) intrathecal (route)"
         opening = next((k for k in range(start - 1, -1, -1) if view.words[k] in ("(", ")")), None)
         if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
