@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.types import AnnotatedDoc, Document, Mention, Relation
-from kg.vocab import RelationType
+from kg.vocab import Category, RelationType
 from kg.eval.scores import PRF
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
@@ -249,14 +249,22 @@ Aliases = dict[str, set[str]]  # entity id -> lower-cased texts of its mentions 
 
 def document_aliases(mentions: Iterable[Mention], text: str | None = None) -> Aliases:
     """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike), with
-    ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)")."""
+    ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)") and a
+    cell's product with the cell before it ("BMSC exosomes")."""
     aliases: Aliases = {}
-    for m in mentions:
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
         if m.curie:
             names = aliases.setdefault(m.curie, set())
             names.add(m.text.lower())
             if text is not None:
                 names.add(enclosing_word(text, m.start, m.end).lower())
+                source = ordered[i - 1] if i else None
+                if source and source.category is Category.CELL and m.category is not Category.CELL \
+                        and text[source.end:m.start] == " ":
+                    # a cell's product in a spaced compound, the spelling of "MSC-EVs" without its
+                    # hyphen: "BMSC exosomes" names the exosomes (and the graph says which cells)
+                    names.add(f"{enclosing_word(text, source.start, source.end)} {m.text}".lower())
     return aliases
 
 

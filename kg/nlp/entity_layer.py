@@ -121,6 +121,7 @@ class EntityLayer:
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
+        ents = _with_measure_nouns(doc, ents)
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _class_mentions(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
@@ -312,15 +313,18 @@ MAX_SOURCE_TOKENS = 6
 # Participles that make modified cells or loaded vesicles: "HO-1-overexpressing BMSCs", "miR-146a-loaded
 # exosomes", "ADSCs preconditioned with hypoxia".
 MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreated", "primed", "loaded", "engineered",
-                                   "modified", "transfected", "transduced"})
+                                   "modified", "transfected", "transduced", "inactivated", "killed"})
+# Markers that name a subpopulation of cells: "ATF3-positive neurons", "CD68+ macrophages".
+CELL_MARKERS = frozenset({"positive", "negative", "immunoreactive", "expressing"})
 # Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".
 _ENGINEERED_CELLS = re.compile(r"^[A-Za-z0-9α-ω]+(?:-[A-Za-z0-9]+)?-(?:h|r)?(?:BM|AD|UC|hUC|WJ|P|D|G)?-?MSCs?$")
 
 
 def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
     """Modified cells and loaded vesicles are named whole, as authors and curators do: a modifier
-    "X-overexpressing" / "X-loaded" / "X-preconditioned" before a cell or vesicle mention joins it (no
-    id of the unmodified cells: another concept), and an engineered short form ("SOD2-MSCs") is a cell.
+    "X-overexpressing" / "X-loaded" / "X-preconditioned" / "heat-inactivated" before a cell or vesicle
+    mention, or a marker before cells ("ATF3-positive neurons", "CD68+ macrophages"), joins it (no id
+    of the unmodified cells: another concept), and an engineered short form ("SOD2-MSCs") is a cell.
     The list keeps its order (the rule order later steps read)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     widened: dict[int, Span] = {}
@@ -330,11 +334,16 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) or start < 1:
             continue
         before = doc[start - 1]
-        if "-" in before.text and before.lower_.rsplit("-", 1)[1] in MODIFYING_PARTICIPLES:
-            start -= 1  # one token: "HO-1-overexpressing", "H2O2-preconditioned"
+        modifier = before.lower_.rsplit("-", 1)[-1]
+        if "-" in before.text and (modifier in MODIFYING_PARTICIPLES
+                                   or modifier in CELL_MARKERS and _unnamed_cells(ent)):
+            start -= 1  # one token: "HO-1-overexpressing", "H2O2-preconditioned", "ATF3-positive"
         elif before.lower_ in MODIFYING_PARTICIPLES and start >= 3 and doc[start - 2].text == "-" \
                 and not doc[start - 3].is_punct:
             start -= 3  # split by the tokenizer: "miR-146a - loaded"
+        elif before.text == "+" and start >= 2 and not doc[start - 2].whitespace_ and not doc[start - 2].is_punct \
+                and _unnamed_cells(ent):
+            start -= 2  # "CD68+ macrophages"
         inside = [e for e in ents if e.end > start and e.start < ent.start]
         if start != ent.start and all(e.start >= start for e in inside):  # a name inside joins it: "miR-146a"
             widened[id(ent)] = Span(doc, start, ent.end, label=ent.label_, span_id=ent.id_)
@@ -344,6 +353,11 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
         if token.i not in taken and _ENGINEERED_CELLS.match(token.text):
             out.append(Span(doc, token.i, token.i + 1, label=Category.CELL.value, span_id=FOUND_BY_ABBREVIATION))
     return out
+
+
+def _unnamed_cells(ent: Span) -> bool:
+    """Cells a marker may name: "ATF3-positive neurons", but not the already named "Schwann-like cells"."""
+    return ent.label_ == Category.CELL.value and "-like" not in ent.text
 
 
 def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -460,6 +474,28 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             widened.append(Span(doc, start, ent.end, label=QUALIFIED_SYMPTOM[head], span_id=ent.id_))
     return widened
+
+
+# Nouns that turn a symptom into the measure of it: "neuropathic pain scores", "pain relief".
+MEASURE_NOUNS = frozenset({"score", "scores", "subscores", "intensity", "relief", "rating", "ratings",
+                           "behavior", "behaviors", "behaviour", "behaviours"})
+
+
+def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A symptom followed by a measure noun names the measure, the outcome a trial reports: "hUC-MSCs
+    reduced neuropathic pain scores", "IL-6 correlated with pain relief" (not with pain). The
+    measure is a sign of its own, without the symptom's id."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        after = ent.end
+        while after < len(doc) and after not in taken and doc[after].lower_ in MEASURE_NOUNS:
+            after += 1
+        if after > ent.end and ent[-1].lower_ in SYMPTOM_HEADS and ent.label_ in COMPOSITIONAL:
+            out.append(Span(doc, ent.start, after, label=Category.PHENOTYPE.value, span_id=ent.id_))
+        else:
+            out.append(ent)
+    return out
 
 
 def _qualifies(token) -> bool:

@@ -954,11 +954,7 @@ class PatternExtractor:
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
         objects = [first]
-        end = view.mentions[first][1]
-        # Skip a parenthesised abbreviation right after the object: "reactive oxygen species (ROS)".
-        while end < len(view.words) and view.words[end] == "(":
-            close = next((j for j in range(end, len(view.words)) if view.words[j] == ")"), end)
-            end = close + 1
+        end = self._after_parentheses(view, view.mentions[first][1])
         # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object;
         # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
         while True:
@@ -983,8 +979,17 @@ class PatternExtractor:
             objects.append(m)
             if excepted:
                 view.excepted.add(m)
-            end = view.mentions[m][1]
+            end = self._after_parentheses(view, view.mentions[m][1])
         return objects
+
+    @staticmethod
+    def _after_parentheses(view: SentenceView, end: int) -> int:
+        """Past a parenthesis right after a listed mention: "reactive oxygen species (ROS)",
+        "N-acetylcysteine (NAC; 150 mg/kg)"."""
+        while end < len(view.words) and view.words[end] == "(":
+            close = next((j for j in range(end, len(view.words)) if view.words[j] == ")"), end)
+            end = close + 1
+        return end
 
     def _skip_plain_words(self, view: SentenceView, i: int, limit: int = 2) -> int:
         """Past up to ``limit`` head nouns or modifiers that are no mention, verb, preposition or

@@ -183,6 +183,23 @@ def test_gold_edge_matches_the_word_another_mention_of_the_entity_is_written_in(
     assert score_gold(items, predicted, [document_aliases([exosomes, exos, route], text)])["found"] == 1
 
 
+def test_gold_edge_matches_a_cells_product_written_as_a_spaced_compound():
+    """ "BMSC exosomes" is the spelling of "BMSC-exosomes" without the hyphen; the cell before a
+    non-product ("MSCs reduced TNF-α") never widens a name."""
+    from kg.eval.relations import document_aliases
+
+    text = "BMSC exosomes reduced TNF-α."
+    cells = Mention(doc_id="d", start=0, end=4, text="BMSC", category=Category.CELL, curie="CL:0002540")
+    exosomes = Mention(doc_id="d", start=5, end=13, text="exosomes", category=Category.CELLULAR_COMPONENT,
+                       curie="GO:0070062")
+    tnf = Mention(doc_id="d", start=22, end=27, text="TNF-α", category=Category.GENE, curie="NCBIGene:7124")
+    items = [(text, [GoldEdge("BMSC exosomes", RelationType.DECREASES, "TNF-α", False)])]
+    predicted = [[relation(exosomes, RelationType.DECREASES, tnf)]]
+    assert score_gold(items, predicted, [document_aliases([exosomes, tnf], text)])["found"] == 0
+    assert score_gold(items, predicted, [document_aliases([cells, exosomes, tnf], text)])["found"] == 1
+    assert "bmsc exosomes" not in document_aliases([cells, exosomes, tnf], text)["CL:0002540"]
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 

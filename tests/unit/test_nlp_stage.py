@@ -280,3 +280,27 @@ def test_a_short_form_the_detector_cannot_pair_names_the_modified_cells_before_i
         "Intrathecal injection of HO-1-overexpressing bone marrow MSCs (HO-1-BMSCs) attenuated allodynia.")))
     short = next(m for m in adoc.mentions if m.text == "HO-1-BMSCs")
     assert short.category is Category.CELL and short.long_form == "HO-1-overexpressing bone marrow MSCs"
+
+
+def test_a_short_form_defined_with_a_dose_in_its_parentheses_is_an_abbreviation(nlp):
+    adoc = nlp.annotate(Document(id="q", abstract=(
+        "Rats received intravenous umbilical cord MSCs (UC-MSCs; 2 × 10^6), daily N-acetylcysteine (NAC, "
+        "150 mg/kg) or vehicle. UC-MSCs decreased spinal MDA.")))
+    shorts = [m for m in adoc.mentions if m.text == "UC-MSCs"]
+    assert len(shorts) == 2 and all(m.long_form == "umbilical cord MSCs" for m in shorts)
+    long_form = next(m for m in adoc.mentions if m.text == "umbilical cord MSCs")
+    assert long_form.curie == shorts[0].curie == shorts[1].curie
+    assert next(m for m in adoc.mentions if m.text == "NAC").long_form == "N-acetylcysteine"
+
+
+def test_marked_cells_and_symptom_measures_are_named_whole(nlp):
+    adoc = nlp.annotate(Document(id="c", abstract=(
+        "Exosomes lowered ATF3-positive neurons and CD68+ macrophages in the DRG, and BMSCs differentiated "
+        "into S100-positive Schwann-like cells. hUC-MSCs reduced neuropathic pain scores, and IL-6 "
+        "correlated with pain relief. Heat-inactivated ADSCs failed to act.")))
+    found = {(m.text, m.category) for m in adoc.mentions}
+    assert ("ATF3-positive neurons", Category.CELL) in found and ("CD68+ macrophages", Category.CELL) in found
+    assert ("Schwann-like cells", Category.CELL) in found  # a named cell type keeps its name
+    assert ("neuropathic pain scores", Category.PHENOTYPE) in found
+    assert ("pain relief", Category.PHENOTYPE) in found and ("pain", Category.PHENOTYPE) not in found
+    assert ("Heat-inactivated ADSCs", Category.CELL) in found

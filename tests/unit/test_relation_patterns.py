@@ -610,3 +610,18 @@ def test_but_not_leaves_the_first_subjects_claim_positive(extract):
     edges = extract("hADSC-conditioned medium, but not pregabalin, decreased P2X3 expression in DRG neurons.")
     assert ("conditioned medium", "DECREASES", "P2X3", False) in edges
     assert ("pregabalin", "DECREASES", "P2X3", True) in edges
+
+
+def test_a_microrna_targeting_a_gene_interacts_with_it(extract):
+    edges = extract("Exosomal miR-200a, which is abundant in ADSC-derived exosomes, was shown to target Keap1. "
+                    "miR-146a-5p directly targets TRAF6.")
+    assert ("miR-200a", "INTERACTS_WITH", "Keap1", False) in edges
+    assert ("miR-146a-5p", "INTERACTS_WITH", "TRAF6", False) in edges
+    assert not any(t == "REGULATES" for _, t, _, _ in edges)
+
+
+def test_a_route_before_listed_alternatives_belongs_to_the_first_only(extract):
+    edges = extract("Rats received intravenous umbilical cord MSCs (UC-MSCs; 2 × 10^6), daily "
+                    "N-acetylcysteine (NAC; 150 mg/kg) or vehicle for 14 days.")
+    assert ("umbilical cord MSCs", "ADMINISTERED_VIA", "intravenous", False) in edges
+    assert not any(s in ("N-acetylcysteine", "vehicle") and t == "ADMINISTERED_VIA" for s, t, _, _ in edges)
