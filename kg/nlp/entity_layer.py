@@ -252,7 +252,10 @@ def _embedded_parts(doc: Doc) -> list[Span]:
 CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist", "antagonist", "antioxidant",
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
-                         "peptide", "hormone", "neurotrophin"})
+                         "peptide", "hormone", "neurotrophin", "inducer", "blocker", "glycoprotein", "marker",
+                         "biomarker", "indicator"})
+# Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
+CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
 
 
@@ -272,6 +275,9 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
             start += 1
         end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
                     if doc[k].lower_ in CLASS_HEADS and (k + 1 == len(doc) or doc[k + 1].lower_ not in CLASS_HEADS)), None)
+        if end is not None and doc[end - 1].lower_ in CLASS_HEADS_WITH_OF and doc[end:end + 1].text == "of":
+            end = next((k for k in range(end + 1, min(len(doc), end + 2 + MAX_CLASS_TOKENS))
+                        if doc[k].is_punct), None)
         if end is None or not all(t.is_alpha or "-" in t.text or t.like_num or any(c.isdigit() for c in t.text)
                                   for t in doc[start:end]) or doc[end:end + 1].text == "of":
             continue  # "an inhibitor of the NLRP3 inflammasome" says what it does, not what it is

@@ -468,6 +468,10 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
     return views
 
 
+# Participles that open an aside without "-ed": ", given intravenously 24 h before the first dose,".
+IRREGULAR_PARTICIPLES = frozenset({"given", "shown", "known", "seen", "taken", "begun"})
+
+
 def _asides(words: list[str]) -> set[int]:
     """Parenthesised tokens and comma-delimited asides (", characterized by ..., ")."""
     aside: set[int] = set()
@@ -482,7 +486,7 @@ def _asides(words: list[str]) -> set[int]:
     commas = [i for i, w in enumerate(words) if w == ","]
     for a, b in zip(commas, commas[1:]):
         first = words[a + 1] if a + 1 < len(words) else ""
-        if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) and b - a > 2):
+        if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
     return aside
 
@@ -657,7 +661,10 @@ class PatternExtractor:
             by_gerund = view.words[trig.start].endswith("ing") and trig.start > 0 and \
                 view.words[trig.start - 1] in ("by", "via", "through")
             antecedent = self._relative_antecedent(view, trig.start)
-            if chain_subject and (by_gerund or self._coordinated(view, chain_end, trig.start)):
+            # "..., thereby increasing ATP": the result of the clause's own agent
+            thereby = view.words[trig.start].endswith("ing") and view.words[trig.start - 1:trig.start] in (
+                ["thereby"], ["thus"], ["hence"])
+            if chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
                 if passive_agents and "without" in view.words[chain_end:trig.start]:
@@ -666,6 +673,8 @@ class PatternExtractor:
                 subjects, how = [antecedent], "active"  # "... by exosomes from ADSCs, which also reduced CCL2"
             elif last_subjects and self._pronoun_before(view, trig.start):
                 subjects, how = last_subjects, "carried"  # "..., although it reduced TNF-α"
+            elif thereby and self._opening_agent(view) is not None:
+                subjects, how = [self._opening_agent(view)], "carried"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
                 subjects = [renamed.get(m, m) for m in subjects]
@@ -883,6 +892,16 @@ class PatternExtractor:
             if first is not None:
                 subjects.insert(0, self._phrase_head(view, first))
                 start = view.mentions[subjects[0]][0]
+        nor = start - 1
+        while nor >= 0 and view.words[nor] in DETERMINERS:
+            nor -= 1
+        first = view.mention_ending_before(nor, MAX_SUBJECT_DISTANCE) if view.words[nor:nor + 1] == ["nor"] else None
+        if first is not None and "neither" in view.words[max(0, view.mentions[first][0] - 3):view.mentions[first][0]]:
+            # "Neither BMSCs nor their conditioned medium altered thresholds": both did not
+            first = self._phrase_head(view, first)
+            view.excepted.update((m, first))
+            subjects.insert(0, first)
+            start = view.mentions[first][0]
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
         # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
         return subjects + self._listed_before(view, start)
@@ -923,6 +942,17 @@ class PatternExtractor:
             listed.append(m)
             start = view.mentions[m][0]
         return listed
+
+    @staticmethod
+    def _opening_agent(view: SentenceView) -> int | None:
+        """The agent the sentence opens with, or opens with after an introductory phrase ("In CCI
+        rats, BMSCs ..."): the main clause's subject when no trigger verb carried it."""
+        comma = view.words.index(",") if "," in view.words else -1
+        for start in (0, comma + 1) if comma > 0 else (0,):
+            m = view.mention_at[start] if start < len(view.words) else -1
+            if m >= 0 and view.mentions[m][2].category in ROUTE_AGENTS and not is_control_arm(view.mentions[m][2]):
+                return m
+        return None
 
     def _parsed_subject(self, view: SentenceView, index: int) -> list[int]:
         """The parser's subject of the trigger verb (or of the verb it is coordinated with), used
@@ -1001,7 +1031,8 @@ class PatternExtractor:
                 and view.words[i] not in CLAUSE_BREAKS and view.words[i] not in PREPOSITIONS
                 and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
                 and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES
-                and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")):
+                and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")
+                and view.words[i] not in COMPARATIVES):  # "lower MDA and higher catalase": a new claim
             skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
             i += 1
         return i
@@ -1258,9 +1289,10 @@ class PatternExtractor:
         route word governs: "intrathecal injection of BMSCs", "BMSCs were injected intrathecally",
         "intravenous hUC-MSCs"; or the sentence's only agent ("After intrathecal delivery, MSCs ...")."""
         agents = [
-            i for i, (s, _, m) in enumerate(view.mentions)
+            i for i, (s, e, m) in enumerate(view.mentions)
             if m.category in ROUTE_AGENTS and s not in view.compared and not is_control_arm(m)
             and not (s in view.aside and view.words[s - 1:s] == ["("])
+            and view.words[e:e + 2] not in (["-", "treated"], ["-", "exposed"])  # "into vincristine-treated rats": the model
         ]
         out = []
         for r, (r_start, r_end, route) in enumerate(view.mentions):

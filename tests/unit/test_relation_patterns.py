@@ -625,3 +625,37 @@ def test_a_route_before_listed_alternatives_belongs_to_the_first_only(extract):
                     "N-acetylcysteine (NAC; 150 mg/kg) or vehicle for 14 days.")
     assert ("umbilical cord MSCs", "ADMINISTERED_VIA", "intravenous", False) in edges
     assert not any(s in ("N-acetylcysteine", "vehicle") and t == "ADMINISTERED_VIA" for s, t, _, _ in edges)
+
+
+def test_neither_nor_subjects_are_both_negated(extract):
+    edges = extract("Neither BMSCs nor their conditioned medium altered baseline nociceptive thresholds in naive rats.")
+    assert ("BMSCs", "REGULATES", "nociceptive thresholds", True) in edges
+    assert ("conditioned medium", "REGULATES", "nociceptive thresholds", True) in edges
+    assert not any(not negated for *_, negated in edges)
+
+
+def test_thereby_results_belong_to_the_sentence_agent(extract):
+    edges = extract("hUC-MSCs transferred functional mitochondria to injured spinal neurons via tunneling "
+                    "nanotubes, thereby increasing ATP production and reducing mitochondrial ROS.")
+    assert ("hUC-MSCs", "DECREASES", "mitochondrial ROS", False) in edges
+    assert not any(s == "nanotubes" for s, *_ in edges)
+
+
+def test_a_participle_aside_is_no_subject_and_a_second_comparative_starts_a_claim(extract):
+    edges = extract("Pretreatment with BMSC-derived EVs, given intravenously 24 h before the first oxaliplatin "
+                    "dose, prevented the onset of mechanical allodynia.")
+    assert ("EVs", "PREVENTS", "mechanical allodynia", False) in edges
+    assert ("EVs", "ADMINISTERED_VIA", "intravenously", False) in edges
+    assert not any(s == "oxaliplatin" for s, *_ in edges)
+    edges = extract("Rats receiving hUC-MSCs exhibited lower MDA content and higher catalase and GPx activities.")
+    assert ("hUC-MSCs", "DECREASES", "MDA", False) in edges
+    assert ("hUC-MSCs", "INCREASES", "catalase", False) in edges and ("hUC-MSCs", "INCREASES", "GPx", False) in edges
+    assert ("hUC-MSCs", "DECREASES", "catalase", False) not in edges
+
+
+def test_tool_compounds_and_markers_are_classes(extract):
+    edges = extract("Pretreatment with the Nrf2 inhibitor ML385 abolished the effect. ADSCs lowered 8-OHdG, "
+                    "a marker of oxidative DNA damage.")
+    assert ("ML385", "IS_A", "Nrf2 inhibitor", False) in edges
+    assert ("8-OHdG", "IS_A", "marker of oxidative DNA damage", False) in edges
+    assert ("ADSCs", "DECREASES", "8-OHdG", False) in edges
