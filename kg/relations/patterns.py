@@ -207,8 +207,16 @@ MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
-    "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7,
+    "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7,
 }
+# Where administered cells or vesicles went: "MSCs homed to the injured nerve", "exosomes accumulated in
+# the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
+HOMING_VERBS = frozenset({"homed", "home", "homes", "migrated", "migrate", "migrates", "accumulated", "accumulate",
+                          "accumulates", "engrafted", "engraft", "engrafts", "localized", "localised", "found",
+                          "detected", "retained", "persisted", "resided", "distributed", "integrated", "trafficked"})
+HOMING_PLACES = frozenset({"in", "to", "into", "within", "at"})
+UPTAKE_VERBS = frozenset({"internalized", "internalised", "taken", "engulfed", "captured", "phagocytosed"})
+LOCATED_AGENTS = frozenset({Category.CELL, Category.CELLULAR_COMPONENT})
 
 
 @dataclass(frozen=True)
@@ -621,6 +629,7 @@ class PatternExtractor:
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
         chain_end = -1
+        chain_negated = False
         renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
             if trig.form == "tight":
@@ -664,9 +673,17 @@ class PatternExtractor:
             # "..., thereby increasing ATP": the result of the clause's own agent
             thereby = view.words[trig.start].endswith("ing") and view.words[trig.start - 1:trig.start] in (
                 ["thereby"], ["thus"], ["hence"])
+            inherited_negation, scope_start = False, 0
             if chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
+                # "did not reduce pain scores or improve conduction velocity", "failed to reduce X and restore
+                # Y": the negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and
+                # alleviated pain": a verb of its own is a claim of its own
+                bare_verb = trig.form == "verb" and not trig.text.endswith(("s", "ing"))
+                inherited_negation = chain_negated and (
+                    bare_verb or any(w in ("or", "nor") for w in view.words[chain_end:trig.start]))
+                scope_start = chain_end
                 if passive_agents and "without" in view.words[chain_end:trig.start]:
                     subjects = passive_agents
             elif antecedent is not None:
@@ -680,16 +697,62 @@ class PatternExtractor:
                 subjects = [renamed.get(m, m) for m in subjects]
                 if not subjects and objects:
                     subjects, how = self._parsed_subject(view, trig.start), "parsed"
-            out += self._emit(view, trig, subjects, objects, how)
+            emitted = self._emit(view, trig, subjects, objects, how, negated=inherited_negation, scope_start=scope_start)
+            out += emitted
             if subjects and objects:
                 chain_subject = last_subjects = subjects
                 chain_end = view.mentions[objects[-1]][1]
+                chain_negated = any(r.evidence.epistemics.negated for r in emitted)
         out += self._hyphen_heads(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
         out += self._routes(view)
+        out += self._localizations(view)
         out += _class_memberships(view)
         return out
+
+    def _localizations(self, view: SentenceView) -> list[Relation]:
+        """Cells or vesicles LOCATED_IN where they went or what took them up (HOMING_VERBS,
+        UPTAKE_VERBS); "but not in the DRG" and "rather than by neurons" are negated places."""
+        out = []
+        words = view.words
+        for i, w in enumerate(words):
+            if w not in HOMING_VERBS and w not in UPTAKE_VERBS or view.mention_at[i] >= 0:
+                continue
+            k = i + 1
+            if w == "taken" and words[k:k + 1] == ["up"]:
+                k += 1
+            while k < len(words) and words[k].endswith("ly") and view.mention_at[k] < 0:
+                k += 1  # "accumulated predominantly in", "internalized mainly by"
+            wanted = HOMING_PLACES if w in HOMING_VERBS else {"by"}
+            if k >= len(words) or words[k] not in wanted:
+                continue
+            subjects = [m for m in self._subjects_before(view, i) if view.mentions[m][2].category in LOCATED_AGENTS]
+            places = [o for o in self._places_after(view, k + 1) if view.mentions[o][2].category in LOCATIONS]
+            trig = Trigger(RelationType.LOCATED_IN, "phrase", i, k + 1, " ".join(words[i:k + 1]))
+            out += self._emit(view, trig, subjects, places, "located")
+        return out
+
+    def _places_after(self, view: SentenceView, index: int) -> list[int]:
+        """The place list after a localization, with its excepted places: "in the epineurium but not in
+        the DRG", "by satellite glial cells rather than by neurons"."""
+        places = self._objects_after(view, index, place=True)
+        if not places:
+            return []
+        end = view.mentions[places[-1]][1]
+        rest = view.words[end:end + 4]
+        for cue in (["but", "not"], ["rather", "than"], [",", "but", "not"]):
+            if rest[:len(cue)] == cue:
+                k = end + len(cue)
+                if view.words[k:k + 1] and view.words[k] in HOMING_PLACES | {"by"}:
+                    k += 1
+                other = next((view.mention_at[j] for j in range(k, min(k + 3, len(view.words)))
+                              if view.mention_at[j] >= 0), None)  # an arm "rather than" names, compared or not
+                if other is not None:
+                    view.excepted.add(other)
+                    places.append(other)
+                break
+        return places
 
     @staticmethod
     def _equivalent_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
@@ -892,10 +955,12 @@ class PatternExtractor:
             if first is not None:
                 subjects.insert(0, self._phrase_head(view, first))
                 start = view.mentions[subjects[0]][0]
-        nor = start - 1
-        while nor >= 0 and view.words[nor] in DETERMINERS:
-            nor -= 1
-        first = view.mention_ending_before(nor, MAX_SUBJECT_DISTANCE) if view.words[nor:nor + 1] == ["nor"] else None
+        # "nor (their | exosome-depleted) conditioned medium": a determiner or a hyphenated modifier between
+        nor = next((k for k in range(start - 1, max(-1, start - 5), -1) if view.words[k] == "nor"), None)
+        if nor is not None and any(view.words[k] in CLAUSE_BREAKS or view.words[k] in self.lexicon.verbs
+                                   and view.words[k - 1:k] != ["-"] for k in range(nor + 1, start)):
+            nor = None
+        first = view.mention_ending_before(nor, MAX_SUBJECT_DISTANCE) if nor is not None else None
         if first is not None and "neither" in view.words[max(0, view.mentions[first][0] - 3):view.mentions[first][0]]:
             # "Neither BMSCs nor their conditioned medium altered thresholds": both did not
             first = self._phrase_head(view, first)
@@ -1369,7 +1434,11 @@ class PatternExtractor:
         return i >= 1 and view.words[i] == "of" and view.words[i - 1] in ATTRIBUTE_NOUNS
 
     # -- building relations --------------------------------------------------------------------
-    def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str) -> list[Relation]:
+    def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str,
+              negated: bool = False, scope_start: int = 0) -> list[Relation]:
+        """Relations from each subject to each object; ``negated``: the trigger shares a negated verb's
+        auxiliary; ``scope_start``: where this trigger's own negation scope may begin (after the object
+        list of the verb it is coordinated with)."""
         out = []
         for si in subjects:
             for oi in objects:
@@ -1404,12 +1473,12 @@ class PatternExtractor:
                 if how == "hyphen":  # "oxaliplatin-induced pain was not relieved": a presupposed name
                     epi = epistemics((), 0, 0)
                 else:
-                    floor = s_end if s_end <= trig.start else 0
+                    floor = max(s_end if s_end <= trig.start else 0, scope_start if scope_start <= trig.start else 0)
                     # "X, but not Y, decreased ...": the "not" belongs to Y, so X's scope starts after Y
                     floor = max([floor, *(view.mentions[x][1] for x in subjects if x in view.excepted
                                           and s_end <= view.mentions[x][0] < trig.start)])
                     epi = epistemics(view.words, trig.start, floor,
-                                     ("not",) if oi in view.excepted or si in view.excepted else ())
+                                     ("not",) if negated or oi in view.excepted or si in view.excepted else ())
                 sentence = view.sentence
                 out.append(Relation(
                     subject=subject, object=obj, type=rtype,

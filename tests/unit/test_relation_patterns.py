@@ -659,3 +659,26 @@ def test_tool_compounds_and_markers_are_classes(extract):
     assert ("ML385", "IS_A", "Nrf2 inhibitor", False) in edges
     assert ("8-OHdG", "IS_A", "marker of oxidative DNA damage", False) in edges
     assert ("ADSCs", "DECREASES", "8-OHdG", False) in edges
+
+
+def test_where_administered_cells_and_vesicles_went(extract):
+    edges = extract("Placenta-derived MSCs (PD-MSCs) injected intravenously homed to the injured sciatic nerve. "
+                    "Within the DRG, the exosomes were taken up by satellite glial cells rather than by neurons. "
+                    "GFP-labeled hAMSCs were found in the epineurium but not in the DRG.")
+    assert ("Placenta-derived MSCs", "LOCATED_IN", "sciatic nerve", False) in edges
+    assert ("exosomes", "LOCATED_IN", "satellite glial cells", False) in edges
+    assert ("exosomes", "LOCATED_IN", "neurons", True) in edges
+    assert ("hAMSCs", "LOCATED_IN", "epineurium", False) in edges and ("hAMSCs", "LOCATED_IN", "DRG", True) in edges
+    assert ("hAMSCs", "LOCATED_IN", "DRG", False) not in edges
+
+
+def test_a_coordinated_verb_keeps_or_shares_the_negation_by_its_form(extract):
+    edges = extract("Intravenous ADSCs suppressed NOX4 but not NOX2 expression and alleviated thermal hyperalgesia.")
+    assert ("ADSCs", "DECREASES", "thermal hyperalgesia", False) in edges
+    assert ("ADSCs", "DECREASES", "NOX2", True) in edges
+    edges = extract("Intramuscular ADSC injection did not significantly reduce pain scores or improve nerve "
+                    "conduction velocity.")
+    assert ("ADSC", "INCREASES", "nerve conduction velocity", True) in edges
+    edges = extract("BMSCs failed to reduce TNF-α and restore SOD activity. MSCs did not reduce IL-6 but increased IL-10.")
+    assert ("BMSCs", "INCREASES", "SOD", True) in edges
+    assert ("MSCs", "INCREASES", "IL-10", False) in edges
