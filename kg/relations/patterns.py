@@ -126,13 +126,14 @@ COMPARATIVES = {"less": RelationType.DECREASES, "lower": RelationType.DECREASES,
                 "attenuated": RelationType.DECREASES, "milder": RelationType.DECREASES,
                 "higher": RelationType.INCREASES, "greater": RelationType.INCREASES, "more": RelationType.INCREASES,
                 "increased": RelationType.INCREASES, "elevated": RelationType.INCREASES,
-                "enhanced": RelationType.INCREASES}
+                "enhanced": RelationType.INCREASES, "faster": RelationType.INCREASES}
 # Intransitive outcomes reported for a treated group: "allodynia resolved in hUCMSC-treated mice".
 OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREASES,
             "recovered": RelationType.INCREASES, "normalized": RelationType.INCREASES,
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented"})
+MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient"})
 EFFECT_ADJECTIVES = {
@@ -531,6 +532,8 @@ def _equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
             start = i
         elif w in EQUAL_ADJECTIVES and words[i + 1:i + 2] and words[i + 1] in ("with", "to"):
             start = i
+        elif w in EQUAL_ADJECTIVES and words[i + 1:i + 3] in (["extent", "as"], ["degree", "as"]):
+            start = i  # "to a similar extent as pregabalin"
         elif w in ("like", "unlike") and i == 0:
             start = i  # "Unlike gabapentin, BMSC-CM did not reduce ...": the opposite claim (see _equivalent_agents)
         else:
@@ -708,7 +711,56 @@ class PatternExtractor:
         out += self._equivalent_agents(view, out)
         out += self._routes(view)
         out += self._localizations(view)
+        out += self._only_agents(view, out)
+        out += self._induced_models(view)
         out += _class_memberships(view)
+        return out
+
+    def _induced_models(self, view: SentenceView) -> list[Relation]:
+        """ "Oxaliplatin-treated mice developed cold allodynia": the drug that makes the model causes
+        the condition the animals then show (a chemical before "-treated", never a control arm)."""
+        out = []
+        for i, w in enumerate(view.words):
+            if w not in MODEL_MAKING or i < 2 or view.words[i - 1] != "-" or view.mention_at[i - 2] < 0:
+                continue
+            agent = view.mention_at[i - 2]
+            if view.mentions[agent][2].category is not Category.CHEMICAL or is_control_arm(view.mentions[agent][2]):
+                continue
+            k = i + 1
+            while k < len(view.words) and view.mention_at[k] >= 0 \
+                    and view.mentions[view.mention_at[k]][2].category is Category.ORGANISM:
+                k += 1  # "oxaliplatin-treated mice"
+            if k == i + 1 or k + 1 >= len(view.words) or view.words[k] not in SHOWING \
+                    or view.words[k + 1] in COMPARATIVES or k + 1 in view.comparatives:
+                continue  # "apocynin-treated rats exhibited less allodynia": a group effect (_group_effects)
+            conditions = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in CONDITIONS]
+            trig = Trigger(RelationType.CAUSES, "phrase", k, k + 1, view.words[k])
+            out += self._emit(view, trig, [agent], conditions, "active")
+        return out
+
+    @staticmethod
+    def _only_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "Both ADSCs and NAC restored SOD, but only ADSCs reversed allodynia": the other agents the
+        sentence compared did not (each agent of an earlier claim or equivalence arm of the sentence)."""
+        position = {id(m): s for s, _, m in view.mentions}
+        in_arms = {i for start, end in view.equivalents for i in range(start, end)}
+        out = []
+        for rel in relations:
+            start = position.get(id(rel.subject))
+            if start is None or rel.evidence.epistemics.negated or "only" not in view.words[max(0, start - 2):start]:
+                continue
+            only = max(k for k in range(max(0, start - 2), start) if view.words[k] == "only")
+            earlier = {id(r.subject): r.subject for r in relations if position.get(id(r.subject), only) < only
+                       and not r.evidence.epistemics.negated}
+            earlier |= {id(m): m for s, _, m in view.mentions if s in in_arms and s < only and m.category in ROUTE_AGENTS}
+            for other in earlier.values():
+                if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or other.text == rel.subject.text:
+                    continue
+                evidence = rel.evidence.model_copy(update={
+                    "subject_text": other.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
+                    "subject_span": (other.start - view.sentence.start, other.end - view.sentence.start),
+                    "epistemics": rel.evidence.epistemics.model_copy(update={"negated": True})})
+                out.append(rel.model_copy(update={"subject": other, "evidence": evidence}))
         return out
 
     def _localizations(self, view: SentenceView) -> list[Relation]:
@@ -816,7 +868,7 @@ class PatternExtractor:
                         out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
                         view.comparatives.add(j)
                         agents[j] = agent
-            elif j >= 1 and words[j - 1] == "and" and any(k in agents for k in range(j - 12, j)):
+            elif j >= 1 and words[j - 1] in ("and", ",") and any(k in agents for k in range(j - 12, j)):
                 # "showed higher withdrawal latencies and lower c-Fos expression": the same group
                 agent = agents[max(k for k in range(j - 12, j) if k in agents)]
                 out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
@@ -1043,8 +1095,9 @@ class PatternExtractor:
         """The trigger's object and the mentions listed with it; ``place``: the object is a location
         phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
-        if first is None:
-            return []
+        if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
+                                for k in range(index + 1, view.mentions[first][0])):
+            return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
@@ -1097,7 +1150,8 @@ class PatternExtractor:
                 and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
                 and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES
                 and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")
-                and view.words[i] not in COMPARATIVES):  # "lower MDA and higher catalase": a new claim
+                and view.words[i] not in COMPARATIVES and view.words[i] != "only"):
+            # "lower MDA and higher catalase", ", only hUC-MSCs decreased": a new claim
             skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
             i += 1
         return i

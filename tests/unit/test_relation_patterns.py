@@ -682,3 +682,32 @@ def test_a_coordinated_verb_keeps_or_shares_the_negation_by_its_form(extract):
     edges = extract("BMSCs failed to reduce TNF-α and restore SOD activity. MSCs did not reduce IL-6 but increased IL-10.")
     assert ("BMSCs", "INCREASES", "SOD", True) in edges
     assert ("MSCs", "INCREASES", "IL-10", False) in edges
+
+
+def test_only_one_agent_did_what_the_other_did_not(extract):
+    edges = extract("Both ADSCs and NAC restored SOD activity, but only ADSCs reversed cold allodynia.")
+    assert ("NAC", "INCREASES", "SOD", False) in edges and ("ADSCs", "DECREASES", "cold allodynia", False) in edges
+    assert ("NAC", "DECREASES", "cold allodynia", True) in edges
+    assert ("NAC", "DECREASES", "cold allodynia", False) not in edges
+    edges = extract("ADSCs reduced mechanical allodynia to a similar extent as pregabalin, but only ADSCs "
+                    "improved intraepidermal nerve fiber density.")
+    assert ("pregabalin", "DECREASES", "mechanical allodynia", False) in edges
+    assert ("pregabalin", "INCREASES", "intraepidermal nerve fiber density", True) in edges
+
+
+def test_a_model_drug_causes_what_the_treated_animals_develop(extract):
+    edges = extract("Oxaliplatin-treated mice developed cold allodynia. Apocynin-treated rats exhibited less "
+                    "cold allodynia than vehicle-treated rats.")
+    assert ("Oxaliplatin", "CAUSES", "cold allodynia", False) in edges
+    assert ("Apocynin", "DECREASES", "cold allodynia", False) in edges
+    assert ("Apocynin", "CAUSES", "cold allodynia", False) not in edges
+    edges = extract("Diabetic rats treated with ADSCs showed faster nerve conduction velocity, greater "
+                    "intraepidermal nerve fiber density and higher paw withdrawal thresholds than vehicle-treated rats.")
+    assert {("ADSCs", "INCREASES", o, False) for o in ("nerve conduction velocity", "paw withdrawal thresholds",
+                                                        "intraepidermal nerve fiber density")} <= edges
+
+
+def test_an_object_is_never_read_past_the_next_coordinated_verb(extract):
+    edges = extract("Exosomes from ADSCs reversed all of these changes and increased PGC-1α expression.")
+    assert ("Exosomes", "INCREASES", "PGC-1α", False) in edges
+    assert ("Exosomes", "DECREASES", "PGC-1α", False) not in edges
