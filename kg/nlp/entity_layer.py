@@ -253,7 +253,7 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
                          "peptide", "hormone", "neurotrophin", "inducer", "blocker", "glycoprotein", "marker",
-                         "biomarker", "indicator"})
+                         "biomarker", "indicator", "precursor", "donor"})
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
@@ -286,7 +286,9 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         if i >= 2 and doc[i - 2].text == ")":  # "Superoxide dismutase (SOD) is a key antioxidant enzyme"
             member_end = next((k for k in range(i - 2, max(-1, i - 6), -1) if doc[k].text == "("), i - 1)
         named = (i - 1) in by_end or member_end in by_end
-        appositive = before == "," and named and doc[end:end + 1].text in (",", ".", ";")
+        # ", a master transcription factor controlling ...", ", an anti-inflammatory glycoprotein secreted by ..."
+        appositive = before == "," and named and (doc[end:end + 1].text in (",", ".", ";")
+                                                  or end < len(doc) and doc[end].tag_ in ("VBN", "VBG"))
         copula = before in ("is", "are") and named
         prenominal = token.lower_ == "the" and end in by_start
         if not (appositive or copula or prenominal):

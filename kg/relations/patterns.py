@@ -295,6 +295,16 @@ def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
     return out
 
 
+def _without_contradicted(relations: list[Relation]) -> list[Relation]:
+    """A sentence that says both "X reduced Y" and "X did not reduce Y" ("BM-MSCs plus gabapentin ...
+    reduced IL-1β, whereas gabapentin alone did not") means the explicit negation for X: the positive
+    reading came from a shared or combined subject."""
+    def key(rel: Relation) -> tuple:
+        return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
+    negated = {key(r) for r in relations if r.evidence.epistemics.negated}
+    return [r for r in relations if r.evidence.epistemics.negated or key(r) not in negated]
+
+
 def _class_memberships(view: "SentenceView") -> list[Relation]:
     """The entity a class mention (found_by ``CLASS``, see the NLP stage) is said to be one of:
     "Nrf2, a transcription factor", "SOD is a key antioxidant enzyme", "the antioxidant N-acetylcysteine"."""
@@ -316,7 +326,28 @@ def _class_memberships(view: "SentenceView") -> list[Relation]:
                 member = prior[2]  # "Nrf2, a ...", "SOD is a ...", "Superoxide dismutase (SOD) is a ..."
         if member is not None and member.category is not Category.ENTITY:
             out.append(_presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
+    # "Wharton's jelly MSCs (WJ-MSCs), a subtype of umbilical cord MSCs, ...": a named kind of a named class
+    for k, (start, end, member) in enumerate(view.mentions):
+        i = end
+        while i < len(view.words) and view.words[i] == "(":
+            i = next((j for j in range(i, len(view.words)) if view.words[j] == ")"), len(view.words) - 1) + 1
+        words = view.words[i:i + 4]
+        if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an") or words[2] not in KIND_NOUNS \
+                or words[3] != "of":
+            continue
+        j = i + 4
+        while j < len(view.words) and view.mention_at[j] < 0 and j < i + 8 and view.words[j] not in (",", "."):
+            j += 1  # "a population of neural crest-derived MSCs"
+        cls = view.mention_at[j] if j < len(view.words) else -1
+        while cls >= 0 and view.mentions[cls][1] < len(view.words) and view.words[view.mentions[cls][1]] == "-":
+            nxt = view.mention_at[view.mentions[cls][1] + 2] if view.mentions[cls][1] + 2 < len(view.words) else -1
+            cls = nxt if nxt >= 0 else -1  # "neural crest-derived MSCs": the class is the head
+        if cls >= 0 and view.mentions[cls][2].category is member.category and view.mentions[cls][2].curie != member.curie:
+            out.append(_presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
     return out
+
+
+KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subset", "kind", "form", "class", "member"})
 
 
 def inflections(verb: str, irregular_participle: str | None = None) -> list[tuple[str, bool]]:
@@ -508,8 +539,8 @@ def _comparison_arms(words: list[str]) -> set[int]:
         if w in COMPARISON_CUES and not (w in ("relative", "compared") and words[i + 1:i + 2] not in (["to"], ["with"])):
             # "compared with placebo" is an arm; "we compared intrathecal hUCMSCs with apocynin" is a design
             inside = True
-        elif w in CLAUSE_BREAKS or w == ",":
-            inside = False
+        elif w in CLAUSE_BREAKS or w == "," or w == "and" and words[i + 1:i + 2] and words[i + 1].endswith("ed"):
+            inside = False  # "... more effectively than native ADSCs and relieved pain": the claim goes on
         if inside:
             arms.add(i)
     return arms
@@ -608,7 +639,7 @@ class PatternExtractor:
             if pronoun is not None and previous_agent is not None:
                 view = view.with_stand_in(pronoun, previous_agent)
             view = view.with_named_symptoms(adoc.mentions)
-            found = self._sentence_relations(view)
+            found = _without_contradicted(self._sentence_relations(view))
             for rel in found:
                 key = (rel.subject.start, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
@@ -941,7 +972,8 @@ class PatternExtractor:
         """Only commas, 'and', adverbs or parentheses between the last object and this trigger."""
         if after < 0 or after > before:
             return False
-        in_arms = {i for start, end in view.equivalents for i in range(start, end)}  # "as effectively as gabapentin"
+        # "as effectively as gabapentin", "more effectively than native ADSCs": an arm between does not part them
+        in_arms = {i for start, end in view.equivalents for i in range(start, end)} | view.compared
         between = [i for i in range(after, before) if (i not in view.aside or view.words[i] == ",") and i not in in_arms]
         if not between:
             return False  # "causes neuropathy linked to ...": a modifier of the object, not a second verb
@@ -994,6 +1026,7 @@ class PatternExtractor:
             m = view.mention_ending_before(view.mentions[m][0], MAX_SUBJECT_DISTANCE)
         if m is None:
             return []
+        m = self._administered_head(view, m)
         m = self._phrase_head(view, m)
         subjects = [m]
         start = self._past_source(view, view.mentions[m][0])
@@ -1022,6 +1055,20 @@ class PatternExtractor:
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
         # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
         return subjects + self._listed_before(view, start)
+
+    @staticmethod
+    def _administered_head(view: SentenceView, m: int) -> int:
+        """ "BMSCs delivered within one week of nerve injury attenuated ...": a mention inside the
+        phrase that says when or where an agent was given is not the subject; the agent is."""
+        if view.mentions[m][2].category in ROUTE_AGENTS:
+            return m
+        for k in range(view.mentions[m][0] - 1, max(0, view.mentions[m][0] - 8), -1):
+            if view.words[k] in CLAUSE_BREAKS or view.words[k] == ",":
+                break
+            agent = view.mention_at[k - 1]
+            if view.words[k] in ADMINISTERED and agent >= 0 and view.mentions[agent][2].category in ROUTE_AGENTS:
+                return agent
+        return m
 
     @staticmethod
     def _past_source(view: SentenceView, start: int) -> int:

@@ -711,3 +711,27 @@ def test_an_object_is_never_read_past_the_next_coordinated_verb(extract):
     edges = extract("Exosomes from ADSCs reversed all of these changes and increased PGC-1α expression.")
     assert ("Exosomes", "INCREASES", "PGC-1α", False) in edges
     assert ("Exosomes", "DECREASES", "PGC-1α", False) not in edges
+
+
+def test_apposed_classes_and_named_kinds(extract):
+    edges = extract("Nrf2, a master transcription factor controlling antioxidant responses, was activated by BMSCs. "
+                    "N-acetylcysteine (NAC), a glutathione precursor, was compared with BMSCs. Dental pulp stem "
+                    "cells (DPSCs), a population of neural crest-derived MSCs isolated from the tooth pulp, were used.")
+    assert ("Nrf2", "IS_A", "transcription factor", False) in edges
+    assert ("NAC", "IS_A", "glutathione precursor", False) in edges
+    assert ("Dental pulp stem cells", "IS_A", "MSCs", False) in edges
+
+
+def test_the_agent_of_a_timed_administration_and_an_explicit_negation_win(extract):
+    edges = extract("BMSCs delivered within one week of nerve injury attenuated pain hypersensitivity.")
+    assert ("BMSCs", "DECREASES", "pain hypersensitivity", False) in edges
+    assert not any(s == "nerve injury" for s, *_ in edges)
+    edges = extract("BM-MSCs plus gabapentin reversed mechanical allodynia faster than either monotherapy and "
+                    "reduced spinal IL-1β levels, whereas gabapentin alone did not reduce IL-1β.")
+    assert ("BM-MSCs", "DECREASES", "IL-1β", False) in edges and ("gabapentin", "DECREASES", "IL-1β", True) in edges
+    assert ("gabapentin", "DECREASES", "IL-1β", False) not in edges
+    edges = extract("HO-1-modified ADSCs suppressed NOX4 in the DRG more effectively than native ADSCs and "
+                    "relieved oxaliplatin-induced neuropathic pain.")
+    assert ("HO-1-modified ADSCs", "TREATS", "neuropathic pain", False) in edges
+    assert ("oxaliplatin", "CAUSES", "neuropathic pain", False) in edges
+    assert ("NOX4", "TREATS", "neuropathic pain", False) not in edges
