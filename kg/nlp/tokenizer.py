@@ -9,6 +9,7 @@ and the relation patterns see both sides.
 from __future__ import annotations
 
 import re
+import warnings
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -34,7 +35,16 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
     tokenizer = combined_rule_tokenizer(nlp)
     pattern = tokenizer.infix_finditer.__self__.pattern  # the compiled infix regex of scispaCy
     tokenizer.infix_finditer = compile_infix_regex([_RELATIONAL_INFIX, _SYMBOL_SLASH_INFIX, pattern]).finditer
+    suffixes = tokenizer.suffix_search.__self__.pattern
+    with warnings.catch_warnings():  # scispaCy's own pattern has a "[[" Python flags as a possible set union
+        warnings.simplefilter("ignore", FutureWarning)
+        tokenizer.suffix_search = re.compile(_SYMBOL_FULL_STOP + "|" + suffixes).search
     return tokenizer
+
+
+# A sentence's full stop after a symbol ending in a capital after a small letter: "NF-κB.", "8-OHdG.",
+# "TrkA." (scispaCy keeps it, as for "approx."); no English abbreviation ends that way.
+_SYMBOL_FULL_STOP = r"(?<=[a-zα-ω][A-Z])\.$"
 
 
 def relational_suffix_pattern() -> re.Pattern[str]:

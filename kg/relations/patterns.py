@@ -133,6 +133,7 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented"})
+TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation"})
 MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient"})
@@ -644,8 +645,11 @@ class PatternExtractor:
                 key = (rel.subject.start, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
+            # the treatment the next sentence may call "They" / "The treatment": not what made the model
+            # ("Carrageenan-induced paw edema was attenuated by ADSCs. The treatment also ...")
             agents = sorted((r.subject for r in found if r.subject.category in ROUTE_AGENTS
-                             and not is_control_arm(r.subject)), key=lambda m: m.start)
+                             and r.type is not RelationType.CAUSES and not is_control_arm(r.subject)),
+                            key=lambda m: m.start)
             if not agents:  # "ASCs were injected into mice after SNI. They failed to ...": the treatment named
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
                           and s not in view.aside and not is_control_arm(m)][:1]
@@ -705,8 +709,9 @@ class PatternExtractor:
                 view.words[trig.start - 1] in ("by", "via", "through")
             antecedent = self._relative_antecedent(view, trig.start)
             # "..., thereby increasing ATP": the result of the clause's own agent
+            # "..., decreasing iNOS while increasing Arg-1": a participle clause's agent too
             thereby = view.words[trig.start].endswith("ing") and view.words[trig.start - 1:trig.start] in (
-                ["thereby"], ["thus"], ["hence"])
+                ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
             inherited_negation, scope_start = False, 0
             if chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
@@ -724,11 +729,18 @@ class PatternExtractor:
                 subjects, how = [antecedent], "active"  # "... by exosomes from ADSCs, which also reduced CCL2"
             elif last_subjects and self._pronoun_before(view, trig.start):
                 subjects, how = last_subjects, "carried"  # "..., although it reduced TNF-α"
-            elif thereby and self._opening_agent(view) is not None:
+            elif (thereby or self._pronoun_before(view, trig.start, treatment=True)) \
+                    and self._opening_agent(view) is not None:
+                # "...; nevertheless, they reduced TNF-α", ", and this treatment raised the threshold"
                 subjects, how = [self._opening_agent(view)], "carried"
             else:
                 subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
                 subjects = [renamed.get(m, m) for m in subjects]
+                if chain_subject and view.words[trig.start - 1:trig.start] == ["and"] and subjects and all(
+                        view.mentions[m][2].category in NOT_AGENTS for m in subjects):
+                    # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...":
+                    # the animals end the first verb's phrase; the agent goes on
+                    subjects, how = chain_subject, "carried"
                 if not subjects and objects:
                     subjects, how = self._parsed_subject(view, trig.start), "parsed"
             emitted = self._emit(view, trig, subjects, objects, how, negated=inherited_negation, scope_start=scope_start)
@@ -945,12 +957,15 @@ class PatternExtractor:
         return i >= 0 and view.words[i] in BE_FORMS
 
     @staticmethod
-    def _pronoun_before(view: SentenceView, index: int) -> bool:
-        """ "it"/"they" as the trigger's subject, modals, adverbs and negation allowed between."""
+    def _pronoun_before(view: SentenceView, index: int, treatment: bool = False) -> bool:
+        """ "it"/"they" as the trigger's subject, modals, adverbs and negation allowed between;
+        ``treatment``: "this treatment" / "the therapy" count as one."""
         i = index - 1
         while i >= 0 and (view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS or view.words[i].endswith("ly")) \
                 and view.words[i] not in PRONOUNS:
             i -= 1
+        if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.words[i - 1] in ("this", "the"):
+            return view.mention_at[i] < 0
         return i >= 0 and view.words[i] in PRONOUNS
 
     @staticmethod
@@ -1113,6 +1128,11 @@ class PatternExtractor:
         rats, BMSCs ..."): the main clause's subject when no trigger verb carried it."""
         comma = view.words.index(",") if "," in view.words else -1
         for start in (0, comma + 1) if comma > 0 else (0,):
+            # over a route or a determiner before the agent: "Intrathecal BMSCs", "The exosomes"
+            while start < len(view.words) and (view.words[start] in NP_MODIFIERS | ADMINISTERED or view.mention_at[start] >= 0
+                                               and view.mentions[view.mention_at[start]][2].category is Category.ROUTE
+                                               or view.words[start].endswith("ly") and view.mention_at[start] < 0):
+                start += 1
             m = view.mention_at[start] if start < len(view.words) else -1
             if m >= 0 and view.mentions[m][2].category in ROUTE_AGENTS and not is_control_arm(view.mentions[m][2]):
                 return m
@@ -1466,7 +1486,11 @@ class PatternExtractor:
                 continue
             governed = self._route_agents(view, r_start, r_end, agents)
             trig = Trigger(RelationType.ADMINISTERED_VIA, "route", r_start, r_end, route.text)
-            out += self._emit(view, trig, governed, [r], "route")
+            # the agent was given that way whatever the claim's negation ("was not altered by local
+            # injection of ADSCs")
+            out += [rel.model_copy(update={"evidence": rel.evidence.model_copy(update={
+                        "epistemics": rel.evidence.epistemics.model_copy(update={"negated": False})})})
+                    for rel in self._emit(view, trig, governed, [r], "route")]
         return out
 
     def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:

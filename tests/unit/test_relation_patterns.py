@@ -735,3 +735,24 @@ def test_the_agent_of_a_timed_administration_and_an_explicit_negation_win(extrac
     assert ("HO-1-modified ADSCs", "TREATS", "neuropathic pain", False) in edges
     assert ("oxaliplatin", "CAUSES", "neuropathic pain", False) in edges
     assert ("NOX4", "TREATS", "neuropathic pain", False) not in edges
+
+
+def test_participle_clauses_pronouns_and_the_treatment_name_the_sentence_agent(extract):
+    edges = extract("Intrathecal BMSCs shifted spinal microglia from an M1 to an M2 phenotype, decreasing iNOS.")
+    assert ("BMSCs", "DECREASES", "iNOS", False) in edges
+    assert not any(s == "microglia" for s, *_ in edges)
+    edges = extract("Intravenously administered hUC-MSCs failed to reach the injured sciatic nerve; nevertheless, "
+                    "they reduced serum TNF-α and elevated IL-10 in CCI mice.")
+    assert ("hUC-MSCs", "DECREASES", "TNF-α", False) in edges and ("hUC-MSCs", "INCREASES", "IL-10", False) in edges
+    edges = extract("SOD2-overexpressing ADSCs restored superoxide dismutase activity in the DRG of paclitaxel-treated "
+                    "rats and prevented the development of mechanical allodynia.")
+    assert ("SOD2-overexpressing ADSCs", "PREVENTS", "mechanical allodynia", False) in edges
+
+
+def test_a_route_is_never_negated_and_the_model_is_no_treatment(extract):
+    edges = extract("Microglial activation in the spinal cord was not altered by local injection of ADSCs into the nerve.")
+    assert ("ADSCs", "ADMINISTERED_VIA", "local injection", False) in edges
+    run = extract.full("Carrageenan-induced paw edema was attenuated by intravenous ADSCs. The treatment also "
+                       "restored paw GSH levels.")
+    restored = [r for r in run if r.object.text == "GSH"]
+    assert restored and all(r.subject.long_form == "ADSCs" or r.subject.text == "ADSCs" for r in restored)
