@@ -668,6 +668,8 @@ class PatternExtractor:
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
         chain_end = -1
         chain_negated = False
+        orphan_objects: set[int] = set()  # objects of the last verb that found no subject
+        orphan_end = -1
         renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
             if trig.form == "tight":
@@ -682,6 +684,12 @@ class PatternExtractor:
                     renamed[index_of[id(rel.object)]] = index_of[id(rel.subject)]
                 out += found
                 continue
+            if trig.text.endswith("ing") and view.words[trig.end:trig.end + 1] == ["by"]:
+                # "ROS scavenging by N-acetylcysteine": a gerund naming the act, its object before it
+                agent, patient = self._agent_after(view, trig.end + 1, 3), self._adjacent_left(view, trig.start)
+                if agent is not None and patient is not None:
+                    out += self._emit(view, trig, [agent], [patient], "nominal")
+                    continue
             passive = self._passive_agent(view, trig)
             if passive is not None:
                 subjects, patients = passive
@@ -741,10 +749,17 @@ class PatternExtractor:
                     # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...":
                     # the animals end the first verb's phrase; the agent goes on
                     subjects, how = chain_subject, "carried"
+                if orphan_objects and subjects and set(subjects) <= orphan_objects \
+                        and self._coordinated(view, orphan_end, trig.start):
+                    # "the seeded conduits reduced TNF-α and attenuated hyperalgesia": an unnamed agent's
+                    # object is not the subject of the verb coordinated with it
+                    subjects = []
                 if not subjects and objects:
                     subjects, how = self._parsed_subject(view, trig.start), "parsed"
             emitted = self._emit(view, trig, subjects, objects, how, negated=inherited_negation, scope_start=scope_start)
             out += emitted
+            if objects and not subjects:
+                orphan_objects, orphan_end = set(objects), view.mentions[objects[-1]][1]
             if subjects and objects:
                 chain_subject = last_subjects = subjects
                 chain_end = view.mentions[objects[-1]][1]
