@@ -24,7 +24,7 @@ from kg.errors import ConfigError
 from kg.vocab import Category
 
 LEXICON_SPANS = "lexicon"
-MICRORNA = re.compile(r"(?<![\w-])(?:(?:hsa|mmu|rno)-)?(?:miR|[Mm]icroRNA|miRNA)-?(?P<id>\d+[a-z]?(?:-\d)?(?:-[35]p)?)(?![\w-])")
+MICRORNA = re.compile(r"(?<![\w-])(?:(?:hsa|mmu|rno)-)?(?:[Mm]iR|[Mm]icroRNA|miRNA)-?(?P<id>\d+[a-z]?(?:-\d)?(?:-[35]p)?)(?![\w-])")
 
 
 class LexiconEntry(BaseModel):

@@ -133,7 +133,11 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented"})
-TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation"})
+TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "dose"})
+# What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
+CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring"})
+LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... with", "enriched in"
+SOURCE_VERBS = frozenset({"secreted", "derived", "isolated", "released", "produced", "obtained", "harvested"})
 MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient"})
@@ -151,7 +155,7 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
                              "blocker", "blockers", "antibody", "antibodies", "neutralization", "deficiency",
                              "silencing", "sirna", "shrna", "deletion", "depletion"})
 # A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
-ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "role",
+ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "ability", "role",
                              "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
                              "dosage"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
@@ -215,9 +219,10 @@ SCORES = {
 # the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
 HOMING_VERBS = frozenset({"homed", "home", "homes", "migrated", "migrate", "migrates", "accumulated", "accumulate",
                           "accumulates", "engrafted", "engraft", "engrafts", "localized", "localised", "found",
-                          "detected", "retained", "persisted", "resided", "distributed", "integrated", "trafficked"})
+                          "detected", "retained", "persisted", "resided", "distributed", "integrated", "trafficked", "trapped"})
 HOMING_PLACES = frozenset({"in", "to", "into", "within", "at"})
 UPTAKE_VERBS = frozenset({"internalized", "internalised", "taken", "engulfed", "captured", "phagocytosed"})
+REACHING_VERBS = frozenset({"reached", "reach", "reaches", "entered", "infiltrated", "infiltrate"})
 LOCATED_AGENTS = frozenset({Category.CELL, Category.CELLULAR_COMPONENT})
 
 
@@ -706,7 +711,9 @@ class PatternExtractor:
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
                 continue  # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects
-            if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT):
+            if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT
+                                              or view.words[trig.start - 1] in self.lexicon.verbs):
+                # "shifted activated microglia": a participle right after a verb modifies its object
                 adjectival_end = trig.end
                 continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
             if trig.form == "participle" and view.words[trig.start - 1] in ("and", "or", ",") and \
@@ -721,7 +728,11 @@ class PatternExtractor:
             thereby = view.words[trig.start].endswith("ing") and view.words[trig.start - 1:trig.start] in (
                 ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
             inherited_negation, scope_start = False, 0
-            if chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
+            able = view.mention_at[trig.start - 2] if trig.start >= 2 and view.words[trig.start - 1] == "to" else -1
+            if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
+                # "reversed the ability of ADSCs to suppress ROS": what ADSCs do, whatever reversed it
+                subjects, how = [able], "active"
+            elif chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
                 # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
                 subjects, how = chain_subject, "carried"
                 # "did not reduce pain scores or improve conduction velocity", "failed to reduce X and restore
@@ -822,20 +833,21 @@ class PatternExtractor:
         return out
 
     def _localizations(self, view: SentenceView) -> list[Relation]:
-        """Cells or vesicles LOCATED_IN where they went or what took them up (HOMING_VERBS,
+        """Cells or vesicles LOCATED_IN where they went or what took them up (HOMING_VERBS, REACHING_VERBS,
         UPTAKE_VERBS); "but not in the DRG" and "rather than by neurons" are negated places."""
         out = []
         words = view.words
         for i, w in enumerate(words):
-            if w not in HOMING_VERBS and w not in UPTAKE_VERBS or view.mention_at[i] >= 0:
+            if w not in HOMING_VERBS and w not in UPTAKE_VERBS and w not in REACHING_VERBS or view.mention_at[i] >= 0:
                 continue
             k = i + 1
             if w == "taken" and words[k:k + 1] == ["up"]:
                 k += 1
             while k < len(words) and words[k].endswith("ly") and view.mention_at[k] < 0:
                 k += 1  # "accumulated predominantly in", "internalized mainly by"
-            wanted = HOMING_PLACES if w in HOMING_VERBS else {"by"}
-            if k >= len(words) or words[k] not in wanted:
+            if w in REACHING_VERBS:
+                k -= 1  # "reached the brainstem": the place is the object
+            elif k >= len(words) or words[k] not in (HOMING_PLACES if w in HOMING_VERBS else {"by"}):
                 continue
             subjects = [m for m in self._subjects_before(view, i) if view.mentions[m][2].category in LOCATED_AGENTS]
             places = [o for o in self._places_after(view, k + 1) if view.mentions[o][2].category in LOCATIONS]
@@ -961,6 +973,8 @@ class PatternExtractor:
             k -= 1
         if k >= 1 and view.words[k] in ("from", "of") and view.mention_at[k - 1] >= 0:
             return view.mention_at[k - 1]
+        if k >= 2 and view.words[k] in ("by", "from") and view.words[k - 1] in SOURCE_VERBS and view.mention_at[k - 2] >= 0:
+            return view.mention_at[k - 2]  # "exosomes secreted by human ADSCs, which inhibited NLRP3": the exosomes
         return m
 
     @staticmethod
@@ -979,8 +993,9 @@ class PatternExtractor:
         while i >= 0 and (view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS or view.words[i].endswith("ly")) \
                 and view.words[i] not in PRONOUNS:
             i -= 1
-        if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.words[i - 1] in ("this", "the"):
-            return view.mention_at[i] < 0
+        if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.mention_at[i] < 0:
+            k = i - 1 if view.words[i - 1] not in ("single", "same", "combined", "cell") else i - 2
+            return k >= 0 and view.words[k] in ("this", "the", "that")  # "this single dose reversed ..."
         return i >= 0 and view.words[i] in PRONOUNS
 
     @staticmethod
@@ -1056,8 +1071,9 @@ class PatternExtractor:
             m = view.mention_ending_before(view.mentions[m][0], MAX_SUBJECT_DISTANCE)
         if m is None:
             return []
-        m = self._administered_head(view, m)
         m = self._phrase_head(view, m)
+        head = self._administered_head(view, m)
+        m = m if head == m else self._phrase_head(view, head)
         subjects = [m]
         start = self._past_source(view, view.mentions[m][0])
         opener = 3 if view.words[start - 3:start] == [",", "but", "not"] else \
@@ -1086,18 +1102,38 @@ class PatternExtractor:
         # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
         return subjects + self._listed_before(view, start)
 
-    @staticmethod
-    def _administered_head(view: SentenceView, m: int) -> int:
-        """ "BMSCs delivered within one week of nerve injury attenuated ...": a mention inside the
-        phrase that says when or where an agent was given is not the subject; the agent is."""
+    def _administered_head(self, view: SentenceView, m: int) -> int:
+        """The agent a phrase ends in is not the subject when the phrase says when, where or with what
+        cargo the agent was given: "BMSCs delivered within one week of nerve injury attenuated ...",
+        "a perineural injection of EVs at the site of SNL produced ...", "MSC-EVs pre-loaded with a
+        miR-21-5p antagomir prevented ...", "miR-181c-5p enriched in EVs ... targeted PTEN"."""
+        start = view.mentions[m][0]
+        k = start - 1
+        while k >= 0 and (view.words[k] in DETERMINERS or view.mention_at[k] >= 0):
+            k -= 1  # "with a miR-21-5p antagomir": the cargo's own modifiers
+        cue = k if k >= 0 and view.words[k] in CARGO_WORDS else \
+            k - 1 if k >= 1 and view.words[k] in ("with", "in") and view.words[k - 1] in LOADED else None
+        if cue is not None:
+            j = cue - 1
+            if view.words[j - 1:j + 1] == ["pre", "-"]:  # "pre-loaded", split at its hyphen
+                j -= 2
+            if view.words[j:j + 1] == [")"]:  # "hUC-MSC exosomes (hucMSC-Exos) carrying miR-124-3p"
+                j = next((i for i in range(j, -1, -1) if view.words[i] == "("), 0) - 1
+            if j >= 0 and view.mention_at[j] >= 0:
+                return view.mention_at[j]
         if view.mentions[m][2].category in ROUTE_AGENTS:
             return m
-        for k in range(view.mentions[m][0] - 1, max(0, view.mentions[m][0] - 8), -1):
+        for k in range(start - 1, max(0, start - 12), -1):
             if view.words[k] in CLAUSE_BREAKS or view.words[k] == ",":
                 break
             agent = view.mention_at[k - 1]
             if view.words[k] in ADMINISTERED and agent >= 0 and view.mentions[agent][2].category in ROUTE_AGENTS:
                 return agent
+            if view.words[k] == "of" and view.words[k - 1] in WRAPPERS:
+                after = next((view.mention_at[j] for j in range(k + 1, min(k + 4, start))
+                              if view.mention_at[j] >= 0), -1)
+                if after >= 0 and view.mentions[after][2].category in ROUTE_AGENTS:
+                    return self._agent_head(view, after)
         return m
 
     @staticmethod
@@ -1166,7 +1202,10 @@ class PatternExtractor:
                 covered = sorted(position[t.i] for t in subject.subtree if t.i in position)
                 for i in sorted(covered, key=lambda k: abs(k - position.get(subject.i, k))):
                     if view.mention_at[i] >= 0 and i not in view.aside and i not in view.compared:
-                        return [view.mention_at[i]]
+                        m = view.mention_at[i]
+                        product = self._product_after(view, view.mentions[m][1]) \
+                            if view.mentions[m][2].category is Category.CELL else None
+                        return [product if product is not None else m]  # "hUC-MSC exosomes": the exosomes
                 return []
             if token.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or token.head is token:
                 return []
@@ -1256,6 +1295,10 @@ class PatternExtractor:
         if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
                 and view.mentions[view.mention_at[end + 1]][2].category is Category.CELL:
             return view.mention_at[end + 1]  # "CD68+ macrophages"
+        nxt = view.mention_at[end] if end < len(view.words) else -1
+        if view.mentions[m][2].category is Category.CHEMICAL and nxt >= 0 and nxt != m \
+                and view.mentions[nxt][2].category in CONDITIONS | {Category.PROCESS}:
+            return nxt  # "the loss of morphine antinociception", "paclitaxel neuropathy": the drug's condition
         return m
 
     def _head_of_hyphen(self, view: SentenceView, m: int) -> int:

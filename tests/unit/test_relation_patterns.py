@@ -764,3 +764,25 @@ def test_an_unnamed_agents_object_is_no_subject_and_a_gerund_by_names_the_agent(
     edges = extract("ROS scavenging by N-acetylcysteine (NAC) mimicked the analgesic effect of BMSCs in CCI rats.")
     assert ("N-acetylcysteine", "DECREASES", "ROS", False) in edges
     assert not any(s == "ROS" for s, *_ in edges)
+
+
+def test_the_subject_is_the_vesicle_not_its_cargo_nor_the_site_of_injection(extract):
+    edges = extract("hUC-MSC exosomes (hucMSC-Exos) carrying miR-124-3p reversed GPX4 loss and decreased ACSL4.")
+    assert ("exosomes", "DECREASES", "ACSL4", False) in edges
+    assert not any(s == "miR-124-3p" for s, *_ in edges)
+    edges = extract("Pretreatment with MSC-EVs pre-loaded with a miR-21-5p antagomir prevented the development of allodynia.")
+    assert ("EVs", "PREVENTS", "allodynia", False) in edges
+    edges = extract("MiR-181c-5p enriched in EVs from hypoxia-preconditioned ADSCs directly targeted PTEN.")
+    assert ("MiR-181c-5p", "INTERACTS_WITH", "PTEN", False) in edges
+    edges = extract("A single perineural injection of hUC-MSC-derived EVs at the site of spinal nerve ligation (SNL) "
+                    "produced a sustained elevation of paw withdrawal threshold.")
+    assert ("EVs", "INCREASES", "paw withdrawal threshold", False) in edges
+    edges = extract("Mice received tail-vein injections of exosomes secreted by human ADSCs, which inhibited NLRP3.")
+    assert ("exosomes", "DECREASES", "NLRP3", False) in edges and not any(s == "ADSCs" and t == "DECREASES"
+                                                                            for s, t, *_ in edges)
+
+
+def test_where_cells_got_to(extract):
+    edges = extract("When administered intravenously, BMSCs were largely trapped in the lungs. Intranasally "
+                    "administered MSC-EVs reached the brainstem within 1 h.")
+    assert ("BMSCs", "LOCATED_IN", "lungs", False) in edges and ("EVs", "LOCATED_IN", "brainstem", False) in edges
