@@ -160,11 +160,16 @@ ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "pot
                              "dosage"})
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 # Nouns of a decline: "the reduction in X", "the loss of X".
-DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "decrease", "decline", "downregulation", "drop", "fall",
+DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
+                                        "downregulation", "drop", "fall",
                                         # "produced a sustained reversal of allodynia": a decrease brought about
                                         "reversal", "attenuation", "alleviation", "suppression", "inhibition",
                                         "amelioration", "relief"})
-RISE_NOUNS = frozenset({"increase", "elevation", "upregulation", "rise", "accumulation", "overexpression"})
+RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "rise", "accumulation",
+                        "overexpression"})
+# A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
+# hyperalgesia", "an improvement in nerve conduction velocity").
+IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements"})
 # Claims an equivalence arm does not share: where a thing comes from, how it is given, what it is.
 NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
                             RelationType.LOCATED_IN})
@@ -1002,8 +1007,9 @@ class PatternExtractor:
     def _without_situating_locations(view: SentenceView, relations: list[Relation],
                                      triggers: list[Trigger]) -> list[Relation]:
         """ "decreased TNF-α in the DRG", "activated by exosomes in DRG neurons": the place situates
-        the claim. A bare "in" is a LOCATED_IN claim of its own only before the sentence's claims
-        ("ROS in microglia promote inflammation") or about a mention no other claim is about."""
+        the claim. A bare "in" is a LOCATED_IN claim of its own only before the sentence's first claim
+        ("ROS in microglia promote inflammation") and never about another claim's object; after it,
+        "... reduced TNF-α in the nerve" situates even where the claim's agent went unfound."""
         start_of = {id(m): s for s, _, m in view.mentions}
         first_claim = min((t.start for t in triggers if t.form != "tight"), default=len(view.words))
         others = [r for r in relations if r.evidence.trigger not in BARE_LOCATIONS]
@@ -1011,7 +1017,7 @@ class PatternExtractor:
         claimed = objects | {id(r.subject) for r in others}
         return [r for r in relations if not (
             r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
-            and (id(r.subject) in objects or id(r.subject) in claimed and start_of[id(r.subject)] > first_claim))]
+            and (id(r.subject) in objects or start_of[id(r.subject)] > first_claim))]
 
     def _coordinated(self, view: SentenceView, after: int, before: int) -> bool:
         """Only commas, 'and', adverbs or parentheses between the last object and this trigger."""
@@ -1683,6 +1689,9 @@ class PatternExtractor:
         for i in range(o_start - 2, first - 1, -1):
             if view.words[i + 1] in ("of", "in") and view.words[i] in DECLINE_NOUNS | RISE_NOUNS:
                 return DECLINE if view.words[i] in DECLINE_NOUNS else RISE
+            if view.words[i + 1] in ("of", "in") and view.words[i] in IMPROVEMENT_NOUNS and view.mention_at[o_start] >= 0:
+                symptom = view.mentions[view.mention_at[o_start]][2].text.lower().rsplit(" ", 1)[-1] in SYMPTOM_HEADS
+                return DECLINE if symptom else RISE
         return None
 
     @staticmethod
