@@ -17,7 +17,7 @@ from kg.types import Epistemics
 NEGATION_CUES = frozenset({
     "not", "n't", "no", "never", "neither", "nor", "without", "failed", "fail", "fails", "failing",
     "unable", "cannot", "lack", "lacked", "lacks", "lacking", "absence", "absent", "none",
-    "insufficient", "ineffective",
+    "insufficient", "ineffective", "lost", "loses",  # "lost their capacity to reduce ..."
 })
 # Words that may sit between a negation cue and the trigger: "did not significantly reduce".
 NEGATION_WINDOW = 5

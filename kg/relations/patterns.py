@@ -1082,6 +1082,11 @@ class PatternExtractor:
         m = m if head == m else self._phrase_head(view, head)
         subjects = [m]
         start = self._past_source(view, view.mentions[m][0])
+        while start > 0 and start > view.mentions[m][0] - 2 and view.mention_at[start - 1] < 0 \
+                and view.words[start - 1].isalpha() and view.words[start - 1] not in ("not", "unlike", "but"):
+            start -= 1  # "but not normoxic MSCs": an adjective of the excepted agent
+        if view.words[start - 3:start] != [",", "but", "not"] and view.words[start - 2:start] != [",", "unlike"]:
+            start = self._past_source(view, view.mentions[m][0])
         opener = 3 if view.words[start - 3:start] == [",", "but", "not"] else \
             2 if view.words[start - 2:start] == [",", "unlike"] else 0
         if opener and start > opener:
