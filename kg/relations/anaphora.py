@@ -22,6 +22,8 @@ GENERIC_HEADS = {
     "evs": Category.CELLULAR_COMPONENT, "secretome": Category.CELLULAR_COMPONENT,
     "medium": Category.CELLULAR_COMPONENT,
 }
+# What the vesicle family is called: the antecedents of "the vesicles", "these exosomes", "the medium".
+PRODUCT_WORDS = ("vesicle", "exosom", "exos", "evs", "secretome", "medium", "-cm")
 # Words before a generic head that make it refer back ("these cells", "the transplanted cells").
 REFERRING_WORDS = frozenset({
     "the", "these", "those", "such", "both", "this", "same", "transplanted", "grafted", "engrafted", "injected",
@@ -40,6 +42,12 @@ def _generic(mention: Mention) -> bool:
     return mention.text.lower() in GENERIC_HEADS or mention.found_by == STAND_IN
 
 
+def _product(mention: Mention) -> bool:
+    """A cell product ("MSC-EVs", "conditioned medium"), not any cellular component ("NLRP3 inflammasome")."""
+    names = f"{mention.text} {mention.name or ''} {mention.long_form or ''}".lower()
+    return any(word in names for word in PRODUCT_WORDS)
+
+
 def _referring(mention: Mention, text: str) -> bool:
     """ "The cells", "these vesicles", "Transplanted cells": up to two referring words before it."""
     words = text[max(0, mention.start - 40):mention.start].lower().split()[-2:]
@@ -49,7 +57,8 @@ def _referring(mention: Mention, text: str) -> bool:
 def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
     """Relations whose subject is a referring generic phrase, with the antecedent's identity."""
     text = adoc.document.text
-    agents = {r.subject.curie for r in relations if r.subject.curie and not _generic(r.subject)}
+    agents = {r.subject.curie for r in relations if r.subject.curie
+              and not (_generic(r.subject) and _referring(r.subject, text))}
     resolved = []
     for rel in relations:
         subject = rel.subject
@@ -58,7 +67,7 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
         kind = GENERIC_HEADS.get(((subject.long_form or "") if stand_in else subject.text).lower())
         antecedent = None
         if kind is not None and subject.category is kind and (stand_in or _referring(subject, text)):
-            antecedent = _antecedent(adoc.mentions, subject, kind, agents)
+            antecedent = _antecedent(adoc.mentions, subject, kind, agents, text)
         if antecedent is None:
             resolved.append(rel)
             continue
@@ -67,9 +76,13 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
     return resolved
 
 
-def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agents: set[str]) -> Mention | None:
+def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agents: set[str],
+                text: str) -> Mention | None:
+    # a generic word that does not refer back names the treatment itself: "Exosomes released by
+    # hUC-MSCs suppressed NLRP3 ... The vesicles also increased IL-10"
     earlier = [m for m in mentions if m.end <= anaphor.start and m.category is kind and m.curie
-               and not _generic(m) and not is_control_arm(m)]
+               and not (_generic(m) and _referring(m, text)) and not is_control_arm(m)
+               and (kind is not Category.CELLULAR_COMPONENT or _product(m))]
     if not earlier:
         return None
     counts: dict[str, int] = {}

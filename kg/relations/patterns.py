@@ -715,7 +715,10 @@ class PatternExtractor:
                 out += [r for m in makers for r in self._emit(view, trig, products, [m], "active")]
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
-                continue  # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects
+                # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects;
+                # in a clause joined to a claim it reports that claim's agent's effect too
+                out += self._clause_effect(view, trig, last_subjects)
+                continue
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT
                                               or view.words[trig.start - 1] in self.lexicon.verbs):
                 # "shifted activated microglia": a participle right after a verb modifies its object
@@ -836,6 +839,27 @@ class PatternExtractor:
                     "epistemics": rel.evidence.epistemics.model_copy(update={"negated": True})})
                 out.append(rel.model_copy(update={"subject": other, "evidence": evidence}))
         return out
+
+    def _clause_effect(self, view: SentenceView, trig: Trigger, agents: list[int]) -> list[Relation]:
+        """ "BMSC treatment attenuated allodynia and reduced MDA, whereas SOD activity was restored":
+        an agentless passive in a clause joined to the sentence's claim is the same agent's effect."""
+        i = trig.start - 1
+        while i >= 0 and (view.words[i] in BE_FORMS or view.words[i].endswith("ly") or view.words[i] in ("not", "also")):
+            i -= 1
+        while i >= 0 and view.words[i] in OBJECT_HEADS and view.mention_at[i] < 0:
+            i -= 1
+        if view.words[i:i + 1] == [")"]:  # "superoxide dismutase (SOD) activity was restored"
+            i = next((k for k in range(i, -1, -1) if view.words[k] == "("), 0) - 1
+        patient = view.mention_at[i] if i >= 0 else -1
+        if not agents or patient < 0 or view.words[trig.end:trig.end + 1] in (["by"], ["in"], ["after"]):
+            return []
+        start = view.mentions[patient][0]
+        joint = view.words[max(0, start - 2):start]
+        if not (joint[-1:] in (["whereas"], ["while"]) or joint in ([",", "whereas"], [",", "while"], [",", "and"])):
+            return []
+        if any(view.mentions[a][1] > start for a in agents):
+            return []
+        return self._emit(view, trig, agents, [patient], "carried")
 
     def _localizations(self, view: SentenceView) -> list[Relation]:
         """Cells or vesicles LOCATED_IN where they went or what took them up (HOMING_VERBS, REACHING_VERBS,

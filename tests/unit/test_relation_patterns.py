@@ -795,3 +795,16 @@ def test_an_excepted_agent_with_its_adjective_and_a_lost_capacity_are_negated(ex
     assert ("MSCs", "DECREASES", "spinal HMGB1", False) not in edges
     edges = extract("LPS-primed MSCs lost their capacity to reduce CFA-induced inflammatory pain.")
     assert ("LPS-primed MSCs", "DECREASES", "inflammatory pain", True) in edges
+
+
+def test_the_vesicles_refer_to_the_named_exosomes_and_a_joined_passive_clause_is_the_agents(extract):
+    run = extract.full("Exosomes released by human umbilical cord MSCs (hUC-MSCs) suppressed NLRP3 inflammasome "
+                       "activation in spinal microglia. The vesicles also increased the expression of IL-10.")
+    raised = next(r for r in run if r.object.text == "IL-10")
+    exosomes = next(r for r in run if r.subject.text == "Exosomes")
+    assert raised.subject.curie == exosomes.subject.curie  # not the inflammasome, a cellular component too
+    edges = extract("BMSC treatment attenuated mechanical allodynia and reduced MDA content in the spinal cord, "
+                    "whereas superoxide dismutase (SOD) activity was restored.")
+    assert ("BMSC", "INCREASES", "superoxide dismutase", False) in edges
+    edges = extract("BMSCs reduced TNF-α, whereas IL-6 was reduced in the vehicle group.")
+    assert not any(o == "IL-6" for _, _, o, _ in edges)
