@@ -121,7 +121,7 @@ class EntityLayer:
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
-        ents = _with_measure_nouns(doc, ents)
+        ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _class_mentions(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
@@ -487,6 +487,28 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
 # Nouns that turn a symptom into the measure of it: "neuropathic pain scores", "pain relief".
 MEASURE_NOUNS = frozenset({"score", "scores", "subscores", "intensity", "relief", "rating", "ratings",
                            "behavior", "behaviors", "behaviour", "behaviours"})
+
+
+# What blocks a microRNA: "a miR-21-5p antagomir". (A mimic or agomir acts as the microRNA does and
+# is named by it, as curators do: "miR-146a mimics decreased TRAF6".)
+MICRORNA_TOOLS = frozenset({"antagomir", "antagomirs"})
+
+
+def _microrna_tools(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A microRNA's antagomir is named whole, without the microRNA's id: "EVs loaded with a miR-21-5p
+    antagomir prevented allodynia" says the opposite of what the microRNA does."""
+    by_start = {e.start: e for e in ents}
+    out, absorbed = [], set()
+    for ent in ents:
+        if ent.label_ == Category.GENE.value and ent.end < len(doc) and doc[ent.end].lower_ in MICRORNA_TOOLS \
+                and ent.text.lower().startswith(("mir", "let-")):
+            tool = by_start.get(ent.end)
+            if tool is not None:
+                absorbed.add(id(tool))
+            out.append(Span(doc, ent.start, ent.end + 1, label=Category.CHEMICAL.value, span_id=ent.id_))
+        else:
+            out.append(ent)
+    return [e for e in out if id(e) not in absorbed]
 
 
 def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:

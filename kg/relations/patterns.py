@@ -70,7 +70,7 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "/", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
-                          "fail", "fails", "unable", "thus", "nor", "neither", "without"})
+                          "fail", "fails", "unable", "thus", "nor", "neither", "without", "yet"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
@@ -191,10 +191,10 @@ PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
                       "transplantation", "injection", "injections", "administration", "delivery", "infusion",
                       "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
-                      "co-administration", "coadministration", "combination"})
+                      "co-administration", "coadministration", "combination", "release"})
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
 ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "transplanted", "infused", "applied",
-                          "grafted"})
+                          "grafted", "implanted"})
 ROUTE_LINKS = WRAPPERS | DETERMINERS | ADMINISTERED | frozenset({
     "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
     "then", "route", "into", "dose", "doses", "bolus", "infusions"})
@@ -1696,7 +1696,8 @@ class PatternExtractor:
                     floor = max([floor, *(view.mentions[x][1] for x in subjects if x in view.excepted
                                           and s_end <= view.mentions[x][0] < trig.start)])
                     epi = epistemics(view.words, trig.start, floor,
-                                     ("not",) if negated or oi in view.excepted or si in view.excepted else ())
+                                     ("not",) if negated or oi in view.excepted or si in view.excepted
+                                     or how != "tight" and self._neither_before(view, s_start, trig.start) else ())
                 sentence = view.sentence
                 out.append(Relation(
                     subject=subject, object=obj, type=rtype,
@@ -1709,6 +1710,19 @@ class PatternExtractor:
                     ),
                 ))
         return out
+
+    @staticmethod
+    def _neither_before(view: SentenceView, s_start: int, trig_start: int) -> bool:
+        """ "Neither cell preparation altered ...", "No dose reduced ...", "neither licensed nor naive
+        exosomes changed ...", "Neither intrathecal nor intravenous delivery of exosomes altered ...":
+        a negative determiner of the subject, or a "neither ... nor" pair before the verb."""
+        if view.words[max(0, s_start - 2):s_start] and {"neither", "no"} & set(view.words[max(0, s_start - 2):s_start]):
+            return True
+        before = view.words[:trig_start]
+        if "neither" not in before or "nor" not in before[before.index("neither"):]:
+            return False
+        nor = len(before) - 1 - before[::-1].index("nor")
+        return not any(w in CLAUSE_BREAKS or w == "," for w in before[nor:])
 
     @staticmethod
     def _change_before(view: SentenceView, trig: Trigger, o_start: int) -> str | None:

@@ -304,3 +304,10 @@ def test_marked_cells_and_symptom_measures_are_named_whole(nlp):
     assert ("neuropathic pain scores", Category.PHENOTYPE) in found
     assert ("pain relief", Category.PHENOTYPE) in found and ("pain", Category.PHENOTYPE) not in found
     assert ("Heat-inactivated ADSCs", Category.CELL) in found
+
+
+def test_an_antagomir_is_named_whole_and_a_mimic_by_its_microrna(nlp):
+    adoc = nlp.annotate(Document(id="a", abstract=(
+        "EVs pre-loaded with a miR-21-5p antagomir prevented allodynia. miR-146a mimics decreased TRAF6.")))
+    found = {m.text for m in adoc.mentions}
+    assert "miR-21-5p antagomir" in found and "miR-146a" in found and "miR-146a mimics" not in found

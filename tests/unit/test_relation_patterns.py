@@ -808,3 +808,19 @@ def test_the_vesicles_refer_to_the_named_exosomes_and_a_joined_passive_clause_is
     assert ("BMSC", "INCREASES", "superoxide dismutase", False) in edges
     edges = extract("BMSCs reduced TNF-α, whereas IL-6 was reduced in the vehicle group.")
     assert not any(o == "IL-6" for _, _, o, _ in edges)
+
+
+def test_neither_and_no_before_the_subject_negate_and_rescue_raises(extract):
+    edges = extract("Neither intrathecal nor intravenous delivery of exosomes derived from hUC-MSCs altered IL-10 "
+                    "levels in the DRG.")
+    assert ("exosomes", "REGULATES", "IL-10", True) in edges
+    assert ("exosomes", "DERIVED_FROM", "hUC-MSCs", False) in edges  # what the exosomes are stays true
+    edges = extract("Neither cell preparation altered rotarod performance.")
+    assert all(negated for *_, negated in edges) and edges
+    edges = extract("MitoQ and DPSC-derived exosomes each reduced mitochondrial ROS, but only the exosomes rescued "
+                    "intraepidermal nerve fiber density.")
+    assert ("exosomes", "INCREASES", "intraepidermal nerve fiber density", False) in edges
+    assert ("MitoQ", "INCREASES", "intraepidermal nerve fiber density", True) in edges
+    edges = extract("Intravenous ADSCs markedly reduced NOX2 expression and superoxide generation, yet failed to "
+                    "lower blood glucose.")
+    assert ("ADSCs", "DECREASES", "blood glucose", True) in edges
