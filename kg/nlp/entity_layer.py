@@ -15,10 +15,12 @@ A span overlapping an accepted one is dropped ("disease" and "phenotype" count a
 for rule 1's exception: "inflammatory pain" over the lexicon's "pain"). Then, in order:
 - a lone place adjective before a noun is no entity ("Microglial NLRP3", "nuclear accumulation");
 - modified cells and loaded vesicles are named whole ("HO-1-overexpressing BMSCs", "miR-146a-loaded
-  exosomes"), engineered short forms are cells ("SOD2-MSCs");
+  exosomes", "heat-inactivated ADSCs"), so are marked cells ("ATF3-positive neurons", "CD68+
+  macrophages"); engineered short forms are cells ("SOD2-MSCs");
 - an abbreviation takes its long form's category and id ("ROS" becomes what "reactive oxygen
   species" is), everywhere it occurs, its singular too ("ASC-treated" after "(ASCs)");
-- a bare symptom takes its qualifiers ("osteoarthritic knee pain", "OA pain");
+- a bare symptom takes its qualifiers ("osteoarthritic knee pain", "OA pain"), a symptom its measure
+  noun ("neuropathic pain scores", "pain relief"), a microRNA its antagomir ("miR-21-5p antagomir");
 - short forms defined with more in their parentheses or after a head and its source ("MSCs isolated
   from Wharton's jelly (WJ-MSCs)");
 - the word before "-induced" of a condition names its cause ("chemotherapy-induced neuropathy");
