@@ -25,7 +25,17 @@ Handles, per sentence:
 - comparison arms ("reduced pain compared with placebo": placebo gets nothing; "we compared A with B"
   is a design, not an arm) and appositive asides, which are never searched for a subject; equivalence
   arms share the claim ("reduced allodynia as effectively as gabapentin", "Like TEMPOL, ...");
-- a control arm (placebo, vehicle, saline, PBS) is never an agent; ", but not X," negates subject X;
+- a control arm (placebo, vehicle, saline, PBS) is never an agent; ", but not X," negates subject X,
+  "Neither A nor B ..." / "neither"/"no" before a subject negate the claim, and "only A did" negates
+  it for the sentence's other agents ("Both ADSCs and NAC restored SOD, but only ADSCs reversed ...");
+- the sentence's agent acts in participle clauses (", thereby increasing ATP", ", decreasing iNOS
+  while increasing Arg-1"), for mid-sentence pronouns and "this treatment", and in an agentless
+  passive joined by "whereas" ("..., whereas SOD activity was restored"); the subject is a phrase's
+  head, not the cargo of a vesicle ("exosomes carrying miR-124-3p"), the site or time of an
+  injection ("BMSCs delivered within one week of nerve injury") or a drug modifying a condition;
+- where administered cells and vesicles went ("homed to the sciatic nerve", "were taken up by
+  satellite glial cells rather than by neurons"); the model's drug causes what the treated animals
+  develop ("Oxaliplatin-treated mice developed cold allodynia");
 - across sentences: "They ..." / "The treatment ..." take the previous sentence's agent, and "the
   cells", "these vesicles" the treatment's identity (kg.relations.anaphora);
 - change nouns set the direction: acting on a decline is the opposite effect ("reversed the
@@ -316,6 +326,10 @@ def _without_contradicted(relations: list[Relation]) -> list[Relation]:
     return [r for r in relations if r.evidence.epistemics.negated or key(r) not in negated]
 
 
+# "X, a subtype of Y": the nouns that make X a kind of Y.
+KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subset", "kind", "form", "class", "member"})
+
+
 def _class_memberships(view: "SentenceView") -> list[Relation]:
     """The entity a class mention (found_by ``CLASS``, see the NLP stage) is said to be one of:
     "Nrf2, a transcription factor", "SOD is a key antioxidant enzyme", "the antioxidant N-acetylcysteine"."""
@@ -356,9 +370,6 @@ def _class_memberships(view: "SentenceView") -> list[Relation]:
         if cls >= 0 and view.mentions[cls][2].category is member.category and view.mentions[cls][2].curie != member.curie:
             out.append(_presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
     return out
-
-
-KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subset", "kind", "form", "class", "member"})
 
 
 def inflections(verb: str, irregular_participle: str | None = None) -> list[tuple[str, bool]]:
