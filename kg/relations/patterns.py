@@ -326,6 +326,7 @@ def _without_contradicted(relations: list[Relation]) -> list[Relation]:
     return [r for r in relations if r.evidence.epistemics.negated or key(r) not in negated]
 
 
+_UTR = re.compile(r"^3\W{0,2}UTR$", re.IGNORECASE)  # "3'UTR", "3′-UTR": a region of the gene named after it
 # "X, a subtype of Y": the nouns that make X a kind of Y.
 KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subset", "kind", "form", "class", "member"})
 
@@ -480,11 +481,17 @@ SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionall
                               "in", "addition", "consistently", "similarly", "also", ","})
 
 
+# Words that open an introductory phrase before the clause's subject.
+INTRODUCTORY = frozenset({"after", "following", "when", "upon", "within", "during", "once", "at", "by"})
+
+
 def leading_pronoun(words: list[str]) -> int | None:
     """Where a sentence opens with "They" / "It" / "The treatment" as the agent of a claim ("They also
     raised ...", "However, they failed to ...", "The treatment reduced GFAP"): the agent of the
     previous sentence. Not "It is ..."; "these effects" and the like name no agent."""
     i = 0
+    if words[:1] and words[0] in INTRODUCTORY and "," in words[:12]:
+        i = words.index(",") + 1  # "After transplantation into the injured spinal cord, they decreased IL-6"
     while i < len(words) and words[i] in SENTENCE_OPENERS:
         i += 1
     if 0 < i and words[i - 1] != ",":
@@ -1341,6 +1348,18 @@ class PatternExtractor:
         if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
                 and view.mentions[view.mention_at[end + 1]][2].category is Category.CELL:
             return view.mention_at[end + 1]  # "CD68+ macrophages"
+        if _UTR.match(view.mentions[m][2].text):  # "binds the 3'UTR of TLR4", "binding its 3'UTR": the gene
+            k = end + 1 if view.words[end:end + 1] == ["of"] else -1
+            while 0 <= k < len(view.words) and view.words[k] in DETERMINERS:
+                k += 1
+            if 0 <= k < len(view.words) and view.mention_at[k] >= 0:
+                return view.mention_at[k]
+            start = view.mentions[m][0]
+            if view.words[start - 1:start] in (["its"], ["their"]):
+                genes = [g for g, (s, e, g_m) in enumerate(view.mentions) if e <= start - 1 and g_m.category is Category.GENE
+                         and not g_m.text.lower().startswith(("mir", "let-"))]
+                if genes:
+                    return genes[-1]
         nxt = view.mention_at[end] if end < len(view.words) else -1
         if view.mentions[m][2].category is Category.CHEMICAL and nxt >= 0 and nxt != m \
                 and view.mentions[nxt][2].category in CONDITIONS | {Category.PROCESS}:
@@ -1690,6 +1709,9 @@ class PatternExtractor:
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how not in ("tight", "route") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
+                if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
+                        and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):
+                    rtype = RelationType.DECREASES  # "leading to reduced ERK phosphorylation"
                 change = self._change_before(view, trig, o_start)
                 if change is RISE and rtype in RISE_TYPED:
                     rtype = RISE_TYPED[rtype]  # "prevented the increase of NOX4", "produced an elevation of PWT"

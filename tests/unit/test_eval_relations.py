@@ -200,6 +200,16 @@ def test_gold_edge_matches_a_cells_product_written_as_a_spaced_compound():
     assert "bmsc exosomes" not in document_aliases([cells, exosomes, tnf], text)["CL:0002540"]
 
 
+def test_gold_edge_matches_with_or_without_a_leading_species_word():
+    text = "Human amniotic MSCs reduced TNF-α."
+    cells = Mention(doc_id="d", start=0, end=19, text="Human amniotic MSCs", category=Category.CELL)
+    tnf = Mention(doc_id="d", start=28, end=33, text="TNF-α", category=Category.GENE)
+    predicted = [[relation(cells, RelationType.DECREASES, tnf)]]
+    for name in ("amniotic MSCs", "human amniotic MSCs"):
+        assert score_gold([(text, [GoldEdge(name, RelationType.DECREASES, "TNF-α", False)])], predicted)["found"] == 1
+    assert score_gold([(text, [GoldEdge("MSCs", RelationType.DECREASES, "TNF-α", False)])], predicted)["found"] == 0
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 

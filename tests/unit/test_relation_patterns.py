@@ -824,3 +824,16 @@ def test_neither_and_no_before_the_subject_negate_and_rescue_raises(extract):
     edges = extract("Intravenous ADSCs markedly reduced NOX2 expression and superoxide generation, yet failed to "
                     "lower blood glucose.")
     assert ("ADSCs", "DECREASES", "blood glucose", True) in edges
+
+
+def test_a_utr_names_its_gene_leading_to_reduced_decreases_and_an_introduced_pronoun(extract):
+    edges = extract("Luciferase assays showed that miR-21-5p binds to the 3'UTR of TLR4.")
+    assert ("miR-21-5p", "INTERACTS_WITH", "TLR4", False) in edges
+    edges = extract("Exosomal miR-150-5p inhibited the expression of CXCR4 by directly binding its 3'UTR, leading to "
+                    "reduced ERK phosphorylation in the dorsal horn.")
+    assert ("miR-150-5p", "INTERACTS_WITH", "CXCR4", False) in edges
+    assert ("miR-150-5p", "DECREASES", "ERK", False) in edges and ("miR-150-5p", "INCREASES", "ERK", False) not in edges
+    run = extract.full("Dental pulp stem cells differentiated into neuron-like cells in vitro. After transplantation "
+                       "into the injured spinal cord, they decreased IL-6.")
+    decreased = next(r for r in run if r.object.text == "IL-6")
+    assert decreased.subject.long_form == "Dental pulp stem cells"
