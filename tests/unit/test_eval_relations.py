@@ -276,8 +276,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against, sets a-z each first scored blind and then
-# studied. Sets g-z annotate a cell's source tissue ("BMSCs DERIVED_FROM bone marrow"), a-f never do,
+# the development set the rules were written against, sets a-z, za and zb each first scored blind and then
+# studied. Sets g-zb annotate a cell's source tissue ("BMSCs DERIVED_FROM bone marrow"), a-f never do,
 # hence the lower precision floors of a-f since that edge is made. Floors sit three points under the
 # figures measured when each was last changed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
@@ -286,12 +286,12 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_b.jsonl", 80.0, 84.0),
     ("gold_domain_c.jsonl", 81.0, 80.0),
     ("gold_domain_d.jsonl", 76.0, 82.0),
-    ("gold_domain_e.jsonl", 85.0, 82.0),
-    ("gold_domain_f.jsonl", 74.0, 73.0),
+    ("gold_domain_e.jsonl", 86.0, 84.0),
+    ("gold_domain_f.jsonl", 75.0, 75.0),
     ("gold_domain_g.jsonl", 75.0, 89.0),
     ("gold_domain_h.jsonl", 80.0, 86.0),
-    ("gold_domain_i.jsonl", 67.0, 80.0),
-    ("gold_domain_j.jsonl", 72.0, 73.0),
+    ("gold_domain_i.jsonl", 68.0, 82.0),
+    ("gold_domain_j.jsonl", 72.0, 74.0),
     ("gold_domain_k.jsonl", 70.0, 82.0),
     ("gold_domain_l.jsonl", 71.0, 73.0),
     ("gold_domain_m.jsonl", 76.0, 74.0),
@@ -301,13 +301,15 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_q.jsonl", 68.0, 81.0),
     ("gold_domain_r.jsonl", 60.0, 76.0),
     ("gold_domain_s.jsonl", 65.0, 79.0),
-    ("gold_domain_t.jsonl", 54.0, 74.0),
+    ("gold_domain_t.jsonl", 55.0, 75.0),
     ("gold_domain_u.jsonl", 63.0, 75.0),
     ("gold_domain_v.jsonl", 64.0, 82.0),
-    ("gold_domain_w.jsonl", 67.0, 83.0),
+    ("gold_domain_w.jsonl", 67.0, 84.0),
     ("gold_domain_x.jsonl", 63.0, 79.0),
-    ("gold_domain_y.jsonl", 58.0, 72.0),
+    ("gold_domain_y.jsonl", 63.0, 75.0),
     ("gold_domain_z.jsonl", 59.0, 78.0),
+    ("gold_domain_za.jsonl", 64.0, 74.0),
+    ("gold_domain_zb.jsonl", 65.0, 77.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)
