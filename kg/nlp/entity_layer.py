@@ -432,8 +432,9 @@ def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict
 QUALIFIED_SYMPTOM = {head: Category.DISEASE.value if head in ("pain", "neuropathy", "neuralgia")
                      else Category.PHENOTYPE.value for head in SYMPTOM_HEADS}
 # Words that grade or place a symptom without naming another one.
-NOT_QUALIFIERS = SEVERITY | frozenset({"such", "similar", "ipsilateral", "contralateral", "bilateral", "overall",
-                                       "total", "baseline"})
+NOT_QUALIFIERS = SEVERITY | frozenset({
+    "such", "similar", "ipsilateral", "contralateral", "bilateral", "overall", "total", "baseline",
+    "novel", "new", "current", "existing", "effective", "potential"})  # "novel pain management strategies"
 MAX_QUALIFIER_TOKENS = 3
 
 

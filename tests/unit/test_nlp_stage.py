@@ -311,3 +311,8 @@ def test_an_antagomir_is_named_whole_and_a_mimic_by_its_microrna(nlp):
         "EVs pre-loaded with a miR-21-5p antagomir prevented allodynia. miR-146a mimics decreased TRAF6.")))
     found = {m.text for m in adoc.mentions}
     assert "miR-21-5p antagomir" in found and "miR-146a" in found and "miR-146a mimics" not in found
+
+
+def test_an_evaluative_adjective_does_not_name_a_new_condition(nlp):
+    adoc = nlp.annotate(Document(id="n", abstract="MSCs are promising candidates for novel pain management strategies."))
+    assert "novel pain" not in {m.text for m in adoc.mentions}
