@@ -241,6 +241,19 @@ REACHING_VERBS = frozenset({"reached", "reach", "reaches", "entered", "infiltrat
 LOCATED_AGENTS = frozenset({Category.CELL, Category.CELLULAR_COMPONENT})
 
 
+@dataclass
+class _Chain:
+    """What a sentence's earlier verb triggers leave for the next one."""
+    subjects: list[int] = field(default_factory=list)  # the agents a coordinated verb carries on
+    end: int = -1  # where the last claim's objects end
+    negated: bool = False  # whether the last claim was negated
+    last_subjects: list[int] = field(default_factory=list)  # for "it"/"they" later in the sentence
+    passive_agents: list[int] = field(default_factory=list)  # "... was decreased by X, without affecting Y"
+    orphan_objects: set[int] = field(default_factory=set)  # objects of the last verb that found no subject
+    orphan_end: int = -1
+    renamed: dict[int, int] = field(default_factory=dict)  # "MSCs are stromal cells that differentiate": MSCs
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: RelationType
@@ -689,27 +702,20 @@ class PatternExtractor:
         # a trigger word inside an entity's name is no trigger ("induced pluripotent stem cells")
         triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
                     and t.start not in view.comparatives]
-        chain_subject: list[int] = []
-        last_subjects: list[int] = []
-        passive_agents: list[int] = []
+        chain = _Chain()
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
-        chain_end = -1
-        chain_negated = False
-        orphan_objects: set[int] = set()  # objects of the last verb that found no subject
-        orphan_end = -1
-        renamed: dict[int, int] = {}  # "MSCs are stromal cells that differentiate": the cells are MSCs
         for trig in triggers:
             if trig.form == "tight":
                 found = self._tight(view, trig)
                 if found and trig.type is RelationType.IS_A:
-                    renamed[index_of[id(found[0].object)]] = index_of[id(found[0].subject)]
+                    chain.renamed[index_of[id(found[0].object)]] = index_of[id(found[0].subject)]
                 out += found
                 continue
             if trig.form == "noun":
                 found = self._nominal(view, trig)
                 for rel in found:  # "Exosome-mediated inhibition of NLRP3 reduced IL-1β": the exosomes act
-                    renamed[index_of[id(rel.object)]] = index_of[id(rel.subject)]
+                    chain.renamed[index_of[id(rel.object)]] = index_of[id(rel.subject)]
                 out += found
                 continue
             if trig.text.endswith("ing") and view.words[trig.end:trig.end + 1] == ["by"]:
@@ -723,8 +729,8 @@ class PatternExtractor:
                 subjects, patients = passive
                 out += self._emit(view, trig, subjects, patients, "passive")
                 if patients:  # "Nrf2 was activated by EVs and induced HO-1": Nrf2 induces
-                    chain_subject, chain_end = patients, view.mentions[subjects[-1]][1]
-                    passive_agents = subjects  # "... was decreased by the secretome, without affecting catalase"
+                    chain.subjects, chain.end = patients, view.mentions[subjects[-1]][1]
+                    chain.passive_agents = subjects  # "... was decreased by the secretome, without affecting catalase"
                 continue
             if trig.type is RelationType.DERIVED_FROM and trig.form == "verb":  # "cells, which secrete GDNF"
                 makers = [m for m in self._subjects_before(view, trig.start)
@@ -735,7 +741,7 @@ class PatternExtractor:
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
                 # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects;
                 # in a clause joined to a claim it reports that claim's agent's effect too
-                out += self._clause_effect(view, trig, last_subjects)
+                out += self._clause_effect(view, trig, chain.last_subjects)
                 continue
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT
                                               or view.words[trig.start - 1] in self.lexicon.verbs):
@@ -746,61 +752,15 @@ class PatternExtractor:
                     0 <= trig.start - adjectival_end <= 6:
                 continue  # "associated with elevated nitric oxide and reduced catalase": a second adjective
             objects = self._objects_after(view, trig.end)
-            by_gerund = view.words[trig.start].endswith("ing") and trig.start > 0 and \
-                view.words[trig.start - 1] in ("by", "via", "through")
-            antecedent = self._relative_antecedent(view, trig.start)
-            # "..., thereby increasing ATP": the result of the clause's own agent
-            # "..., decreasing iNOS while increasing Arg-1": a participle clause's agent too
-            thereby = view.words[trig.start].endswith("ing") and view.words[trig.start - 1:trig.start] in (
-                ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
-            inherited_negation, scope_start = False, 0
-            able = view.mention_at[trig.start - 2] if trig.start >= 2 and view.words[trig.start - 1] == "to" else -1
-            if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
-                # "reversed the ability of ADSCs to suppress ROS": what ADSCs do, whatever reversed it
-                subjects, how = [able], "active"
-            elif chain_subject and (by_gerund or thereby or self._coordinated(view, chain_end, trig.start)):
-                # "... relieve pain by inhibiting oxidative stress": the same agent inhibits.
-                subjects, how = chain_subject, "carried"
-                # "did not reduce pain scores or improve conduction velocity", "failed to reduce X and restore
-                # Y": the negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and
-                # alleviated pain": a verb of its own is a claim of its own
-                bare_verb = trig.form == "verb" and not trig.text.endswith(("s", "ing"))
-                inherited_negation = chain_negated and (
-                    bare_verb or any(w in ("or", "nor") for w in view.words[chain_end:trig.start]))
-                scope_start = chain_end
-                if passive_agents and "without" in view.words[chain_end:trig.start]:
-                    subjects = passive_agents
-            elif antecedent is not None:
-                subjects, how = [antecedent], "active"  # "... by exosomes from ADSCs, which also reduced CCL2"
-            elif last_subjects and self._pronoun_before(view, trig.start):
-                subjects, how = last_subjects, "carried"  # "..., although it reduced TNF-α"
-            elif (thereby or self._pronoun_before(view, trig.start, treatment=True)) \
-                    and self._opening_agent(view) is not None:
-                # "...; nevertheless, they reduced TNF-α", ", and this treatment raised the threshold"
-                subjects, how = [self._opening_agent(view)], "carried"
-            else:
-                subjects, how = self._subjects_before(view, trig.start), "active" if trig.form != "phrase" else "phrase"
-                subjects = [renamed.get(m, m) for m in subjects]
-                if chain_subject and view.words[trig.start - 1:trig.start] == ["and"] and subjects and all(
-                        view.mentions[m][2].category in NOT_AGENTS for m in subjects):
-                    # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...":
-                    # the animals end the first verb's phrase; the agent goes on
-                    subjects, how = chain_subject, "carried"
-                if orphan_objects and subjects and set(subjects) <= orphan_objects \
-                        and self._coordinated(view, orphan_end, trig.start):
-                    # "the seeded conduits reduced TNF-α and attenuated hyperalgesia": an unnamed agent's
-                    # object is not the subject of the verb coordinated with it
-                    subjects = []
-                if not subjects and objects:
-                    subjects, how = self._parsed_subject(view, trig.start), "parsed"
-            emitted = self._emit(view, trig, subjects, objects, how, negated=inherited_negation, scope_start=scope_start)
+            subjects, how, negated, scope_start = self._active_subjects(view, trig, objects, chain)
+            emitted = self._emit(view, trig, subjects, objects, how, negated=negated, scope_start=scope_start)
             out += emitted
             if objects and not subjects:
-                orphan_objects, orphan_end = set(objects), view.mentions[objects[-1]][1]
+                chain.orphan_objects, chain.orphan_end = set(objects), view.mentions[objects[-1]][1]
             if subjects and objects:
-                chain_subject = last_subjects = subjects
-                chain_end = view.mentions[objects[-1]][1]
-                chain_negated = any(r.evidence.epistemics.negated for r in emitted)
+                chain.subjects = chain.last_subjects = subjects
+                chain.end = view.mentions[objects[-1]][1]
+                chain.negated = any(r.evidence.epistemics.negated for r in emitted)
         out += self._hyphen_heads(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
@@ -1225,6 +1185,52 @@ class PatternExtractor:
             listed.append(m)
             start = view.mentions[m][0]
         return listed
+
+    def _active_subjects(self, view: SentenceView, trig: Trigger, objects: list[int],
+                         chain: "_Chain") -> tuple[list[int], str, bool, int]:
+        """Who acts for a verb trigger: the subjects, how they were found, whether the verb shares a
+        negated auxiliary, and where its own negation scope may begin."""
+        words = view.words
+        by_gerund = words[trig.start].endswith("ing") and trig.start > 0 and words[trig.start - 1] in ("by", "via", "through")
+        # "..., thereby increasing ATP", "..., decreasing iNOS while increasing Arg-1": the clause's own agent
+        thereby = words[trig.start].endswith("ing") and words[trig.start - 1:trig.start] in (
+            ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
+        able = view.mention_at[trig.start - 2] if trig.start >= 2 and words[trig.start - 1] == "to" else -1
+        if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
+            return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
+        if chain.subjects and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
+            # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce
+            # pain scores or improve conduction velocity", "failed to reduce X and restore Y": the
+            # negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and alleviated
+            # pain": a verb of its own is a claim of its own
+            bare_verb = trig.form == "verb" and not trig.text.endswith(("s", "ing"))
+            negated = chain.negated and (bare_verb or any(w in ("or", "nor") for w in words[chain.end:trig.start]))
+            subjects = chain.passive_agents if chain.passive_agents and "without" in words[chain.end:trig.start] \
+                else chain.subjects
+            return subjects, "carried", negated, chain.end
+        antecedent = self._relative_antecedent(view, trig.start)
+        if antecedent is not None:
+            return [antecedent], "active", False, 0  # "... by exosomes from ADSCs, which also reduced CCL2"
+        if chain.last_subjects and self._pronoun_before(view, trig.start):
+            return chain.last_subjects, "carried", False, 0  # "..., although it reduced TNF-α"
+        opening = self._opening_agent(view)
+        if (thereby or self._pronoun_before(view, trig.start, treatment=True)) and opening is not None:
+            return [opening], "carried", False, 0  # "...; nevertheless, they reduced", ", and this treatment raised"
+        subjects = [chain.renamed.get(m, m) for m in self._subjects_before(view, trig.start)]
+        how = "active" if trig.form != "phrase" else "phrase"
+        if chain.subjects and words[trig.start - 1:trig.start] == ["and"] and subjects and all(
+                view.mentions[m][2].category in NOT_AGENTS for m in subjects):
+            # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...": the
+            # animals end the first verb's phrase; the agent goes on
+            subjects, how = chain.subjects, "carried"
+        if chain.orphan_objects and subjects and set(subjects) <= chain.orphan_objects \
+                and self._coordinated(view, chain.orphan_end, trig.start):
+            # "the seeded conduits reduced TNF-α and attenuated hyperalgesia": an unnamed agent's object
+            # is not the subject of the verb coordinated with it
+            subjects = []
+        if not subjects and objects:
+            subjects, how = self._parsed_subject(view, trig.start), "parsed"
+        return subjects, how, False, 0
 
     @staticmethod
     def _opening_agent(view: SentenceView) -> int | None:
