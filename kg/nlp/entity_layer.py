@@ -56,7 +56,7 @@ _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 # "diabetic neuropathy" not "neuropathy"), so a model's longer span of the same category beats a
 # lexicon term inside it. Elsewhere the lexicon's term stands ("bone marrow-derived MSCs" stays MSCs,
 # one node with every other MSC mention).
-COMPOSITIONAL = {Category.DISEASE.value, Category.PHENOTYPE.value}
+COMPOSITIONAL = CONDITIONS = frozenset({Category.DISEASE.value, Category.PHENOTYPE.value})
 # A route word inside a longer model entity modifies it ("oral contraceptives", "intravenous
 # immunoglobulin"): the entity wins whatever its category.
 MODIFIER = {Category.ROUTE.value}
@@ -221,7 +221,6 @@ EMBEDDED_PARTS = "embedded_parts"
 SPECIES_WORDS = frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "equine", "autologous",
                            "allogeneic"})
 CAUSING_PARTICIPLES = frozenset({"induced", "evoked", "provoked"})
-CONDITIONS = frozenset({Category.DISEASE.value, Category.PHENOTYPE.value})
 
 
 def _embedded_parts(doc: Doc) -> list[Span]:

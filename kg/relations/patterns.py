@@ -67,7 +67,7 @@ from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm, resolve_generic_agents
 from kg.relations.epistemics import epistemics
-from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Evidence, Mention, Relation, Sentence
+from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Epistemics, Evidence, Mention, Relation, Sentence
 from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category, RelationType
 
 EXTRACTOR = "patterns"
@@ -308,6 +308,14 @@ def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: 
         subject_span=(subject.start - sentence.start, subject.end - sentence.start),
         object_span=(obj.start - sentence.start, obj.end - sentence.start),
         trigger=trigger, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epistemics((), 0, 0)))
+
+
+def _claim_for(rel: Relation, agent: Mention, sentence: Sentence, epi: Epistemics) -> Relation:
+    """The claim of ``rel`` made for another agent the sentence compares ("as effectively as
+    gabapentin", "only ADSCs did"), with the epistemics the comparison gives it."""
+    return rel.model_copy(update={"subject": agent, "evidence": rel.evidence.model_copy(update={
+        "subject_text": agent.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
+        "subject_span": (agent.start - sentence.start, agent.end - sentence.start), "epistemics": epi})})
 
 
 def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
@@ -811,11 +819,8 @@ class PatternExtractor:
             for other in earlier.values():
                 if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or other.text == rel.subject.text:
                     continue
-                evidence = rel.evidence.model_copy(update={
-                    "subject_text": other.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
-                    "subject_span": (other.start - view.sentence.start, other.end - view.sentence.start),
-                    "epistemics": rel.evidence.epistemics.model_copy(update={"negated": True})})
-                out.append(rel.model_copy(update={"subject": other, "evidence": evidence}))
+                out.append(_claim_for(rel, other, view.sentence,
+                                      rel.evidence.epistemics.model_copy(update={"negated": True})))
         return out
 
     def _clause_effect(self, view: SentenceView, trig: Trigger, agents: list[int]) -> list[Relation]:
@@ -907,11 +912,7 @@ class PatternExtractor:
                 epi = rel.evidence.epistemics
                 if opposite:  # "Unlike X, Y did not reduce Z": X did
                     epi = epi.model_copy(update={"negated": not epi.negated})
-                for agent in agents:
-                    out.append(rel.model_copy(update={"subject": agent, "evidence": rel.evidence.model_copy(update={
-                        "subject_text": agent.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
-                        "subject_span": (agent.start - view.sentence.start, agent.end - view.sentence.start),
-                        "epistemics": epi})}))
+                out += [_claim_for(rel, agent, view.sentence, epi) for agent in agents]
         return out
 
     def _group_effects(self, view: SentenceView) -> list[Relation]:
@@ -1213,9 +1214,10 @@ class PatternExtractor:
             return [antecedent], "active", False, 0  # "... by exosomes from ADSCs, which also reduced CCL2"
         if chain.last_subjects and self._pronoun_before(view, trig.start):
             return chain.last_subjects, "carried", False, 0  # "..., although it reduced TNF-α"
-        opening = self._opening_agent(view)
-        if (thereby or self._pronoun_before(view, trig.start, treatment=True)) and opening is not None:
-            return [opening], "carried", False, 0  # "...; nevertheless, they reduced", ", and this treatment raised"
+        if thereby or self._pronoun_before(view, trig.start, treatment=True):
+            opening = self._opening_agent(view)
+            if opening is not None:
+                return [opening], "carried", False, 0  # "...; nevertheless, they reduced", ", and this treatment raised"
         subjects = [chain.renamed.get(m, m) for m in self._subjects_before(view, trig.start)]
         how = "active" if trig.form != "phrase" else "phrase"
         if chain.subjects and words[trig.start - 1:trig.start] == ["and"] and subjects and all(
@@ -1755,7 +1757,7 @@ class PatternExtractor:
         """ "Neither cell preparation altered ...", "No dose reduced ...", "neither licensed nor naive
         exosomes changed ...", "Neither intrathecal nor intravenous delivery of exosomes altered ...":
         a negative determiner of the subject, or a "neither ... nor" pair before the verb."""
-        if view.words[max(0, s_start - 2):s_start] and {"neither", "no"} & set(view.words[max(0, s_start - 2):s_start]):
+        if {"neither", "no"} & set(view.words[max(0, s_start - 2):s_start]):
             return True
         before = view.words[:trig_start]
         if "neither" not in before or "nor" not in before[before.index("neither"):]:
