@@ -90,25 +90,52 @@ def _ship(result, name: str, output: Path | None, card: dict, tokenizer) -> None
         console.print("[yellow]warning: model is over 25 MB[/]")
 
 
+class Encoder(str, Enum):
+    cnn = "cnn"
+    minilm = "minilm"
+
+
 @train_app.command("ner")
 def train_ner_cmd(
     corpus: Annotated[NerCorpus, typer.Option(help="Corpus to train on (train split; dev for model selection).")],
     corpora_dir: CorporaDir = None,
     output: Annotated[Optional[Path], typer.Option(help="Where to save the pipeline (default kg/models/<corpus>).")] = None,
-    max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 35.0,
+    max_minutes: Annotated[Optional[float], typer.Option(
+        help="Wall-clock training budget; 0 = none (default: 35 for the CNN, none for MiniLM, whose "
+             "final model must run all its epochs).")] = None,
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/<corpus>).")] = None,
     overrides: Overrides = None,
     final_steps: Annotated[Optional[int], typer.Option(
-        help="Train on train + dev for exactly this many steps (take it from a dev-selected run); "
+        help="CNN: train on train + dev for exactly this many steps (take it from a dev-selected run); "
              "dev scores in the model card are then not held out.")] = None,
+    encoder: Annotated[Encoder, typer.Option(
+        help="cnn: spaCy CNN (pipelines/training/ner_cnn.cfg). minilm: all-MiniLM-L6-v2 fine-tuned, shipped "
+             "as int8 ONNX (pipelines/training/ner_minilm.toml; needs the train-transformer extra).")] = Encoder.cnn,
+    final_epochs: Annotated[Optional[int], typer.Option(
+        help="minilm: train on train + dev for exactly this many epochs (the best epoch of a dev-selected run).")] = None,
 ) -> None:
-    """Train a NER pipeline (scispaCy tokenizer, CNN tok2vec, word2vec vectors) and ship the best checkpoint."""
-    from kg.train.ner import NER_CONFIG, train_ner
-
+    """Train a NER pipeline and ship it: the CNN (best checkpoint on dev) or the MiniLM encoder (best epoch on dev)."""
     corpora = _corpora_dir(corpora_dir)
     extra = _parse_overrides(overrides)
-    result = train_ner(corpus.value, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra,
-                       final_steps=final_steps)
+    if encoder is Encoder.minilm:
+        from kg.train.runner import default_work_dir, training_config_path
+        from kg.train.transformer_ner import MINILM_CONFIG, read_settings, train_transformer_pipeline
+
+        if final_steps:
+            raise ConfigError("--final-steps is for the CNN; the MiniLM encoder takes --final-epochs")
+        settings = read_settings(training_config_path(MINILM_CONFIG), extra)
+        work = work_dir or default_work_dir(f"{corpus.value}_minilm")
+        result = train_transformer_pipeline(corpus.value, corpora, work, settings, final_epochs, max_minutes or 0,
+                                            log=console.print)
+        finish_ner_training(corpus.value, corpora, result, output, MINILM_CONFIG, extra, final_epochs=final_epochs,
+                            training=result.best_dev_scores)
+        return
+    if final_epochs:
+        raise ConfigError("--final-epochs is for --encoder minilm; the CNN takes --final-steps")
+    from kg.train.ner import NER_CONFIG, train_ner
+
+    result = train_ner(corpus.value, corpora, 35.0 if max_minutes is None else max_minutes, work_dir,
+                       log=console.print, extra_overrides=extra, final_steps=final_steps)
     finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra, final_steps)
 
 
@@ -129,7 +156,8 @@ def _score_dev_test(nlp, corpus: str, corpora: Path, dev_in_training: bool = Fal
 
 
 def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None, config_name: str,
-                        overrides: dict | None = None, final_steps: int | None = None) -> None:
+                        overrides: dict | None = None, final_steps: int | None = None,
+                        final_epochs: int | None = None, training: dict | None = None) -> None:
     """Score the best checkpoint on dev and test and ship it with its model card."""
     import spacy
 
@@ -137,18 +165,23 @@ def finish_ner_training(corpus: str, corpora: Path, result, output: Path | None,
     from kg.train.dictionary import finish_ner_pipeline
     from kg.train.spacy_registry import corpus_tokenizer
 
+    final = final_steps or final_epochs
     nlp = spacy.load(result.best_dir)
     dictionary = finish_ner_pipeline(nlp, corpus, corpora)
     nlp.to_disk(result.best_dir)  # the added components ship with the model
-    scored = _score_dev_test(nlp, corpus, corpora, dev_in_training=bool(final_steps))
+    scored = _score_dev_test(nlp, corpus, corpora, dev_in_training=bool(final))
     labels = corpus_labels(list(read_iob(corpus_split_path(corpora, corpus, "train"))))
     card = {"name": corpus, "corpus": corpus, "labels": labels, "config": f"pipelines/training/{config_name}",
             "config_overrides": overrides or {}, "pipeline": nlp.pipe_names, **scored}
     if dictionary:
         card["dictionary"] = dictionary
-    card["trained_on"] = "train+dev" if final_steps else "train (dev selects the checkpoint)"
+    card["trained_on"] = "train+dev" if final else "train (dev selects the checkpoint)"
     if final_steps:
         card["final_steps"] = final_steps
+    if final_epochs:
+        card["final_epochs"] = final_epochs
+    if training:
+        card["training"] = training
     _ship(result, corpus, output, card, corpus_tokenizer)
 
 

@@ -439,16 +439,24 @@ MAX_QUALIFIER_TOKENS = 3
 
 # Where a lone adjective names a place or a part of the cell, it says where something is
 # ("Microglial NLRP3 inflammasome", "Nrf2 nuclear accumulation", "a glial mechanism"); the noun it
-# modifies is the entity, so the adjective is none.
+# modifies is the entity, so the adjective is none. A gene or chemical is named by a noun or a
+# symbol: a plain lower-case word with an adjective's ending and that label is a model's slip
+# ("spinal IL-6", "synovial NOX4", "somatosensory system"). Symbols and nouns the parser tags JJ
+# ("NF-κB signaling", "peroxynitrite production") stay.
 PLACE_CATEGORIES = frozenset({Category.CELL.value, Category.CELLULAR_COMPONENT.value, Category.ANATOMY.value})
+NOUN_CATEGORIES = frozenset({Category.GENE.value, Category.CHEMICAL.value})
+ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ory", "ar")
 
 
 def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
     kept = []
     for ent in ents:
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if len(ent) == 1 and ent.label_ in PLACE_CATEGORIES and ent[0].tag_ == "JJ" \
-                and following is not None and following.tag_.startswith("NN"):
+        word = ent[0]
+        adjective = len(ent) == 1 and word.tag_ == "JJ" and following is not None and following.tag_.startswith("NN")
+        if adjective and (ent.label_ in PLACE_CATEGORIES
+                          or ent.label_ in NOUN_CATEGORIES and word.is_alpha and word.is_lower
+                          and word.lower_.endswith(ADJECTIVE_ENDINGS)):
             continue
         kept.append(ent)
     return kept
@@ -460,9 +468,12 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
     wider span is a concept of its own (no id from the bare term). An "X-induced" cause is not part
     of the name ("paclitaxel-induced neuropathic pain" stays "neuropathic pain")."""
     ents = sorted(ents, key=lambda e: e.start)
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    # A one-word place before the symptom qualifies it ("knee pain"): it joins the name.
+    places = {e.start: e for e in ents if len(e) == 1 and e.label_ == Category.ANATOMY.value and _qualifies(e[0])}
+    taken = {i for e in ents for i in range(e.start, e.end) if e.start not in places}
     ending_at = {e.end: e for e in ents}
     widened = []
+    absorbed: set[int] = set()
     for ent in ents:
         head = ent[-1].lower_
         bare = len(ent) == 1 or ent.text.lower() == "neuropathic pain"
@@ -483,7 +494,9 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
             widened.append(ent)
         else:
             widened.append(Span(doc, start, ent.end, label=QUALIFIED_SYMPTOM[head], span_id=ent.id_))
-    return widened
+            absorbed.update(range(start, ent.start))
+    joined = [places[i] for i in absorbed if i in places]
+    return [e for e in widened if not any(e is place for place in joined)]
 
 
 # Nouns that turn a symptom into the measure of it: "neuropathic pain scores", "pain relief".

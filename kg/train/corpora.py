@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ConfigError, InputError
+from kg.nlp.wordpiece import iob_spans  # noqa: F401  (re-exported: readers, eval and training use it)
 
 NER_CORPORA = ("bc5cdr", "bionlp13cg", "anatem", "craft", "jnlpba")
 SPLIT_FILES = {"train": "train.tsv", "dev": "devel.tsv", "test": "test.tsv"}
@@ -99,20 +100,6 @@ def _repair_iob(tags: list[str]) -> list[str]:
         repaired.append(tag)
         previous = tag
     return repaired
-
-
-def iob_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Entity spans ``(start, end_exclusive, label)`` of an IOB2 tag sequence."""
-    spans: set[tuple[int, int, str]] = set()
-    start: int | None = None
-    label = ""
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == label):
-            spans.add((start, i, label))
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, label = i, tag[2:]
-    return spans
 
 
 def corpus_labels(sentences: list[TaggedSentence]) -> list[str]:

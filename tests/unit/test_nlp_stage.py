@@ -244,6 +244,16 @@ def test_a_lone_place_adjective_is_no_entity_but_a_named_cell_source_is(nlp):
     assert {"NLRP3 inflammasome", "placenta MSCs", "adipose MSC"} <= texts
 
 
+
+def test_a_lone_adjective_is_no_gene_but_a_symbol_tagged_as_one_is(nlp):
+    adoc = nlp.annotate(Document(id="a", abstract=(
+        "CXCR4-BMSCs lowered spinal IL-6 and synovial NOX4. TSG-6 suppressed NF-κB signaling and "
+        "peroxynitrite production in microglia.")))
+    found = {(m.text, m.category.value) for m in adoc.mentions}
+    assert not {text for text, _ in found} & {"spinal", "synovial"}
+    assert {("IL-6", "GeneOrGeneProduct"), ("NOX4", "GeneOrGeneProduct"), ("NF-κB", "GeneOrGeneProduct"),
+            ("peroxynitrite", "ChemicalEntity")} <= found
+
 def test_slash_joined_symbols_are_each_an_entity_but_units_stay_whole():
     tokenizer = scispacy_tokenizer(spacy.blank("en"))
     assert [t.text for t in tokenizer("Nrf2/HO-1 and PI3K/Akt at 10 mg/kg in stem/stromal cells")] == [
