@@ -1107,9 +1107,9 @@ class PatternExtractor:
             nor = None
         first = view.mention_ending_before(nor, MAX_SUBJECT_DISTANCE) if nor is not None else None
         if first is not None and "neither" in view.words[max(0, view.mentions[first][0] - 3):view.mentions[first][0]]:
-            # "Neither BMSCs nor their conditioned medium altered thresholds": both did not
+            # "Neither BMSCs nor their conditioned medium altered thresholds": both did not, in this
+            # claim only (_neither_before), not in a later clause ("..., but BMSCs reduced IL-6")
             first = self._phrase_head(view, first)
-            view.excepted.update((m, first))
             subjects.insert(0, first)
             start = view.mentions[first][0]
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
@@ -1305,7 +1305,8 @@ class PatternExtractor:
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
-            m = self._head_of_modifier(view, m)
+            # "... but not paclitaxel-induced neuropathic pain": the condition, not its cause
+            m = self._head_of_modifier(view, self._head_of_hyphen(view, m))
             objects.append(m)
             if excepted:
                 view.excepted.add(m)

@@ -632,6 +632,11 @@ def test_neither_nor_subjects_are_both_negated(extract):
     assert ("BMSCs", "REGULATES", "nociceptive thresholds", True) in edges
     assert ("conditioned medium", "REGULATES", "nociceptive thresholds", True) in edges
     assert not any(not negated for *_, negated in edges)
+    # The negation belongs to that claim: a later clause with one of the agents is positive.
+    edges = extract("Neither BMSCs nor their conditioned medium altered mechanical thresholds, but BMSCs "
+                    "reduced spinal IL-6 levels.")
+    assert ("BMSCs", "REGULATES", "mechanical thresholds", True) in edges
+    assert ("BMSCs", "DECREASES", "IL-6", False) in edges and ("BMSCs", "DECREASES", "IL-6", True) not in edges
 
 
 def test_thereby_results_belong_to_the_sentence_agent(extract):
@@ -838,3 +843,10 @@ def test_a_utr_names_its_gene_leading_to_reduced_decreases_and_an_introduced_pro
                        "into the injured spinal cord, they decreased IL-6.")
     decreased = next(r for r in run if r.object.text == "IL-6")
     assert decreased.subject.long_form == "Dental pulp stem cells"
+
+
+def test_an_excepted_condition_named_with_its_cause_is_the_negated_object(extract):
+    edges = extract("MSC-EVs prevented periorbital allodynia but not paclitaxel-induced neuropathic pain.")
+    assert ("EVs", "PREVENTS", "neuropathic pain", True) in edges
+    assert ("paclitaxel", "CAUSES", "neuropathic pain", False) in edges
+    assert not any(obj == "paclitaxel" for _, _, obj, _ in edges)
