@@ -58,7 +58,9 @@ _RANK = {c.value: i for i, c in enumerate(CATEGORY_PRECEDENCE)}
 # one node with every other MSC mention).
 COMPOSITIONAL = CONDITIONS = frozenset({Category.DISEASE.value, Category.PHENOTYPE.value})
 # A route word inside a longer model entity modifies it ("oral contraceptives", "intravenous
-# immunoglobulin"): the entity wins whatever its category.
+# immunoglobulin"): the entity wins whatever its category. A route that opens a model entity is
+# how the rest was given ("intraperitoneal N-acetylcysteine", "oral curcumin"): the route stands and
+# the model's entity starts after it (see _after_opening_routes).
 MODIFIER = {Category.ROUTE.value}
 
 
@@ -76,6 +78,18 @@ def _yields(term: Span, model_span: Span) -> bool:
     if all(t.lower_ in EVALUATIVE for t in extra):
         return False
     return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ in COMPOSITIONAL)
+
+def _after_opening_routes(doc: Doc, ner_groups: list[str]) -> None:
+    """A model entity that begins with a lexicon route starts after it: the encoder tags "oral
+    curcumin" whole where the curators of the domain sets write curcumin ADMINISTERED_VIA oral."""
+    route_ends = {s.start: s.end for s in doc.spans.get(LEXICON_SPANS, []) if s.label_ == Category.ROUTE.value}
+    for group in ner_groups:
+        spans = list(doc.spans.get(group, []))
+        if not any(s.start in route_ends and route_ends[s.start] < s.end for s in spans):
+            continue
+        doc.spans[group] = [Span(doc, route_ends[s.start], s.end, label=s.label_)
+                            if s.start in route_ends and route_ends[s.start] < s.end else s for s in spans]
+
 
 # Span groups whose spans carry their own ids (kb_id) and outrank the models.
 ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
@@ -96,6 +110,7 @@ class EntityLayer:
     def _candidates(self, doc: Doc) -> list[tuple[tuple, Span, str]]:
         ranked = []
         groups = [*ID_GROUPS, *self.ner_groups]
+        _after_opening_routes(doc, self.ner_groups)
         model_spans = [s for g in self.ner_groups for s in doc.spans.get(g, [])]
         for order, group in enumerate(groups):
             for span in doc.spans.get(group, []):
