@@ -132,9 +132,9 @@ def train_ner_cmd(
         return
     if final_epochs:
         raise ConfigError("--final-epochs is for --encoder minilm; the CNN takes --final-steps")
-    from kg.train.ner import NER_CONFIG, train_ner
+    from kg.train.ner import CNN_MINUTES, NER_CONFIG, train_ner
 
-    result = train_ner(corpus.value, corpora, 35.0 if max_minutes is None else max_minutes, work_dir,
+    result = train_ner(corpus.value, corpora, CNN_MINUTES if max_minutes is None else max_minutes, work_dir,
                        log=console.print, extra_overrides=extra, final_steps=final_steps)
     finish_ner_training(corpus.value, corpora, result, output, NER_CONFIG, extra, final_steps)
 
@@ -190,32 +190,64 @@ def train_parser_cmd(
     treebanks_dir: TreebanksDir = None,
     corpora_dir: CorporaDir = None,
     output: Annotated[Optional[Path], typer.Option(help="Where to save (default kg/models/craft_parser).")] = None,
-    max_minutes: Annotated[float, typer.Option(help="Wall-clock training budget; 0 = until patience/max_steps.")] = 30.0,
+    max_minutes: Annotated[Optional[float], typer.Option(
+        help="Wall-clock training budget; 0 = none (default: 30 for the CNN, none for MiniLM).")] = None,
     work_dir: Annotated[Optional[Path], typer.Option(help="Scratch folder (default ~/.cache/kg-train/craft_parser).")] = None,
     overrides: Overrides = None,
+    encoder: Annotated[Encoder, typer.Option(
+        help="cnn: spaCy tagger + transition parser (pipelines/training/parser_cnn.cfg). minilm: biaffine parser "
+             "and tagger on a fine-tuned all-MiniLM-L6-v2, shipped as int8 ONNX "
+             "(pipelines/training/parser_minilm.toml; needs the train-transformer extra; the shipped one).")] = Encoder.minilm,
 ) -> None:
-    """Train tagger + dependency parser + lookup lemmatizer on the CRAFT treebank; ship the best checkpoint."""
+    """Train tagger + dependency parser + lookup lemmatizer on the CRAFT treebank; ship the epoch or checkpoint dev picks."""
+    treebanks = _treebanks_dir(treebanks_dir)
+    extra = _parse_overrides(overrides)
+    if encoder is Encoder.minilm:
+        from kg.train.runner import default_work_dir, training_config_path
+        from kg.train.transformer_ner import read_settings
+        from kg.train.transformer_parser import (MINILM_PARSER_CONFIG, TransformerParserSettings,
+                                                 train_transformer_parser_pipeline)
+
+        config = MINILM_PARSER_CONFIG
+        settings = read_settings(training_config_path(config), extra, TransformerParserSettings)
+        result = train_transformer_parser_pipeline(treebanks, work_dir or default_work_dir("craft_parser_minilm"),
+                                                   settings, max_minutes or 0, log=console.print)
+    else:
+        from kg.train.parser import CNN_MINUTES, PARSER_CONFIG, train_parser
+
+        config = PARSER_CONFIG
+        corpora = _corpora_dir(corpora_dir)  # raw text for the word vectors
+        result = train_parser(treebanks, corpora, CNN_MINUTES if max_minutes is None else max_minutes, work_dir,
+                              log=console.print, extra_overrides=extra)
+    finish_parser_training(result, treebanks, output, encoder.value, config, extra)
+
+
+def finish_parser_training(result, treebanks: Path, output: Path | None, encoder: str, config: str,
+                           overrides: dict) -> None:
+    """Score the trained parser on CRAFT dev and test and ship it with its model card."""
     import spacy
 
     from kg.eval.parser import evaluate_parser
     from kg.train.corpora import read_conllu
-    from kg.train.parser import PARSER_CONFIG, train_parser, treebank_path
+    from kg.train.parser import treebank_path
     from kg.train.spacy_registry import biomedical_tokenizer
 
-    treebanks = _treebanks_dir(treebanks_dir)
-    corpora = _corpora_dir(corpora_dir)  # raw text for the word vectors
-    extra = _parse_overrides(overrides)
-    result = train_parser(treebanks, corpora, max_minutes, work_dir, log=console.print, extra_overrides=extra)
     nlp = spacy.load(result.best_dir)
     scores = {}
     for split in ("dev", "test"):
         scores[split] = evaluate_parser(nlp, list(read_conllu(treebank_path(treebanks, split))))
         console.print(f"{split}: UAS {scores[split]['uas']} LAS {scores[split]['las']} tag {scores[split]['tag_acc']}")
-    card = {"name": "craft_parser", "corpus": "CRAFT v4 treebank (craft-train.conllu; dev for selection)",
-            "labels": {"tagger": list(nlp.get_pipe("tagger").labels), "parser": list(nlp.get_pipe("parser").labels)},
-            "config": f"pipelines/training/{PARSER_CONFIG}", "config_overrides": extra, "pipeline": nlp.pipe_names,
+    parser = nlp.get_pipe("parser")
+    # The MiniLM parser tags too (no separate tagger).
+    tags = nlp.get_pipe("tagger").labels if nlp.has_pipe("tagger") else parser.model.tags
+    card = {"name": output.name if output else "craft_parser",
+            "corpus": "CRAFT v4 treebank (craft-train.conllu; dev for selection)",
+            "encoder": encoder, "labels": {"tagger": list(tags), "parser": list(parser.labels)},
+            "config": f"pipelines/training/{config}", "config_overrides": overrides, "pipeline": nlp.pipe_names,
             "scores": {split: {k: s[k] for k in ("uas", "las", "tag_acc", "pos_acc", "lemma_acc")} for split, s in scores.items()},
             "words_per_second": scores["test"]["words_per_second"]}
+    if result.best_dev_scores:
+        card["training"] = result.best_dev_scores
     _ship(result, "craft_parser", output, card, biomedical_tokenizer)
 
 

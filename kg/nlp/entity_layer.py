@@ -467,13 +467,18 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
     for ent in ents:
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         word = ent[0]
-        adjective = len(ent) == 1 and word.tag_ == "JJ" and following is not None and following.tag_.startswith("NN")
+        adjective = len(ent) == 1 and word.tag_ == "JJ" and following is not None and _noun_like(following)
         if adjective and (ent.label_ in PLACE_CATEGORIES
                           or ent.label_ in NOUN_CATEGORIES and word.is_alpha and word.is_lower
                           and word.lower_.endswith(ADJECTIVE_ENDINGS)):
             continue
         kept.append(ent)
     return kept
+
+
+def _noun_like(token) -> bool:
+    """A noun, or a name the tagger reads as a number ("8-hydroxy-2'-deoxyguanosine"/CD)."""
+    return token.tag_.startswith("NN") or token.tag_ == "CD" and not token.like_num
 
 
 def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -557,7 +562,9 @@ def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _qualifies(token) -> bool:
-    return (token.tag_ in ("JJ", "NN", "NNP") and token.dep_ in ("amod", "compound", "nmod")
+    # A hyphenated word before the symptom qualifies it whatever its tag and attachment: the parser
+    # reads "at-level" by its first piece, "at", as a preposition.
+    return (("-" in token.text or token.tag_ in ("JJ", "NN", "NNP") and token.dep_ in ("amod", "compound", "nmod"))
             and token.lower_ not in NOT_QUALIFIERS and not token.lower_.endswith(("-induced", "-related"))
             and all(part.isalpha() for part in token.text.split("-")))
 

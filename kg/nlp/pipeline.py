@@ -1,8 +1,8 @@
 """Builds the spaCy pipeline from a PipelineConfig and turns Documents into AnnotatedDocs.
 
-Pipe order: kg_split_parentheses -> [base model: tok2vec, tagger, parser, lemmatizer] -> kg_line_breaks
-(-> sentencizer when there is no parser) -> scispaCy abbreviation_detector -> kg_qualified_abbreviations
--> kg_lexicon -> kg_variants
+Pipe order: kg_split_parentheses (-> sentencizer when there is no parser) -> kg_line_breaks
+-> [base model: parser (kg_transformer_parser: tags and parses), attribute_ruler, lemmatizer]
+-> scispaCy abbreviation_detector -> kg_qualified_abbreviations -> kg_lexicon -> kg_variants
 -> kg_ner (one per configured model: the NER slot) -> kg_entity_layer.
 """
 

@@ -9,6 +9,7 @@ from kg.train.runner import TrainingResult, default_work_dir, train_spacy, train
 from kg.train.vectors import build_vectors
 
 NER_CONFIG = "ner_cnn.cfg"
+CNN_MINUTES = 35.0  # default wall-clock budget of a CNN run (`kg train ner --max-minutes`)
 
 
 def prepare_vectors(corpora_dir: Path, work_root: Path, log=print) -> Path:

@@ -10,6 +10,7 @@ from kg.train.lemmas import build_lemma_table, tag_to_pos_patterns, write_lemma_
 from kg.train.runner import TrainingResult, default_work_dir, train_spacy, training_config_path
 
 PARSER_CONFIG = "parser_cnn.cfg"
+CNN_MINUTES = 30.0  # default wall-clock budget of a CNN run (`kg train parser --max-minutes`)
 TREEBANK_FILES = {"train": "craft-train.conllu", "dev": "craft-dev.conllu", "test": "craft-test.conllu"}
 
 

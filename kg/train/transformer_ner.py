@@ -182,8 +182,6 @@ def train_transformer_ner(train, dev, labels: list[str], encoder: Path, settings
 
 def export_onnx(model, output: Path, tokenizer_json: Path, tags: list[str], quantize: bool = True) -> Path:
     """Write ``model.onnx`` (int8 weights when ``quantize``), the tokenizer and the tag list."""
-    import shutil
-
     import torch
 
     output.mkdir(parents=True, exist_ok=True)
@@ -205,6 +203,14 @@ def export_onnx(model, output: Path, tokenizer_json: Path, tags: list[str], quan
     torch.onnx.export(LogitsOnly(model), (sample_ids, sample_mask), str(float_path),
                       input_names=["input_ids", "attention_mask"], output_names=["logits"],
                       dynamic_axes=axes, opset_version=17, dynamo=False)
+    return finish_export(float_path, output, tokenizer_json, quantize, {LABELS_FILE: tags})
+
+
+def finish_export(float_path: Path, output: Path, tokenizer_json: Path, quantize: bool, lists: dict) -> Path:
+    """Turn an exported fp32 ONNX file into ``output/model.onnx`` (int8 weights when ``quantize``)
+    beside the tokenizer and the model's JSON lists (``{file name: values}``)."""
+    import shutil
+
     target = output / ONNX_FILE
     if quantize:
         quantize_weights(float_path, target)
@@ -212,13 +218,15 @@ def export_onnx(model, output: Path, tokenizer_json: Path, tags: list[str], quan
     else:
         float_path.replace(target)
     shutil.copyfile(tokenizer_json, output / TOKENIZER_FILE)
-    (output / LABELS_FILE).write_text(json.dumps(tags) + "\n", encoding="utf-8")
+    for name, values in lists.items():
+        (output / name).write_text(json.dumps(values) + "\n", encoding="utf-8")
     return target
 
 
 def quantize_weights(float_path: Path, target: Path, min_elements: int = 4096) -> None:
     """int8 weight-only quantization: each large weight matrix is stored as int8 with one fp32 scale
-    per output channel (embedding row, MatMul column), and a DequantizeLinear node restores it.
+    per output channel (embedding row, MatMul column, Einsum matrix), and a DequantizeLinear node
+    restores it.
 
     Activations stay fp32. onnxruntime's dynamic quantization (int8 activations too) cost BioNLP13CG
     test F1 1.25 points (79.23 -> 77.98); weights alone at 8 bits per channel cost almost nothing,
@@ -239,10 +247,10 @@ def quantize_weights(float_path: Path, target: Path, min_elements: int = 4096) -
         weights = numpy_helper.to_array(initializer)
         consumers = uses.get(initializer.name, [])
         axis = _channel_axis(consumers)
-        if weights.dtype != np.float32 or weights.ndim != 2 or weights.size < min_elements or axis is None:
+        if weights.dtype != np.float32 or weights.ndim not in (2, 3) or weights.size < min_elements or axis is None:
             kept.append(initializer)
             continue
-        reduce_over = 1 - axis
+        reduce_over = tuple(a for a in range(weights.ndim) if a != axis)
         scale = np.abs(weights).max(axis=reduce_over) / 127.0
         scale[scale == 0] = 1.0
         quantized = np.clip(np.round(weights / np.expand_dims(scale, reduce_over)), -127, 127).astype(np.int8)
@@ -262,10 +270,11 @@ def quantize_weights(float_path: Path, target: Path, min_elements: int = 4096) -
 
 
 def _channel_axis(consumers: list) -> int | None:
-    """The output-channel axis of a weight used only as an embedding table or a MatMul/Gemm weight."""
+    """The output-channel axis of a weight used only as an embedding table, a MatMul/Gemm weight or
+    a biaffine Einsum's stack of matrices (one scale per matrix: per label)."""
     axes = set()
     for node, position in consumers:
-        if node.op_type == "Gather" and position == 0:
+        if node.op_type in ("Gather", "Einsum") and position == (0 if node.op_type == "Gather" else 1):
             axes.add(0)
         elif node.op_type == "MatMul" and position == 1:
             axes.add(1)
@@ -280,21 +289,22 @@ def _channel_axis(consumers: list) -> int | None:
 MINILM_CONFIG = "ner_minilm.toml"
 
 
-def read_settings(config: Path, overrides: dict | None = None) -> TransformerNerSettings:
-    """Settings from a training config's ``[training]`` table, with ``training.KEY`` overrides."""
+def read_settings(config: Path, overrides: dict | None = None, kind: type = TransformerNerSettings):
+    """Settings (a ``kind`` dataclass) from a training config's ``[training]`` table, with
+    ``training.KEY`` overrides."""
     import tomllib
 
+    fields = kind.__dataclass_fields__
     values = tomllib.loads(config.read_text(encoding="utf-8")).get("training", {})
     for key, value in (overrides or {}).items():
         section, _, name = key.partition(".")
-        if section != "training" or name not in TransformerNerSettings.__dataclass_fields__:
-            raise ConfigError(f"unknown setting {key!r} for {config.name} "
-                              f"(have training.{', training.'.join(TransformerNerSettings.__dataclass_fields__)})")
+        if section != "training" or name not in fields:
+            raise ConfigError(f"unknown setting {key!r} for {config.name} (have training.{', training.'.join(fields)})")
         values[name] = value
-    unknown = set(values) - set(TransformerNerSettings.__dataclass_fields__)
+    unknown = set(values) - set(fields)
     if unknown:
         raise ConfigError(f"{config}: unknown training settings {sorted(unknown)}")
-    return TransformerNerSettings(**values)
+    return kind(**values)
 
 
 def train_transformer_pipeline(corpus: str, corpora_dir: Path, work_dir: Path, settings: TransformerNerSettings,

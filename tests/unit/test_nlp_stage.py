@@ -81,6 +81,17 @@ def test_title_is_its_own_sentence_and_offsets_are_exact(nlp):
         assert sentence.start <= m.start < sentence.end
 
 
+def test_a_sentence_may_open_with_a_lower_case_symbol(nlp):
+    """The parser takes its sentences from punctuation: a symbol in lower case ("hUC-MSC-CM", "p38")
+    still opens one; a plain lower-case word after a full stop does not."""
+    adoc = nlp.annotate(Document(id="s", abstract=(
+        "Mice received hUC-MSC-CM or control medium. hUC-MSC-CM prevented cold allodynia. "
+        "p38 phosphorylation fell by approx. half in treated mice.")))
+    assert [s.text for s in adoc.sentences] == [
+        "Mice received hUC-MSC-CM or control medium.", "hUC-MSC-CM prevented cold allodynia.",
+        "p38 phosphorylation fell by approx. half in treated mice."]
+
+
 def _span_doc():
     from spacy.tokens import Doc
 
@@ -213,6 +224,9 @@ def test_a_qualified_symptom_is_named_whole(nlp):
     found = {(m.text, m.category) for m in adoc.mentions}
     assert ("osteoarthritic knee pain", Category.DISEASE) in found
     assert ("at-level neuropathic pain", Category.DISEASE) in found
+    # The parser reads "at-level" after "less" as a preposition; it still qualifies the symptom.
+    less = nlp.annotate(Document(id="l", abstract="Treated rats displayed markedly less at-level allodynia."))
+    assert "at-level allodynia" in {m.text for m in less.mentions}
     assert ("periorbital allodynia", Category.PHENOTYPE) in found
     assert ("neuropathic pain", Category.DISEASE) in found
     assert not any(m.text.endswith("induced neuropathic pain") for m in adoc.mentions)
@@ -249,8 +263,10 @@ def test_a_lone_place_adjective_is_no_entity_but_a_named_cell_source_is(nlp):
 def test_a_lone_adjective_is_no_gene_but_a_symbol_tagged_as_one_is(nlp):
     adoc = nlp.annotate(Document(id="a", abstract=(
         "CXCR4-BMSCs lowered spinal IL-6 and synovial NOX4. TSG-6 suppressed NF-κB signaling and "
-        "peroxynitrite production in microglia.")))
+        "peroxynitrite production in microglia. Curcumin-preconditioned MSCs survived longer and decreased "
+        "spinal 8-hydroxy-2′-deoxyguanosine (8-OHdG) and TNF-α levels.")))
     found = {(m.text, m.category.value) for m in adoc.mentions}
+    # "8-hydroxy-2′-deoxyguanosine" is tagged as a number (CD); "spinal" still only modifies it.
     assert not {text for text, _ in found} & {"spinal", "synovial"}
     assert {("IL-6", "GeneOrGeneProduct"), ("NOX4", "GeneOrGeneProduct"), ("NF-κB", "GeneOrGeneProduct"),
             ("peroxynitrite", "ChemicalEntity")} <= found

@@ -20,7 +20,7 @@ def parser_nlp():
 
 
 def test_pipeline_components(parser_nlp):
-    assert {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"} <= set(parser_nlp.pipe_names)
+    assert {"parser", "attribute_ruler", "lemmatizer"} <= set(parser_nlp.pipe_names)
 
 
 def test_parses_and_lemmatizes_without_mangling_biomedical_tokens(parser_nlp):
