@@ -40,7 +40,8 @@ Handles, per sentence:
   cells", "these vesicles" the treatment's identity (kg.relations.anaphora);
 - change nouns set the direction: acting on a decline is the opposite effect ("reversed the
   reduction in PWT", "prevented SOD depletion": INCREASES), on a rise the same ("prevented the
-  paclitaxel-induced increase of NOX4": DECREASES; "produced an elevation of PWT": INCREASES);
+  paclitaxel-induced increase of NOX4": DECREASES; "produced an elevation of PWT": INCREASES), also
+  when the change is named by its possessor ("NOX2 ..., and its upregulation was reversed by EVs");
 - parts named inside one mention: cells derive from their source tissue ("Adipose-derived stem
   cells"), a cause CAUSES its condition ("Bortezomib-induced peripheral neuropathy (BIPN)");
 - routes ("given intrathecally", "intrathecal injection of BMSCs", "ADSCs (10^6 cells,
@@ -735,6 +736,11 @@ class PatternExtractor:
             passive = self._passive_agent(view, trig)
             if passive is not None:
                 subjects, patients = passive
+                possessed = None if patients else self._possessed_change(view, trig)
+                if possessed is not None:  # "NOX2 ..., and its upregulation was reversed by exosomes"
+                    patient, change = possessed
+                    out += self._emit(view, trig, subjects, [patient], "passive", change=change)
+                    continue
                 out += self._emit(view, trig, subjects, patients, "passive")
                 if patients:  # "Nrf2 was activated by EVs and induced HO-1": Nrf2 induces
                     chain.subjects, chain.end = patients, view.mentions[subjects[-1]][1]
@@ -1388,6 +1394,29 @@ class PatternExtractor:
                 return nxt
         return m
 
+    def _possessed_change(self, view: SentenceView, trig: Trigger) -> tuple[int, str] | None:
+        """ "TRPV1 was expressed in DRG neurons, and its upregulation after bortezomib treatment was
+        reversed by EVs": the passive acts on the change ("its upregulation", RISE; "their loss",
+        DECLINE) of the sentence's opening subject, a gene or chemical followed by its verb."""
+        i = trig.start - 1
+        while i >= 0 and (view.words[i] in BE_FORMS or view.words[i].endswith("ly") or view.words[i] in ("not", "also", "then")):
+            i -= 1
+        # back over a temporal phrase ("after nerve injury", "following bortezomib treatment") to the noun
+        start = next((k for k in range(i, max(-1, i - 8), -1) if view.words[k] in ("its", "their")), None)
+        if start is None or start + 1 > i or view.words[start + 1] not in RISE_NOUNS | DECLINE_NOUNS:
+            return None
+        between = view.words[start + 2:i + 1]
+        if between and between[0] not in TEMPORAL_PREPOSITIONS:
+            return None
+        opening = next((m for m, (s, e, mention) in enumerate(view.mentions) if s < start), None)
+        if opening is None:
+            return None
+        o_start, o_end, mention = view.mentions[opening]
+        if mention.category not in (Category.GENE, Category.CHEMICAL) or \
+                not (view.words[o_end:o_end + 1] and (view.words[o_end] in BE_FORMS or view.words[o_end] in self.lexicon.verbs)):
+            return None
+        return opening, RISE if view.words[start + 1] in RISE_NOUNS else DECLINE
+
     def _passive_agent(self, view: SentenceView, trig: Trigger) -> tuple[list[int], list[int]] | None:
         """'X was reduced by Y' / 'X reduced by Y': subjects after 'by', object before the trigger."""
         if trig.form not in ("participle", "phrase"):
@@ -1692,10 +1721,11 @@ class PatternExtractor:
 
     # -- building relations --------------------------------------------------------------------
     def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str,
-              negated: bool = False, scope_start: int = 0) -> list[Relation]:
+              negated: bool = False, scope_start: int = 0, change: str | None = None) -> list[Relation]:
         """Relations from each subject to each object; ``negated``: the trigger shares a negated verb's
         auxiliary; ``scope_start``: where this trigger's own negation scope may begin (after the object
-        list of the verb it is coordinated with)."""
+        list of the verb it is coordinated with); ``change``: RISE or DECLINE when the claim acts on
+        the object's change named elsewhere ("its upregulation was reversed by ...")."""
         out = []
         for si in subjects:
             for oi in objects:
@@ -1721,7 +1751,7 @@ class PatternExtractor:
                 if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
                         and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):
                     rtype = RelationType.DECREASES  # "leading to reduced ERK phosphorylation"
-                change = self._change_before(view, trig, o_start)
+                change = change or self._change_before(view, trig, o_start)
                 if change is RISE and rtype in RISE_TYPED:
                     rtype = RISE_TYPED[rtype]  # "prevented the increase of NOX4", "produced an elevation of PWT"
                 if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or change is DECLINE:

@@ -850,3 +850,16 @@ def test_an_excepted_condition_named_with_its_cause_is_the_negated_object(extrac
     assert ("EVs", "PREVENTS", "neuropathic pain", True) in edges
     assert ("paclitaxel", "CAUSES", "neuropathic pain", False) in edges
     assert not any(obj == "paclitaxel" for _, _, obj, _ in edges)
+
+
+def test_a_passive_on_its_change_acts_on_the_opening_subject(extract):
+    """ "X ..., and its upregulation was reversed by Y": Y lowers X; reversing a loss raises it."""
+    rise = extract("CX3CR1 was expressed in the spinal dorsal horn, and its upregulation after nerve injury "
+                   "was reversed by intrathecal BMSC exosomes.")
+    assert ("exosomes", "DECREASES", "CX3CR1", False) in rise
+    assert not any(o == "nerve injury" and s == "exosomes" for s, _, o, _ in rise)
+    decline = extract("SOD2 was abundant in DRG neurons, and its loss after paclitaxel was prevented by hUC-MSCs.")
+    assert ("hUC-MSCs", "INCREASES", "SOD2", False) in decline
+    negated = extract("TRPV1 was expressed in DRG neurons, and its upregulation was not reversed by ADSCs.")
+    assert ("ADSCs", "DECREASES", "TRPV1", True) in negated
+    assert ("ADSCs", "DECREASES", "TRPV1", False) not in negated
