@@ -41,7 +41,8 @@ Handles, per sentence:
 - change nouns set the direction: acting on a decline is the opposite effect ("reversed the
   reduction in PWT", "prevented SOD depletion": INCREASES), on a rise the same ("prevented the
   paclitaxel-induced increase of NOX4": DECREASES; "produced an elevation of PWT": INCREASES), also
-  when the change is named by its possessor ("NOX2 ..., and its upregulation was reversed by EVs");
+  when the change is named by its possessor ("NOX2 ..., and its upregulation was reversed by EVs"),
+  and "these changes were reversed by X" counters each change claimed just before;
 - parts named inside one mention: cells derive from their source tissue ("Adipose-derived stem
   cells"), a cause CAUSES its condition ("Bortezomib-induced peripheral neuropathy (BIPN)");
 - routes ("given intrathecally", "intrathecal injection of BMSCs", "ADSCs (10^6 cells,
@@ -185,6 +186,14 @@ IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements"})
 NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
                             RelationType.LOCATED_IN})
 DECLINE, RISE = "decline", "rise"
+# "These changes were reversed by X", "X reversed all of these changes": X counters each change the
+# text just claimed (an increase becomes a decrease and the reverse).
+CHANGE_REFERENCES = frozenset({"changes", "alterations", "abnormalities"})
+REFERRING_TO_CHANGES = frozenset({"these", "both", "such", "those"})
+COUNTERING_VERBS = frozenset({"reversed", "reverse", "reverses", "attenuated", "attenuate", "attenuates", "prevented",
+                              "prevent", "prevents", "normalized", "normalised", "normalize", "abolished", "counteracted",
+                              "ameliorated", "blocked", "rescued", "corrected"})
+OPPOSITE_CHANGE = {RelationType.INCREASES: RelationType.DECREASES, RelationType.DECREASES: RelationType.INCREASES}
 # What a claim on a rise says about the thing that rises ("prevented the increase of NOX4").
 RISE_TYPED = {RelationType.CAUSES: RelationType.INCREASES, RelationType.PREVENTS: RelationType.DECREASES,
               RelationType.TREATS: RelationType.DECREASES}
@@ -540,8 +549,10 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
             continue
         tokens = [t for t in span if not t.is_space]
         words = [t.lower_ for t in tokens]
-        if len(mentions) < 2 and leading_pronoun(words) is None:
-            continue  # one mention makes no claim, unless a pronoun names the agent: "They raised IL-10."
+        if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words):
+            # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.") or
+            # the changes just claimed are its object ("These changes were reversed by BMSCs.")
+            continue
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []
         mention_at = [-1] * len(tokens)
@@ -685,12 +696,16 @@ class PatternExtractor:
     def extract(self, adoc: AnnotatedDoc) -> list[Relation]:
         relations: dict[tuple, Relation] = {}
         previous_agent: Mention | None = None
+        previous_found: list[Relation] = []
+        previous_sentence: Sentence | None = None
         for view in sentence_views(adoc):
             pronoun = leading_pronoun(view.words)
             if pronoun is not None and previous_agent is not None:
                 view = view.with_stand_in(pronoun, previous_agent)
             view = view.with_named_symptoms(adoc.mentions)
             found = _without_contradicted(self._sentence_relations(view))
+            found += self._countered_changes(view, found, previous_found, previous_sentence)
+            previous_found, previous_sentence = found, view.sentence
             for rel in found:
                 key = (rel.subject.start, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
@@ -783,6 +798,50 @@ class PatternExtractor:
         out += self._only_agents(view, out)
         out += self._induced_models(view)
         out += _class_memberships(view)
+        return out
+
+    def _countered_changes(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                           previous_sentence: Sentence | None) -> list[Relation]:
+        """ "Oxaliplatin depleted GSH and increased lipid peroxidation; both changes were reversed by
+        BMSCs", "High glucose increased mitochondrial ROS. Exosomes reversed all of these changes":
+        the agent counters each increase or decrease claimed before in the sentence, or else in the
+        sentence before (then both sentences are the evidence)."""
+        words, out = view.words, []
+        for c, word in enumerate(words):
+            if word not in CHANGE_REFERENCES or c == 0 or words[c - 1] not in REFERRING_TO_CHANGES:
+                continue
+            k = c + 1
+            while k < len(words) and (words[k] in BE_FORMS or words[k] in ("not", "also") or words[k].endswith("ly")):
+                k += 1
+            if k + 1 < len(words) and words[k] in COUNTERING_VERBS and words[k + 1] == "by":
+                verb, agent = k, self._agent_after(view, k + 2)  # "these changes were reversed by X"
+            else:
+                j = c - 2 - (words[c - 3:c - 1] == ["all", "of"]) * 2  # "X reversed (all of) these changes"
+                if j < 1 or words[j] not in COUNTERING_VERBS:
+                    continue
+                subjects = self._subjects_before(view, j)  # "Exosomes from ADSCs reversed": the exosomes
+                verb, agent = j, self._phrase_head(view, subjects[0]) if subjects else None
+            if agent is None or is_control_arm(view.mentions[agent][2]):
+                continue
+            sentence, subject = view.sentence, view.mentions[agent][2]
+            claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE]
+            if not claims and previous_sentence is not None and previous_sentence.index == sentence.index - 1:
+                claims = [r for r in previous if r.type in OPPOSITE_CHANGE]
+                gap = " " * (sentence.start - previous_sentence.end)
+                sentence = sentence.model_copy(update={"start": previous_sentence.start,
+                                                       "text": previous_sentence.text + gap + sentence.text})
+            epi = epistemics(words, verb, c)
+            for rel in claims:
+                if rel.evidence.epistemics.negated or rel.subject.curie == subject.curie \
+                        or rel.subject.category in (Category.CELL, Category.CELLULAR_COMPONENT):
+                    continue  # a cell therapy's changes "reversed by the PI3K inhibitor": its mechanism, blocked
+                obj = rel.object
+                out.append(Relation(subject=subject, object=obj, type=OPPOSITE_CHANGE[rel.type], evidence=Evidence(
+                    doc_id=subject.doc_id, sentence=sentence.text, sentence_index=view.sentence.index,
+                    subject_text=subject.text, object_text=obj.text,
+                    subject_span=(subject.start - sentence.start, subject.end - sentence.start),
+                    object_span=(obj.start - sentence.start, obj.end - sentence.start),
+                    trigger=words[verb], extractor=f"{EXTRACTOR}:countered", score=SCORES["carried"], epistemics=epi)))
         return out
 
     def _induced_models(self, view: SentenceView) -> list[Relation]:

@@ -863,3 +863,29 @@ def test_a_passive_on_its_change_acts_on_the_opening_subject(extract):
     negated = extract("TRPV1 was expressed in DRG neurons, and its upregulation was not reversed by ADSCs.")
     assert ("ADSCs", "DECREASES", "TRPV1", True) in negated
     assert ("ADSCs", "DECREASES", "TRPV1", False) not in negated
+
+
+def test_reversing_these_changes_counters_each_change_just_claimed(extract):
+    """ "both changes were reversed by BMSCs": BMSCs raise what the insult lowered and lower what it raised."""
+    same = extract("Oxaliplatin depleted glutathione (GSH) and increased lipid peroxidation in the sciatic nerve; "
+                   "both changes were reversed by co-treatment with BMSCs.")
+    assert {("BMSCs", "INCREASES", "glutathione", False), ("BMSCs", "DECREASES", "lipid peroxidation", False)} <= same
+    before = extract("High glucose increased mitochondrial ROS and reduced mitochondrial membrane potential in DRG "
+                     "neurons. Exosomes from ADSCs reversed all of these changes.")
+    assert {("Exosomes", "DECREASES", "mitochondrial ROS", False),
+            ("Exosomes", "INCREASES", "mitochondrial membrane potential", False)} <= before
+    assert not any(s == "ADSCs" and t in ("INCREASES", "DECREASES") for s, t, _, _ in before)
+    negated = extract("Paclitaxel increased NOX4 in DRG neurons. These changes were not reversed by BMSCs.")
+    assert ("BMSCs", "DECREASES", "NOX4", True) in negated and ("BMSCs", "DECREASES", "NOX4", False) not in negated
+    # Both sentences are the evidence of a claim on the sentence before.
+    evidence = next(r.evidence for r in extract.full("Paclitaxel increased NOX4 in DRG neurons. These changes were "
+                                                     "reversed by BMSCs.") if r.subject.text == "BMSCs")
+    assert evidence.sentence == "Paclitaxel increased NOX4 in DRG neurons. These changes were reversed by BMSCs."
+    assert evidence.sentence[slice(*evidence.object_span)] == "NOX4"
+    assert evidence.sentence[slice(*evidence.subject_span)] == "BMSCs"
+
+
+def test_an_inhibitor_reversing_a_cell_therapys_changes_blocks_it_and_counters_nothing(extract):
+    edges = extract("BMSC exosomes increased Nrf2 and decreased NF-κB p65 in microglia. Both changes were reversed "
+                    "by the PI3K inhibitor LY294002.")
+    assert not any(s in ("PI3K inhibitor", "LY294002") and o in ("Nrf2", "NF-κB p65") for s, _, o, _ in edges)
