@@ -5,12 +5,11 @@ pieces, maximum-spanning-tree decoding and the int8 ONNX model that ``kg_transfo
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.nlp.wordpiece import ONNX_FILE, TOKENIZER_FILE, load_word_piece_tokenizer, log_softmax
+from kg.nlp.wordpiece import TOKENIZER_FILE, load_word_piece_tokenizer, log_softmax, onnx_session
 
 TAGS_FILE = "tags.json"
 DEPS_FILE = "deps.json"
@@ -203,12 +202,7 @@ class BiaffineParserModel:
     """The ONNX parser with its tokenizer, tag and label lists; parses lists of words."""
 
     def __init__(self, folder: Path, max_pieces: int = 256, batch_size: int = 16):
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("KG_ONNX_THREADS", "0")) or min(os.cpu_count() or 1, 4)
-        self.session = onnxruntime.InferenceSession(str(folder / ONNX_FILE), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = onnx_session(folder)
         self.tokenizer = load_word_piece_tokenizer(folder / TOKENIZER_FILE)
         self.tags: list[str] = json.loads((folder / TAGS_FILE).read_text(encoding="utf-8"))
         self.labels: list[str] = json.loads((folder / DEPS_FILE).read_text(encoding="utf-8"))

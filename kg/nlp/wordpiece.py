@@ -114,17 +114,21 @@ def log_softmax(logits):
     return shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))
 
 
+def onnx_session(folder: Path):
+    """A CPU onnxruntime session of ``folder/model.onnx`` ($KG_ONNX_THREADS threads, else up to 4)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # Two cores is the common case here; more threads than cores only contend.
+    options.intra_op_num_threads = int(os.environ.get("KG_ONNX_THREADS", "0")) or min(os.cpu_count() or 1, 4)
+    return onnxruntime.InferenceSession(str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+
+
 class WordPieceTagger:
     """The ONNX model with its tokenizer and tag list; tags lists of words."""
 
     def __init__(self, folder: Path, max_pieces: int = 128, batch_size: int = 8):
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        # Two cores is the common case here; more threads than cores only contend.
-        options.intra_op_num_threads = int(os.environ.get("KG_ONNX_THREADS", "0")) or min(os.cpu_count() or 1, 4)
-        self.session = onnxruntime.InferenceSession(str(folder / ONNX_FILE), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = onnx_session(folder)
         self.tokenizer = load_word_piece_tokenizer(folder / TOKENIZER_FILE)
         self.tags: list[str] = json.loads((folder / LABELS_FILE).read_text(encoding="utf-8"))
         self.max_pieces = max_pieces
