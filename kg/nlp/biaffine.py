@@ -229,21 +229,18 @@ class BiaffineParserModel:
         slices = [(s, start, window) for s, words in enumerate(sentences)
                   for start, window in sentence_windows(self.tokenizer, words, self.max_pieces)]
         slices.sort(key=lambda item: len(item[2].ids))
-        parsed: dict[tuple[int, int], ParsedBatch] = {}
+        parsed: dict[int, list[tuple[int, ParsedBatch]]] = {s: [] for s in range(len(sentences))}
         for chunk in self._batches(slices):
             windows = [window for _, _, window in chunk]
             ids, mask, word_index, _ = pad_sentence_windows(windows)
             outputs = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "word_index": word_index})
             for (s, start, _), result in zip(chunk, decode_batch(windows, *outputs, root_label=self.root_label)):
-                parsed[(s, start)] = result
+                parsed[s].append((start, result))
         results = []
-        for s, words in enumerate(sentences):
+        for s in range(len(sentences)):
             tags, heads, labels = [], [], []
             root = None
-            for start in range(0, max(len(words), 1), self.max_pieces - 2):
-                if (s, start) not in parsed:
-                    break
-                slice_tags, slice_heads, slice_labels = parsed[(s, start)]
+            for start, (slice_tags, slice_heads, slice_labels) in sorted(parsed[s], key=lambda item: item[0]):
                 tags += [self.tags[t] for t in slice_tags]
                 for i, (head, label) in enumerate(zip(slice_heads, slice_labels)):
                     if head:
@@ -256,5 +253,5 @@ class BiaffineParserModel:
                     else:  # a later slice's root hangs from the sentence's root
                         heads.append(root)
                         labels.append(SLICE_LABEL)
-            results.append((tags[: len(words)], heads[: len(words)], labels[: len(words)]))
+            results.append((tags, heads, labels))
         return results

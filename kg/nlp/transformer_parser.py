@@ -22,6 +22,7 @@ from kg.nlp.sentences import sentences_for_encoder
 from kg.nlp.wordpiece import ONNX_FILE, TOKENIZER_FILE
 
 SPACE_LABEL = "dep"
+SPACE_TAG = "_SP"  # spaCy's tag for whitespace
 
 
 class TransformerParser(OnnxComponent):
@@ -39,9 +40,10 @@ class TransformerParser(OnnxComponent):
         parsed = iter(self.model.parse([[token.text for token in words] for words in sentences]))
         words_of = iter(sentences)
         for doc, spans in zip(docs, spans_of):
+            # Every token lies in a sentence; what the words do not set is whitespace's.
             heads = np.arange(len(doc), dtype=np.int64)
             deps = [SPACE_LABEL] * len(doc)
-            tags = [token.tag_ or "_SP" for token in doc]
+            tags = [SPACE_TAG] * len(doc)
             for sentence in spans:
                 words = next(words_of)
                 sentence_tags, sentence_heads, sentence_labels = next(parsed)
@@ -54,7 +56,6 @@ class TransformerParser(OnnxComponent):
                 for token in sentence:
                     if token.is_space:
                         heads[token.i] = anchor
-                        tags[token.i] = "_SP"
                     else:
                         anchor = token.i
                 if not words:

@@ -238,7 +238,7 @@ MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
-    "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7,
+    "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7, "countered": 0.75,
 }
 # Where administered cells or vesicles went: "MSCs homed to the injured nerve", "exosomes accumulated in
 # the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
@@ -309,15 +309,21 @@ class Lexicon:
 
 
 
-def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str,
-                 how: str) -> Relation:
-    """A relation the words of a name or an apposition state: never negated or hedged."""
+def _relation(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str, how: str,
+              epi: Epistemics) -> Relation:
+    """A claim with its evidence: spans are offsets into ``sentence``, the score is ``how``'s."""
     return Relation(subject=subject, object=obj, type=rtype, evidence=Evidence(
         doc_id=subject.doc_id, sentence=sentence.text, sentence_index=sentence.index,
         subject_text=subject.text, object_text=obj.text,
         subject_span=(subject.start - sentence.start, subject.end - sentence.start),
         object_span=(obj.start - sentence.start, obj.end - sentence.start),
-        trigger=trigger, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epistemics((), 0, 0)))
+        trigger=trigger, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epi))
+
+
+def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str,
+                 how: str) -> Relation:
+    """A relation the words of a name or an apposition state: never negated or hedged."""
+    return _relation(subject, obj, rtype, sentence, trigger, how, epistemics((), 0, 0))
 
 
 def _claim_for(rel: Relation, agent: Mention, sentence: Sentence, epi: Epistemics) -> Relation:
@@ -827,7 +833,7 @@ class PatternExtractor:
             claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE]
             if not claims and previous_sentence is not None and previous_sentence.index == sentence.index - 1:
                 claims = [r for r in previous if r.type in OPPOSITE_CHANGE]
-                gap = " " * (sentence.start - previous_sentence.end)
+                gap = " " * (sentence.start - previous_sentence.end)  # the evidence is both sentences
                 sentence = sentence.model_copy(update={"start": previous_sentence.start,
                                                        "text": previous_sentence.text + gap + sentence.text})
             epi = epistemics(words, verb, c)
@@ -835,13 +841,8 @@ class PatternExtractor:
                 if rel.evidence.epistemics.negated or rel.subject.curie == subject.curie \
                         or rel.subject.category in (Category.CELL, Category.CELLULAR_COMPONENT):
                     continue  # a cell therapy's changes "reversed by the PI3K inhibitor": its mechanism, blocked
-                obj = rel.object
-                out.append(Relation(subject=subject, object=obj, type=OPPOSITE_CHANGE[rel.type], evidence=Evidence(
-                    doc_id=subject.doc_id, sentence=sentence.text, sentence_index=view.sentence.index,
-                    subject_text=subject.text, object_text=obj.text,
-                    subject_span=(subject.start - sentence.start, subject.end - sentence.start),
-                    object_span=(obj.start - sentence.start, obj.end - sentence.start),
-                    trigger=words[verb], extractor=f"{EXTRACTOR}:countered", score=SCORES["carried"], epistemics=epi)))
+                out.append(_relation(subject, rel.object, OPPOSITE_CHANGE[rel.type], sentence, words[verb],
+                                     "countered", epi))
         return out
 
     def _induced_models(self, view: SentenceView) -> list[Relation]:
@@ -1082,7 +1083,6 @@ class PatternExtractor:
         first_claim = min((t.start for t in triggers if t.form != "tight"), default=len(view.words))
         others = [r for r in relations if r.evidence.trigger not in BARE_LOCATIONS]
         objects = {id(r.object) for r in others}
-        claimed = objects | {id(r.subject) for r in others}
         return [r for r in relations if not (
             r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
             and (id(r.subject) in objects or start_of[id(r.subject)] > first_claim))]
@@ -1810,10 +1810,10 @@ class PatternExtractor:
                 if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
                         and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):
                     rtype = RelationType.DECREASES  # "leading to reduced ERK phosphorylation"
-                change = change or self._change_before(view, trig, o_start)
-                if change is RISE and rtype in RISE_TYPED:
+                object_change = change or self._change_before(view, trig, o_start)
+                if object_change is RISE and rtype in RISE_TYPED:
                     rtype = RISE_TYPED[rtype]  # "prevented the increase of NOX4", "produced an elevation of PWT"
-                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or change is DECLINE:
+                if (view.words[o_end:o_end + 1] and view.words[o_end] in LOSS_NOUNS) or object_change is DECLINE:
                     # "reversed the reduction in paw withdrawal threshold", "prevented SOD depletion": acting
                     # on a decline is the opposite effect on the thing; other claims on a loss name no mention.
                     rtype = COUNTERED.get(rtype)
@@ -1829,17 +1829,7 @@ class PatternExtractor:
                     epi = epistemics(view.words, trig.start, floor,
                                      ("not",) if negated or oi in view.excepted or si in view.excepted
                                      or how != "tight" and self._neither_before(view, s_start, trig.start) else ())
-                sentence = view.sentence
-                out.append(Relation(
-                    subject=subject, object=obj, type=rtype,
-                    evidence=Evidence(
-                        doc_id=subject.doc_id, sentence=sentence.text, sentence_index=sentence.index,
-                        subject_text=subject.text, object_text=obj.text,
-                        subject_span=(subject.start - sentence.start, subject.end - sentence.start),
-                        object_span=(obj.start - sentence.start, obj.end - sentence.start),
-                        trigger=trig.text, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epi,
-                    ),
-                ))
+                out.append(_relation(subject, obj, rtype, view.sentence, trig.text, how, epi))
         return out
 
     @staticmethod

@@ -128,20 +128,17 @@ def _loss(outputs, word_mask, heads, labels, tags):
     return arc_loss + label_loss + tag_loss
 
 
-def _length_batches(windows: list[SentenceWindow], batch_size: int, rng: random.Random, shuffle: bool):
-    """Batches of sentences of similar piece length (less padding), in random order when training."""
+def _length_batches(windows: list[SentenceWindow], batch_size: int) -> list[list[int]]:
+    """Indices of sentences of similar piece length (less padding), shortest batch first."""
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
-    batches = [order[s : s + batch_size] for s in range(0, len(order), batch_size)]
-    if shuffle:
-        rng.shuffle(batches)
-    return [[windows[i] for i in batch] for batch in batches]
+    return [order[s : s + batch_size] for s in range(0, len(order), batch_size)]
 
 
 def _torch_batch(batch: list[SentenceWindow], device):
+    """``input_ids``, ``attention_mask``, ``word_index`` and ``word_mask`` as tensors on ``device``."""
     import torch
 
-    ids, mask, word_index, word_mask = (torch.from_numpy(a).to(device) for a in pad_sentence_windows(batch))
-    return ids, mask, word_index, word_mask
+    return tuple(torch.from_numpy(a).to(device) for a in pad_sentence_windows(batch))
 
 
 def predict(model, windows: list[SentenceWindow], device, batch_size: int = 64) -> list[ParsedBatch]:
@@ -150,10 +147,8 @@ def predict(model, windows: list[SentenceWindow], device, batch_size: int = 64) 
 
     model.eval()
     results: list = [None] * len(windows)
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
     with torch.no_grad():
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in _length_batches(windows, batch_size):
             batch = [windows[i] for i in rows]
             ids, mask, word_index, _ = _torch_batch(batch, device)
             tag_logits, arcs, labels = (t.float().cpu().numpy() for t in model(ids, mask, word_index))
@@ -163,7 +158,8 @@ def predict(model, windows: list[SentenceWindow], device, batch_size: int = 64) 
 
 
 def attachment_scores(windows: list[SentenceWindow], parsed: list, punct_tags: frozenset[int]) -> dict:
-    """UAS / LAS over non-punctuation words (as spaCy's scorer) and tag accuracy over all words."""
+    """UAS / LAS over words not tagged as punctuation (spaCy's scorer, which `kg eval parser` uses,
+    leaves out the punct label instead) and tag accuracy over all words: the figure that picks the epoch."""
     words = attached = labelled = tagged = total_tags = 0
     for window, (tags, heads, labels) in zip(windows, parsed):
         for i, gold_head in enumerate(window.heads):
@@ -234,7 +230,9 @@ def train_transformer_parser(train, dev, encoder: Path, settings: TransformerPar
     for epoch in range(1, settings.epochs + 1):
         model.train()
         total = 0.0
-        for batch in _length_batches(train_windows, settings.batch_size, rng, shuffle=True):
+        batches = _length_batches(train_windows, settings.batch_size)
+        rng.shuffle(batches)
+        for batch in ([train_windows[i] for i in rows] for rows in batches):
             ids, mask, word_index, word_mask = _torch_batch(batch, device)
             loss = _loss(model(ids, mask, word_index), word_mask, *_targets(batch, device))
             loss.backward()
