@@ -239,7 +239,14 @@ MAX_OBJECT_DISTANCE = 9
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
     "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7, "countered": 0.75,
+    "elided": 0.7,
 }
+PRESUPPOSING = frozenset({"hyphen", "tight", "route"})  # how a name or a phrase states a relation, not a claim
+EFFECT_TYPES = frozenset({RelationType.INCREASES, RelationType.DECREASES, RelationType.REGULATES, RelationType.CAUSES,
+                          RelationType.PREVENTS, RelationType.TREATS})
+OBJECT_PRONOUNS = frozenset({"it", "them", "both"})
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", ")"})
+ELLIPTIC_AUXILIARIES = frozenset({"did", "does", "do", "could", "can", "would"})
 # Where administered cells or vesicles went: "MSCs homed to the injured nerve", "exosomes accumulated in
 # the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
 HOMING_VERBS = frozenset({"homed", "home", "homes", "migrated", "migrate", "migrates", "accumulated", "accumulate",
@@ -326,11 +333,12 @@ def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: 
     return _relation(subject, obj, rtype, sentence, trigger, how, epistemics((), 0, 0))
 
 
-def _claim_for(rel: Relation, agent: Mention, sentence: Sentence, epi: Epistemics) -> Relation:
+def _claim_for(rel: Relation, agent: Mention, sentence: Sentence, epi: Epistemics, how: str = "equivalent") -> Relation:
     """The claim of ``rel`` made for another agent the sentence compares ("as effectively as
-    gabapentin", "only ADSCs did"), with the epistemics the comparison gives it."""
+    gabapentin", "only ADSCs did") or names for an elided verb phrase ("NAC did not"), with the
+    epistemics the comparison gives it."""
     return rel.model_copy(update={"subject": agent, "evidence": rel.evidence.model_copy(update={
-        "subject_text": agent.text, "extractor": f"{EXTRACTOR}:equivalent", "score": SCORES["equivalent"],
+        "subject_text": agent.text, "extractor": f"{EXTRACTOR}:{how}", "score": SCORES[how],
         "subject_span": (agent.start - sentence.start, agent.end - sentence.start), "epistemics": epi})})
 
 
@@ -787,18 +795,26 @@ class PatternExtractor:
                     0 <= trig.start - adjectival_end <= 6:
                 continue  # "associated with elevated nitric oxide and reduced catalase": a second adjective
             objects = self._objects_after(view, trig.end)
+            objects_end = view.mentions[objects[-1]][1] if objects else -1
+            referred = not objects and self._object_pronoun(view, trig.end)
+            if referred:
+                # "Gabapentin did not alter SOD, whereas hUC-MSCs boosted it": what the claim before acted on
+                objects, objects_end = self._referred_objects(view, out, view.words[trig.end]), trig.end + 1
             subjects, how, negated, scope_start = self._active_subjects(view, trig, objects, chain)
+            if referred:  # "infusion after neuropathy was established failed to reverse it": no agent named
+                subjects = [m for m in subjects if view.mentions[m][2].category not in CONDITIONS]
             emitted = self._emit(view, trig, subjects, objects, how, negated=negated, scope_start=scope_start)
             out += emitted
             if objects and not subjects:
-                chain.orphan_objects, chain.orphan_end = set(objects), view.mentions[objects[-1]][1]
+                chain.orphan_objects, chain.orphan_end = set(objects), objects_end
             if subjects and objects:
                 chain.subjects = chain.last_subjects = subjects
-                chain.end = view.mentions[objects[-1]][1]
+                chain.end = objects_end
                 chain.negated = any(r.evidence.epistemics.negated for r in emitted)
         out += self._hyphen_heads(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
+        out += self._elided_claims(view, out)
         out += self._routes(view)
         out += self._localizations(view)
         out += self._only_agents(view, out)
@@ -887,6 +903,66 @@ class PatternExtractor:
                     continue
                 out.append(_claim_for(rel, other, view.sentence,
                                       rel.evidence.epistemics.model_copy(update={"negated": True})))
+        return out
+
+    @staticmethod
+    def _object_pronoun(view: SentenceView, index: int) -> bool:
+        """ "reversed it", "decreased both", "restored them": a pronoun ending the verb phrase ("both"
+        before a noun is a determiner)."""
+        words = view.words
+        return index < len(words) and words[index] in OBJECT_PRONOUNS and (
+            index + 1 == len(words) or words[index + 1] in CLAUSE_ENDS or words[index + 1] in PREPOSITIONS
+            or words[index + 1] in COORDINATION or _QUANTITY.match(words[index + 1]) is not None
+            or words[index + 1].endswith("-fold"))
+
+    @staticmethod
+    def _referred_objects(view: SentenceView, relations: list[Relation], pronoun: str) -> list[int]:
+        """What "it" / "them" / "both" refers to: the object of the sentence's last effect claim, or
+        ("them", "both") every object its agent was claimed to act on."""
+        position = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
+        claims = [r for r in relations if r.type in EFFECT_TYPES and id(r.object) in position
+                  and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]
+        if not claims:
+            return []
+        last = max(claims, key=lambda r: position[id(r.object)])
+        if pronoun == "it":
+            return [position[id(last.object)]]
+        return sorted({position[id(r.object)] for r in claims if r.subject is last.subject})
+
+    def _elided_claims(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "Only EVs reduced hyperalgesia; NAC did not", "..., whereas intact exosomes did", "...,
+        whereas curcumin failed to do so": the verb phrase left out is the last claim's, for the new
+        agent, negated and hedged by its own words ("did not", "failed to", "may")."""
+        words, out = view.words, []
+        position = {id(m): s for s, _, m in view.mentions}
+        claims = [r for r in relations if r.type in EFFECT_TYPES and id(r.subject) in position
+                  and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]
+        for index, (start, end, _) in enumerate(view.mentions):
+            agent = view.mentions[self._phrase_head(view, index)][2]  # "sEVs from knockdown BMSCs failed to do so"
+            if agent.category not in ROUTE_AGENTS or is_control_arm(agent) or start in view.aside:
+                continue
+            k = end
+            while k < len(words) and (words[k].endswith("ly") or words[k] in ("alone", "itself", "themselves")):
+                k += 1
+            if words[k:k + 4] == ["failed", "to", "do", "so"]:
+                k += 4
+            elif k < len(words) and words[k] in ELLIPTIC_AUXILIARIES:
+                k += 1
+                while k < len(words) and words[k] in ("not", "n't", "never", "also", "too", "so", "do", "either"):
+                    k += 1
+            else:
+                continue
+            if k < len(words) and (words[k] not in CLAUSE_ENDS or words[k] == "," and k + 1 < len(words)
+                                   and (words[k + 1] in SENTENCE_OPENERS or k + 1 in view.aside)):
+                continue  # "NAC did not reduce ...", "the cells did not, however, alter ...": a verb of its own
+            before = [r for r in claims if position[id(r.subject)] < start and r.subject is not agent
+                      and (not agent.curie or r.subject.curie != agent.curie)]
+            if not before:
+                continue
+            last = max(position[id(r.subject)] for r in before)
+            for rel in before:
+                if position[id(rel.subject)] == last:
+                    out.append(_claim_for(rel, agent, view.sentence, epistemics(words, k, end), how="elided"))
         return out
 
     def _clause_effect(self, view: SentenceView, trig: Trigger, agents: list[int]) -> list[Relation]:
@@ -1803,9 +1879,9 @@ class PatternExtractor:
                         and view.words[o_end:o_end + 1] and view.words[o_end].isalpha() \
                         and view.words[o_end] not in COORDINATION and view.words[o_end] not in PREPOSITIONS:
                     continue  # "induced spinal nitrosative stress": the place word modifies an unnamed head
-                if how not in ("tight", "route") and self._attribute_of(view, o_start):
+                if how not in ("tight", "route", "hyphen") and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
-                if how not in ("tight", "route") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
+                if how not in ("tight", "route", "hyphen") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
                 if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
                         and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):

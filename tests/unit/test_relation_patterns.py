@@ -889,3 +889,45 @@ def test_an_inhibitor_reversing_a_cell_therapys_changes_blocks_it_and_counters_n
     edges = extract("BMSC exosomes increased Nrf2 and decreased NF-κB p65 in microglia. Both changes were reversed "
                     "by the PI3K inhibitor LY294002.")
     assert not any(s in ("PI3K inhibitor", "LY294002") and o in ("Nrf2", "NF-κB p65") for s, _, o, _ in edges)
+
+
+def test_a_pronoun_object_is_what_the_claim_before_acted_on(extract):
+    """ "..., whereas hUC-MSCs boosted it": the new agent acts on the object of the sentence's last claim."""
+    it = extract("Gabapentin did not influence spinal SOD activity, whereas hUC-MSCs boosted it 2.1-fold.")
+    assert ("hUC-MSCs", "INCREASES", "SOD", False) in it
+    both = extract("Pregabalin reduced thermal hyperalgesia but did not lower spinal MDA, whereas hUC-MSC "
+                   "transplantation decreased both.")
+    assert {("hUC-MSC", "DECREASES", "thermal hyperalgesia", False), ("hUC-MSC", "DECREASES", "MDA", False)} <= both
+    # the agent goes on to the next coordinated verb; the insult that named the symptom does not
+    carried = extract("Vincristine-induced mechanical hyperalgesia was not reversed by pregabalin, whereas ADSCs "
+                      "fully reversed it and lowered spinal CGRP.")
+    assert {("ADSCs", "DECREASES", "mechanical hyperalgesia", False), ("ADSCs", "DECREASES", "CGRP", False)} <= carried
+    assert not any(s == "Vincristine" and o == "CGRP" for s, _, o, _ in carried)
+    # no agent named: a condition is not one
+    unnamed = extract("Infusion of hUC-MSCs before paclitaxel prevented peripheral neuropathy, whereas infusion "
+                      "after neuropathy was established failed to reverse it.")
+    assert not any(s == "neuropathy" for s, _, _, _ in unnamed)
+
+
+def test_an_elided_verb_phrase_repeats_the_last_claim_for_its_agent(extract):
+    """ "; NAC did not", "whereas intact exosomes did", "failed to do so": negated as its own words say."""
+    negative = extract("Only EVs reduced oxaliplatin-induced mechanical hyperalgesia; NAC did not.")
+    assert ("NAC", "DECREASES", "mechanical hyperalgesia", True) in negative
+    assert ("NAC", "DECREASES", "mechanical hyperalgesia", False) not in negative
+    positive = extract("Neither heat-inactivated BMSCs nor conditioned medium reduced IL-1β secretion from "
+                       "microglia, whereas intact exosomes did.")
+    assert ("exosomes", "DECREASES", "IL-1β", False) in positive
+    failed = extract("sEVs restored mitochondrial membrane potential in DRG neurons, whereas curcumin failed to do so.")
+    assert ("curcumin", "INCREASES", "mitochondrial membrane potential", True) in failed
+    # "did not, however, alter NOX2": the auxiliary has a verb of its own
+    own_verb = extract("Co-culture with ADSCs increased SOD2 expression; the cells did not, however, alter NOX2 levels.")
+    assert not any(s == "cells" and o == "SOD2" for s, _, o, _ in own_verb)
+
+
+def test_a_cell_product_compound_states_its_source_inside_an_attribute_phrase(extract):
+    """ "a dose of umbilical cord MSC-derived exosomes", "the effect of BMSC exosomes": the name still
+    says where the vesicles come from."""
+    dose = extract("A single intrathecal dose of umbilical cord MSC-derived exosomes suppressed TNF-α release.")
+    assert ("exosomes", "DERIVED_FROM", "umbilical cord MSC", False) in dose
+    effect = extract("Knockdown of Nrf2 abrogated the ability of hUC-MSC exosomes to limit ROS production.")
+    assert ("exosomes", "DERIVED_FROM", "hUC-MSC", False) in effect
