@@ -214,6 +214,10 @@ class Linker:
         res = self._resolve(mention.text, mention.long_form, mention.category)
         mention.curie, mention.name = res.curie, res.name
         mention.candidates = list(res.candidates)
+        if res.category is Category.ANATOMY and mention.category in (Category.GENE, Category.CHEMICAL) \
+                and match_key(res.name) == match_key(mention.text):
+            # a tagger's "synovial fluid IL-1β", "serum MDA": the place names exactly a body part or fluid
+            mention.category = Category.ANATOMY
         return mention
 
     def lookup(self, text: str, category: Category | None = None, long_form: str | None = None) -> list[Candidate]:

@@ -70,7 +70,7 @@ from spacy.tokens import Doc
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm, resolve_generic_agents
 from kg.relations.epistemics import epistemics
 from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Epistemics, Evidence, Mention, Relation, Sentence
-from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category, RelationType
+from kg.vocab import CONTROL_ARM_NAMES, GRADING_ADJECTIVES, SYMPTOM_HEADS, Category, RelationType
 
 EXTRACTOR = "patterns"
 
@@ -147,7 +147,9 @@ SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "display
                      "exhibits", "had", "have", "has", "developed", "presented"})
 TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "dose"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
-CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring"})
+# ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
+CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "overexpressing", "expressing",
+                         "lacking", "encoding"})
 LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... with", "enriched in"
 SOURCE_VERBS = frozenset({"secreted", "derived", "isolated", "released", "produced", "obtained", "harvested"})
 MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
@@ -615,8 +617,11 @@ def _comparison_arms(words: list[str]) -> set[int]:
         if w in COMPARISON_CUES and not (w in ("relative", "compared") and words[i + 1:i + 2] not in (["to"], ["with"])):
             # "compared with placebo" is an arm; "we compared intrathecal hUCMSCs with apocynin" is a design
             inside = True
-        elif w in CLAUSE_BREAKS or w == "," or w == "and" and words[i + 1:i + 2] and words[i + 1].endswith("ed"):
-            inside = False  # "... more effectively than native ADSCs and relieved pain": the claim goes on
+        elif w in CLAUSE_BREAKS or w == "," or w == "and" and words[i + 1:i + 2] and words[i + 1].endswith("ed") \
+                or w in ("in", "at") and words[i + 1:i + 2] and words[i + 1].endswith("ing"):
+            # "... more effectively than native ADSCs and relieved pain": the claim goes on; "more potent
+            # than control ADSCs in reversing allodynia": what both were compared at is the claim
+            inside = False
         if inside:
             arms.add(i)
     return arms
@@ -626,6 +631,7 @@ def _comparison_arms(words: list[str]) -> set[int]:
 _QUANTITY = re.compile(r"^(?:[\d.,]+|×|x|\^|10\^\d+|\d+\^\d+|μg|µg|mg|mg/kg|μl|µl|ml|cells?)$")
 EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", "rapidly"})  # not "as well as"
 EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
+EFFICACY_ADJECTIVES = frozenset({"effective", "potent", "efficacious", "efficient", "successful", "better"})
 
 
 def _equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
@@ -1350,6 +1356,10 @@ class PatternExtractor:
             subjects = chain.passive_agents if chain.passive_agents and "without" in words[chain.end:trig.start] \
                 else chain.subjects
             return subjects, "carried", negated, chain.end
+        compared_at = self._compared_at(view, trig.start)
+        if compared_at is not None:  # "IL-10-ADSCs were more potent than control ADSCs in reversing allodynia"
+            start, no_better_than_control = compared_at
+            return self._subjects_before(view, start), "active", no_better_than_control, trig.start - 1
         antecedent = self._relative_antecedent(view, trig.start)
         if antecedent is not None:
             return [antecedent], "active", False, 0  # "... by exosomes from ADSCs, which also reduced CCL2"
@@ -1374,6 +1384,28 @@ class PatternExtractor:
         if not subjects and objects:
             subjects, how = self._parsed_subject(view, trig.start), "parsed"
         return subjects, how, False, 0
+
+    @staticmethod
+    def _compared_at(view: SentenceView, index: int) -> tuple[int, bool] | None:
+        """Where "were (no) more effective than B in V-ing" begins when the trigger at ``index`` is that
+        gerund (the agent before it does what B was compared at), and whether it says "no better than
+        placebo": then the agent did not."""
+        words = view.words
+        if index < 3 or words[index - 1] not in ("in", "at") or not words[index].endswith("ing"):
+            return None
+        j = index - 2
+        while j >= 0 and j in view.compared and words[j] != "than":
+            j -= 1
+        if j < 1 or words[j] != "than" or words[j - 1] not in EFFICACY_ADJECTIVES:
+            return None
+        against_control = bool(CONTROL_ARM_NAMES & set(words[j + 1:index]))
+        j -= 1
+        negated = False
+        while j > 0 and (words[j - 1] in ("more", "less", "no", "not", "much", "even", "far", "significantly")
+                         or words[j - 1] in BE_FORMS):
+            negated |= words[j - 1] in ("no", "not")
+            j -= 1
+        return j, negated and against_control
 
     @staticmethod
     def _opening_agent(view: SentenceView) -> int | None:
@@ -1746,7 +1778,12 @@ class PatternExtractor:
             if view.words[end:end + 1] != ["-"] or end + 2 >= len(view.words):
                 continue
             rtype = HYPHEN_RELATIONS.get(view.words[end + 1])
-            b = view.mention_starting_after(end + 2, 1) if rtype is not None else None  # "-derived (exosomal) miR-21"
+            if rtype is None:
+                continue
+            # the compound's head, even in a comparison arm ("than B in reversing CCI-induced allodynia"),
+            # or one word on ("-derived (exosomal) miR-21")
+            adjacent = view.mention_at[end + 2]
+            b = adjacent if adjacent >= 0 and view.mentions[adjacent][0] == end + 2 else view.mention_starting_after(end + 2, 1)
             if b is None:
                 continue
             trig = Trigger(rtype, "hyphen", end, end + 2, "-" + view.words[end + 1])

@@ -931,3 +931,24 @@ def test_a_cell_product_compound_states_its_source_inside_an_attribute_phrase(ex
     assert ("exosomes", "DERIVED_FROM", "umbilical cord MSC", False) in dose
     effect = extract("Knockdown of Nrf2 abrogated the ability of hUC-MSC exosomes to limit ROS production.")
     assert ("exosomes", "DERIVED_FROM", "hUC-MSC", False) in effect
+
+
+def test_more_effective_than_another_arm_at_doing_something_is_a_claim_for_the_agent(extract):
+    """ "A were more effective than B in reversing Y": A reverses Y; the "-induced" name inside the arm
+    still says what caused Y; "no better than placebo at reducing Y" says A did not."""
+    better = extract("Hypoxia-preconditioned MSCs were more effective than naive MSCs in reversing "
+                     "vincristine-induced mechanical hyperalgesia.")
+    assert ("Hypoxia-preconditioned MSCs", "DECREASES", "mechanical hyperalgesia", False) in better
+    assert ("vincristine", "CAUSES", "mechanical hyperalgesia", False) in better
+    as_good = extract("Intravenous hUC-MSCs were no more effective than pregabalin in raising paw withdrawal "
+                      "latency in rats.")
+    assert ("hUC-MSCs", "INCREASES", "paw withdrawal latency", False) in as_good
+    placebo = extract("Intra-articular AD-MSCs were no better than placebo at reducing knee pain at 6 months.")
+    assert ("AD-MSCs", "DECREASES", "knee pain", True) in placebo
+    assert ("AD-MSCs", "DECREASES", "knee pain", False) not in placebo
+
+
+def test_cells_made_to_express_a_gene_are_the_agent(extract):
+    edges = extract("ADSCs overexpressing IL-10 reduced mechanical allodynia.")
+    assert ("ADSCs", "DECREASES", "mechanical allodynia", False) in edges
+    assert not any(s == "IL-10" for s, _, _, _ in edges)
