@@ -148,6 +148,7 @@ SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "display
 TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "dose"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
 # ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
+CONTAINER_PHRASES = frozenset({"enriched in", "abundant in"})  # "vesicles enriched in miR-X": X is in them
 CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "overexpressing", "expressing",
                          "lacking", "encoding"})
 LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... with", "enriched in"
@@ -249,6 +250,10 @@ EFFECT_TYPES = frozenset({RelationType.INCREASES, RelationType.DECREASES, Relati
 OBJECT_PRONOUNS = frozenset({"it", "them", "both"})
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", ")"})
 ELLIPTIC_AUXILIARIES = frozenset({"did", "does", "do", "could", "can", "would"})
+EFFECT_HAVING = frozenset({"had", "has", "have", "exerted", "exerts", "produced", "produces", "showed", "shows",
+                           "exhibited"})
+SAME_ADJECTIVES = frozenset({"similar", "comparable", "same", "identical", "equivalent", "analogous"})
+MIMICKING = frozenset({"mimicked", "mimics", "mimic", "reproduced", "reproduces", "recapitulated", "replicated"})
 # Where administered cells or vesicles went: "MSCs homed to the injured nerve", "exosomes accumulated in
 # the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
 HOMING_VERBS = frozenset({"homed", "home", "homes", "migrated", "migrate", "migrates", "accumulated", "accumulate",
@@ -937,7 +942,8 @@ class PatternExtractor:
 
     def _elided_claims(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
         """ "Only EVs reduced hyperalgesia; NAC did not", "..., whereas intact exosomes did", "...,
-        whereas curcumin failed to do so": the verb phrase left out is the last claim's, for the new
+        whereas curcumin failed to do so", "; NAC had a comparable effect", "ZnPP mimicked this effect":
+        the verb phrase left out is the last claim's, for the new
         agent, negated and hedged by its own words ("did not", "failed to", "may")."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
@@ -948,9 +954,14 @@ class PatternExtractor:
             if agent.category not in ROUTE_AGENTS or is_control_arm(agent) or start in view.aside:
                 continue
             k = end
+            if words[k:k + 1] == ["("]:  # "N-acetylcysteine (NAC) had a comparable effect"
+                k = next((i for i in range(k, len(words)) if words[i] == ")"), len(words) - 1) + 1
             while k < len(words) and (words[k].endswith("ly") or words[k] in ("alone", "itself", "themselves")):
                 k += 1
-            if words[k:k + 4] == ["failed", "to", "do", "so"]:
+            same_effect = self._same_effect_end(words, k)
+            if same_effect is not None:  # "N-acetylcysteine (NAC) had a comparable effect", "mimicked this effect"
+                k = same_effect
+            elif words[k:k + 4] == ["failed", "to", "do", "so"]:
                 k += 4
             elif k < len(words) and words[k] in ELLIPTIC_AUXILIARIES:
                 k += 1
@@ -970,6 +981,27 @@ class PatternExtractor:
                 if position[id(rel.subject)] == last:
                     out.append(_claim_for(rel, agent, view.sentence, epistemics(words, k, end), how="elided"))
         return out
+
+    @staticmethod
+    def _same_effect_end(words: list[str], k: int) -> int | None:
+        """Where "had a comparable effect" / "did not have a similar effect" / "mimicked this effect" ends
+        when it starts at ``k``."""
+        while k < len(words) and words[k] in ("did", "does", "not", "also", "likewise"):
+            k += 1
+        if k < len(words) and words[k] in MIMICKING:
+            k += 1
+            if k < len(words) and words[k] in ("this", "these", "the", "that", "those", "its", "their"):
+                k += 1
+        elif k < len(words) and words[k] in EFFECT_HAVING:
+            k += 1
+            if k < len(words) and words[k] in ("a", "an", "the"):
+                k += 1
+            if k >= len(words) or words[k] not in SAME_ADJECTIVES:
+                return None
+            k += 1
+        else:
+            return None
+        return k + 1 if k < len(words) and words[k] in ("effect", "effects", "action", "actions") else None
 
     def _clause_effect(self, view: SentenceView, trig: Trigger, agents: list[int]) -> list[Relation]:
         """ "BMSC treatment attenuated allodynia and reduced MDA, whereas SOD activity was restored":
@@ -1346,7 +1378,9 @@ class PatternExtractor:
         able = view.mention_at[trig.start - 2] if trig.start >= 2 and words[trig.start - 1] == "to" else -1
         if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
             return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
-        if chain.subjects and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
+        # "BMSC exosomes enriched in miR-23a, which targets NOX2, reduced ...": a relative clause's verb
+        # does not carry its subject out of the clause
+        if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
             # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce
             # pain scores or improve conduction velocity", "failed to reduce X and restore Y": the
             # negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and alleviated
@@ -1384,6 +1418,17 @@ class PatternExtractor:
         if not subjects and objects:
             subjects, how = self._parsed_subject(view, trig.start), "parsed"
         return subjects, how, False, 0
+
+    @staticmethod
+    def _left_relative_clause(view: SentenceView, end: int, index: int) -> bool:
+        """Whether the claim ending at ``end`` sits in a ", which ...," aside that the trigger at ``index``
+        is outside of."""
+        if end < 1 or end - 1 not in view.aside or index in view.aside:
+            return False
+        start = end - 1
+        while start > 0 and start - 1 in view.aside:
+            start -= 1
+        return view.words[start] == "," and view.words[start + 1:start + 2] in (["which"], ["that"], ["who"])
 
     @staticmethod
     def _compared_at(view: SentenceView, index: int) -> tuple[int, bool] | None:
@@ -1730,9 +1775,13 @@ class PatternExtractor:
         # "detected in the DRG and spinal dorsal horn": a named location phrase takes a list
         rights = [right] if trig.text in BARE_LOCATIONS or trig.type is not RelationType.LOCATED_IN \
             else self._objects_after(view, view.mentions[right][0], place=True)
-        kept = []
+        kept, swapped = [], []
         for r in rights:
             o = view.mentions[r][2]
+            if trig.text in CONTAINER_PHRASES and s.category is Category.CELLULAR_COMPONENT and o.category in MOLECULES:
+                # "BMSC exosomes enriched in miR-23a-3p": the cargo is in the vesicles
+                swapped += self._emit(view, trig, [r], [left], "tight")
+                continue
             ok = {
                 RelationType.DERIVED_FROM: s.category not in NOT_AGENTS | CONDITIONS and o.category in SOURCES,
                 RelationType.LOCATED_IN: s.category not in NOT_AGENTS | {Category.PROCEDURE} and o.category in LOCATIONS
@@ -1741,7 +1790,7 @@ class PatternExtractor:
             }[trig.type]
             if ok:
                 kept.append(r)
-        return self._emit(view, trig, [left], kept, "tight")
+        return self._emit(view, trig, [left], kept, "tight") + swapped
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
         i = index - 1

@@ -952,3 +952,28 @@ def test_cells_made_to_express_a_gene_are_the_agent(extract):
     edges = extract("ADSCs overexpressing IL-10 reduced mechanical allodynia.")
     assert ("ADSCs", "DECREASES", "mechanical allodynia", False) in edges
     assert not any(s == "IL-10" for s, _, _, _ in edges)
+
+
+def test_cargo_enriched_in_vesicles_is_located_in_them_either_way_round(extract):
+    relative = extract("Exosomal miR-21-5p, which was enriched in hUC-MSC exosomes, targeted PTEN in Schwann cells.")
+    assert ("miR-21-5p", "LOCATED_IN", "exosomes", False) in relative
+    assert ("miR-21-5p", "LOCATED_IN", "hUC-MSC", False) not in relative
+    # the vesicles act in the main clause; the relative clause's verb keeps its own subject
+    container = extract("BMSC exosomes enriched in miR-23a-3p, which targets NOX2, reduced superoxide generation "
+                        "and IL-6 release in the dorsal horn.")
+    assert {("miR-23a-3p", "LOCATED_IN", "exosomes", False), ("miR-23a-3p", "INTERACTS_WITH", "NOX2", False),
+            ("exosomes", "DECREASES", "superoxide", False), ("exosomes", "DECREASES", "IL-6", False)} <= container
+    assert not any(s == "miR-23a-3p" and o in ("superoxide", "IL-6") for s, _, o, _ in container)
+    # a participle aside is a coordinated verb, not a relative clause: the agent goes on
+    listed = extract("Systemic administration of hUC-MSCs inhibited Iba-1 immunoreactivity, suppressed NLRP3 and "
+                     "caspase-1, and reduced IL-18 in the spinal cord.")
+    assert ("hUC-MSCs", "DECREASES", "IL-18", False) in listed
+
+
+def test_a_comparable_effect_repeats_the_claim_for_its_agent(extract):
+    same = extract("Conditioned medium from hUC-MSCs reduced ROS production in DRG neurons; N-acetylcysteine (NAC) "
+                   "had a comparable effect.")
+    assert ("N-acetylcysteine", "DECREASES", "ROS", False) in same
+    negated = extract("BMSCs reduced IL-6 in microglia, and apocynin did not have a similar effect.")
+    assert ("apocynin", "DECREASES", "IL-6", True) in negated
+    assert ("apocynin", "DECREASES", "IL-6", False) not in negated
