@@ -214,9 +214,10 @@ class Linker:
         res = self._resolve(mention.text, mention.long_form, mention.category)
         mention.curie, mention.name = res.curie, res.name
         mention.candidates = list(res.candidates)
-        if res.category is Category.ANATOMY and mention.category in (Category.GENE, Category.CHEMICAL) \
+        if res.category is Category.ANATOMY and mention.category in (Category.GENE, Category.CHEMICAL, Category.DISEASE) \
                 and match_key(res.name) == match_key(mention.text):
-            # a tagger's "synovial fluid IL-1β", "serum MDA": the place names exactly a body part or fluid
+            # a tagger's "synovial fluid IL-1β", "serum MDA", "obtained from abdominal fat": the text names
+            # exactly a body part, tissue or fluid
             mention.category = Category.ANATOMY
         return mention
 

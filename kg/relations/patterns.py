@@ -148,6 +148,12 @@ SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "display
 TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "dose"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
 # ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
+# Material a product was isolated from, between the phrase and its source: "isolated from the culture
+# supernatant of human bone marrow MSCs".
+SOURCE_MATERIALS = tuple(tuple(p.split()) for p in (
+    "the culture supernatant of", "the culture supernatants of", "culture supernatant of", "the supernatant of",
+    "the supernatants of", "the culture medium of", "the conditioned medium of", "conditioned medium of"))
+BOUND = frozenset({"bound", "binds", "bind", "binding", "migrated", "homed", "returned"})
 CONTAINER_PHRASES = frozenset({"enriched in", "abundant in"})  # "vesicles enriched in miR-X": X is in them
 CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "overexpressing", "expressing",
                          "lacking", "encoding"})
@@ -823,6 +829,7 @@ class PatternExtractor:
                 chain.end = objects_end
                 chain.negated = any(r.evidence.epistemics.negated for r in emitted)
         out += self._hyphen_heads(view)
+        out += self._secretions(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
         out += self._elided_claims(view, out)
@@ -1761,17 +1768,27 @@ class PatternExtractor:
     def _tight(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """DERIVED_FROM / LOCATED_IN / IS_A: the mentions stand right beside the phrase."""
         left = self._adjacent_left(view, trig.start)
-        right = view.mention_starting_after(trig.end, 2 if trig.type is not RelationType.IS_A else 3)
+        after = trig.end
+        if trig.type is RelationType.DERIVED_FROM:  # "isolated from the culture supernatant of MSCs"
+            after = next((after + len(p) for p in SOURCE_MATERIALS if tuple(view.words[after:after + len(p)]) == p), after)
+        right = view.mention_starting_after(after, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
+        left = self._class_member(view, left)  # "TSG-6, an anti-inflammatory glycoprotein secreted by MSCs"
         if trig.type is RelationType.DERIVED_FROM:  # "from placenta-derived MSCs", "from human DPSCs"
             right = self._head_of_modifier(view, self._head_of_hyphen(view, right))
         s = view.mentions[left][2]
         right_end = view.mentions[right][1]
         to = next((k for k in range(right_end, min(right_end + 4, len(view.words))) if view.words[k] == "to"), None)
-        if trig.text == "from" and to is not None and view.words[to + 1:to + 2] and \
-                view.words[to + 1] not in self.lexicon.verbs and view.words[to + 1] not in ("be", "have"):
-            return []  # "shifted macrophages from the M1 to the M2 phenotype": a change, not an origin
+        moved = {"transfer", "transferred", "transport", "delivery", "donated", "donation"} & set(
+            view.words[max(0, view.mentions[left][0] - 3):view.mentions[left][0]])
+        if trig.text == "from" and to is not None and view.words[to + 1:to + 2] and not moved \
+                and view.words[to - 1] not in self.lexicon.verbs and view.words[to - 1] not in BOUND \
+                and view.words[to + 1] not in self.lexicon.verbs and view.words[to + 1] not in ("be", "have"):
+            # "shifted macrophages from the M1 to the M2 phenotype": a change, not an origin; but "transfer
+            # of mitochondria from MSCs to neurons" moves them from where they came, and in "miR-130b
+            # from BMSCs bound to ..." the "to" is the verb's
+            return []
         # "detected in the DRG and spinal dorsal horn": a named location phrase takes a list
         rights = [right] if trig.text in BARE_LOCATIONS or trig.type is not RelationType.LOCATED_IN \
             else self._objects_after(view, view.mentions[right][0], place=True)
@@ -1791,6 +1808,19 @@ class PatternExtractor:
             if ok:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
+
+    @staticmethod
+    def _class_member(view: SentenceView, m: int) -> int:
+        """The named member a class mention stands in apposition to ("TSG-6, an anti-inflammatory
+        glycoprotein"), else the mention itself."""
+        start, _, cls = view.mentions[m]
+        if cls.found_by != CLASS or m == 0:
+            return m
+        j = start - 1
+        while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
+            j -= 1
+        prior_end = view.mentions[m - 1][1]
+        return m - 1 if view.words[prior_end:j + 1] in ([",", "a"], [",", "an"]) else m
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
@@ -1841,6 +1871,28 @@ class PatternExtractor:
                     out += self._emit(view, trig, [b], [a], "hyphen")
             else:
                 out += self._emit(view, trig, [a], [b], "hyphen")
+        return out
+
+    def _secretions(self, view: SentenceView) -> list[Relation]:
+        """ "boosted the secretion of VEGF by MSCs", "the release of exosomes from ADSCs": the product
+        DERIVED_FROM the cell (whatever the sentence claims about the amount)."""
+        out, words = [], view.words
+        for i, w in enumerate(words[:-3]):
+            if w not in ("secretion", "release") or words[i + 1] != "of":
+                continue
+            product = view.mention_starting_after(i + 2, 1)
+            if product is None:
+                continue
+            k = view.mentions[product][1]
+            if words[k:k + 1] == ["("]:
+                k = next((j for j in range(k, len(words)) if words[j] == ")"), len(words) - 1) + 1
+            if words[k:k + 1] not in (["by"], ["from"]):
+                continue
+            source = self._agent_after(view, k + 1, 3)
+            if source is not None and view.mentions[source][2].category is Category.CELL \
+                    and view.mentions[product][2].category in MOLECULES | {Category.CELLULAR_COMPONENT}:
+                out.append(_presupposed(view.mentions[product][2], view.mentions[source][2], RelationType.DERIVED_FROM,
+                                        view.sentence, f"{w} of ... {words[k]}", "tight"))
         return out
 
     @staticmethod

@@ -292,7 +292,9 @@ def test_a_radiolabelled_tracer_links_to_its_compound(linker_of, text):
 def test_a_tagged_molecule_named_exactly_as_a_body_fluid_is_anatomy(linker):
     """ "synovial fluid IL-1β": the tagger's gene label on "synovial fluid" gives way to the store's
     anatomy, so the relation stage reads it as the place of IL-1β, not as a molecule."""
-    doc = linker.link(_doc(("synovial fluid", Category.GENE, None), ("Aspirin", Category.GENE, None)))
-    fluid, drug = doc.mentions
+    doc = linker.link(_doc(("synovial fluid", Category.GENE, None), ("Aspirin", Category.GENE, None),
+                           ("Synovial fluid", Category.DISEASE, None)))
+    fluid, drug, as_disease = doc.mentions
     assert fluid.curie == "MESH:D013582" and fluid.category is Category.ANATOMY
+    assert as_disease.category is Category.ANATOMY
     assert drug.category is Category.GENE  # only anatomy overrides the tagger

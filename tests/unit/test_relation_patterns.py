@@ -977,3 +977,20 @@ def test_a_comparable_effect_repeats_the_claim_for_its_agent(extract):
     negated = extract("BMSCs reduced IL-6 in microglia, and apocynin did not have a similar effect.")
     assert ("apocynin", "DECREASES", "IL-6", True) in negated
     assert ("apocynin", "DECREASES", "IL-6", False) not in negated
+
+
+def test_where_products_come_from(extract):
+    """Origins written past an apposition, a source material, a verb's "to", a transfer, a secretion."""
+    cases = {
+        "TSG-6, an anti-inflammatory glycoprotein secreted by MSCs, inhibits NF-κB activation in microglia.":
+            ("TSG-6", "DERIVED_FROM", "MSCs", False),
+        "Exosomes were isolated from the culture supernatant of human bone marrow MSCs by ultracentrifugation.":
+            ("Exosomes", "DERIVED_FROM", "bone marrow MSCs", False),
+        "Mechanistically, exosomal miR-130b-3p from BMSCs bound to the 3′-UTR of TRIM46.":
+            ("miR-130b-3p", "DERIVED_FROM", "BMSCs", False),
+        "Transfer of mitochondria from MSCs to injured DRG neurons has been proposed as a mechanism.":
+            ("mitochondria", "DERIVED_FROM", "MSCs", False),
+        "Hypoxic preconditioning boosted the secretion of VEGF by MSCs.": ("VEGF", "DERIVED_FROM", "MSCs", False),
+    }
+    for text, edge in cases.items():
+        assert edge in extract(text), text
