@@ -248,7 +248,7 @@ MAX_OBJECT_DISTANCE = 9
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
     "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7, "countered": 0.75,
-    "elided": 0.7,
+    "elided": 0.7, "after": 0.7,
 }
 PRESUPPOSING = frozenset({"hyphen", "tight", "route"})  # how a name or a phrase states a relation, not a claim
 EFFECT_TYPES = frozenset({RelationType.INCREASES, RelationType.DECREASES, RelationType.REGULATES, RelationType.CAUSES,
@@ -543,6 +543,19 @@ SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionall
 INTRODUCTORY = frozenset({"after", "following", "when", "upon", "within", "during", "once", "at", "by"})
 
 
+# Words that may stand between a subject, its auxiliary and a participle: "IL-1β, IL-6 and TNF-α were
+# all decreased", "Spinal TNF-α, however, was reduced".
+ADVERBIALS = frozenset({"all", "both", "each", "also", "not", "further", "then", "however", "therefore", "thus",
+                        "likewise", "similarly", "consequently", "moreover", "furthermore", "indeed"})
+
+
+def _adverbial(words: list[str], i: int) -> bool:
+    """An adverb at ``i`` ("-ly" or ADVERBIALS), or a comma that sets one off."""
+    if words[i] == ",":
+        return words[i - 1:i] != [] and words[i - 1] in ADVERBIALS or words[i + 1:i + 2] != [] and words[i + 1] in ADVERBIALS
+    return words[i].endswith("ly") or words[i] in ADVERBIALS
+
+
 def leading_pronoun(words: list[str]) -> int | None:
     """Where a sentence opens with "They" / "It" / "The treatment" as the agent of a claim ("They also
     raised ...", "However, they failed to ...", "The treatment reduced GFAP"): the agent of the
@@ -791,6 +804,8 @@ class PatternExtractor:
                 if patients:  # "Nrf2 was activated by EVs and induced HO-1": Nrf2 induces
                     chain.subjects, chain.end = patients, view.mentions[subjects[-1]][1]
                     chain.passive_agents = subjects  # "... was decreased by the secretome, without affecting catalase"
+                    # "... were all decreased by BMSC transplantation, whereas IL-10 was elevated": the agent's too
+                    chain.last_subjects = [a for a in subjects if a not in view.excepted]
                 continue
             if trig.type is RelationType.DERIVED_FROM and trig.form == "verb":  # "cells, which secrete GDNF"
                 makers = [m for m in self._subjects_before(view, trig.start)
@@ -800,8 +815,11 @@ class PatternExtractor:
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
                 # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects;
-                # in a clause joined to a claim it reports that claim's agent's effect too
-                out += self._clause_effect(view, trig, chain.last_subjects)
+                # in a clause joined to a claim it reports that claim's agent's effect too; "was restored
+                # after BMSCs were injected" names the agent in a time clause
+                agent = self._agent_of_time_clause(view, trig.end)
+                out += self._emit(view, trig, [agent], self._patients_before(view, trig.start), "after") \
+                    if agent is not None else self._clause_effect(view, trig, chain.last_subjects)
                 continue
             if trig.form == "participle" and (trig.start == 0 or view.words[trig.start - 1] in ADJECTIVAL_CONTEXT
                                               or view.words[trig.start - 1] in self.lexicon.verbs):
@@ -988,6 +1006,25 @@ class PatternExtractor:
                 if position[id(rel.subject)] == last:
                     out.append(_claim_for(rel, agent, view.sentence, epistemics(words, k, end), how="elided"))
         return out
+
+    def _agent_of_time_clause(self, view: SentenceView, index: int) -> int | None:
+        """The agent of "after BMSCs were injected", "after DPSC-Exos treatment", "following intrathecal
+        injection of EVs" right after an agentless passive."""
+        words = view.words
+        k = index
+        while k < len(words) and (words[k].endswith("ly") or words[k] in ("only", "partially", "fully", "again")):
+            k += 1
+        if k >= len(words) or words[k] not in ("after", "following", "upon"):
+            return None
+        agent = self._agent_after(view, k + 1, 3)
+        if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
+            return None
+        end = view.mentions[agent][1]
+        rest = words[end:end + 2]
+        given = rest[:1] and rest[0] in WRAPPERS or rest[:1] in (["were"], ["was"]) and rest[1:] and rest[1] in ADMINISTERED
+        # "after injection of BMSCs": the wrapper came first
+        wrapped = any(w in WRAPPERS or w in ADMINISTERED for w in words[k + 1:view.mentions[agent][0]])
+        return agent if given or wrapped else None
 
     @staticmethod
     def _same_effect_end(words: list[str], k: int) -> int | None:
@@ -1176,8 +1213,8 @@ class PatternExtractor:
     def _after_be(view: SentenceView, index: int) -> bool:
         """A participle after a form of "be", adverbs allowed between: "was largely abolished"."""
         i = index - 1
-        while i > 0 and view.words[i].endswith("ly") and view.words[i] not in BE_FORMS:
-            i -= 1
+        while i > 0 and _adverbial(view.words, i) and view.words[i] not in BE_FORMS:
+            i -= 1  # "were all decreased", "was, however, reduced"
         return i >= 0 and view.words[i] in BE_FORMS
 
     @staticmethod
@@ -1236,6 +1273,8 @@ class PatternExtractor:
             for i in head)
             and all(view.mention_at[i] < 0 or view.mentions[view.mention_at[i]][2].category in NOT_AGENTS
                     or self._situating(view, view.mention_at[i], any_category=True)
+                    # "increased viability after H2O2 challenge and decreased ROS": a time, not a new subject
+                    or view.words[max(0, view.mentions[view.mention_at[i]][0] - 1)] in TEMPORAL_PREPOSITIONS
                     or self._host_condition(view, view.mention_at[i]) for i in head))
 
     @staticmethod
@@ -1313,6 +1352,11 @@ class PatternExtractor:
             k -= 1  # "with a miR-21-5p antagomir": the cargo's own modifiers
         cue = k if k >= 0 and view.words[k] in CARGO_WORDS else \
             k - 1 if k >= 1 and view.words[k] in ("with", "in") and view.words[k - 1] in LOADED else None
+        if cue is None and k >= 2 and view.words[k] in ("overexpress", "express", "secrete", "carry") \
+                and view.words[k - 1] == "to":
+            cue = k - 1  # "BMSCs engineered to overexpress GDNF reversed ...": the cells act
+            while cue > 0 and view.mention_at[cue - 1] < 0 and view.words[cue - 1].endswith("ed"):
+                cue -= 1
         if cue is not None:
             j = cue - 1
             if view.words[j - 1:j + 1] == ["pre", "-"]:  # "pre-loaded", split at its hyphen
@@ -1651,6 +1695,11 @@ class PatternExtractor:
         end = view.mentions[agent][1]
         if view.words[end:end + 1] == ["and"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0:
             subjects.append(view.mention_at[end + 1])
+        elif view.words[end:end + 3] in (["and", "not", "by"], ["but", "not", "by"], [",", "not", "by"]):
+            excepted = self._agent_after(view, end + 3)  # "was reduced by the exosomes and not by gabapentin"
+            if excepted is not None:
+                subjects.append(excepted)
+                view.excepted.add(excepted)
         return subjects, patients
 
     def _agent_after(self, view: SentenceView, index: int, limit: int = 4) -> int | None:
@@ -1702,15 +1751,17 @@ class PatternExtractor:
             if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS or view.words[j] in WRAPPERS:
                 return m  # "intrathecal injection of BMSCs", "co-culture with BMSCs": the cells act
             _, j_end, j_mention = view.mentions[view.mention_at[j]]
-            if j_mention.category in LOCATIONS and view.words[j_end:j_end + 1] and view.words[j_end] in OBJECT_HEADS:
+            if j_mention.category in LOCATIONS and view.words[i] == "of" and view.words[j_end:j_end + 1] \
+                    and view.words[j_end] in OBJECT_HEADS:
                 return m  # "Spinal levels of p38": the location modifies "levels", p38 heads the phrase
+                # (but "NLRP3 inflammasome activation in astrocytes" is the inflammasome's)
             m = view.mention_at[j]
         return m
 
     def _patient_before(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
         while i >= 0 and (view.words[i] in FILLER or view.words[i] in BE_FORMS or i in view.aside
-                          or view.words[i].endswith("ly") or view.words[i] == "likewise"):
+                          or _adverbial(view.words, i)):
             if view.mention_at[i] >= 0 and i not in view.aside:
                 break
             i -= 1

@@ -994,3 +994,38 @@ def test_where_products_come_from(extract):
     }
     for text, edge in cases.items():
         assert edge in extract(text), text
+
+
+def test_passives_past_adverbs_lists_and_a_second_agent(extract):
+    listed = extract("Spinal IL-1β, IL-6 and TNF-α were all decreased by BMSC transplantation, whereas IL-10 was elevated.")
+    assert {("BMSC", "DECREASES", "IL-1β", False), ("BMSC", "DECREASES", "IL-6", False),
+            ("BMSC", "DECREASES", "TNF-α", False), ("BMSC", "INCREASES", "IL-10", False)} <= listed
+    excepted = extract("Spinal TNF-α, however, was reduced by the exosomes and not by gabapentin.")
+    assert {("exosomes", "DECREASES", "TNF-α", False), ("gabapentin", "DECREASES", "TNF-α", True)} <= excepted
+    assert ("gabapentin", "DECREASES", "TNF-α", False) not in excepted
+    # the process in a place is the patient, not the place's cells
+    process = extract("NLRP3 inflammasome activation in spinal astrocytes was triggered by vincristine.")
+    assert ("vincristine", "INCREASES", "NLRP3 inflammasome", False) in process
+    assert not any(o == "astrocytes" for _, _, o, _ in process)
+
+
+def test_an_agentless_passive_takes_the_agent_of_its_time_clause(extract):
+    edges = extract("Catalase activity in the sciatic nerve, which was depressed by chronic constriction injury, "
+                    "was restored after BMSCs were injected locally.")
+    assert ("BMSCs", "INCREASES", "Catalase", False) in edges
+    wrapped = extract("Spinal GFAP expression was markedly reduced following intrathecal injection of ADSCs.")
+    assert ("ADSCs", "DECREASES", "GFAP", False) in wrapped
+
+
+def test_a_time_adjunct_does_not_break_a_coordinated_verb(extract):
+    edges = extract("Conditioned medium collected from ADSCs increased Schwann cell viability after H2O2 challenge "
+                    "and decreased intracellular ROS.")
+    assert ("Conditioned medium", "DECREASES", "ROS", False) in edges
+    assert not any(s == "viability" for s, _, _, _ in edges)
+
+
+def test_cells_engineered_to_express_a_gene_are_the_agent(extract):
+    edges = extract("Intrathecal transplantation of BMSCs engineered to overexpress GDNF reversed mechanical "
+                    "allodynia after spinal cord injury.")
+    assert ("BMSCs", "DECREASES", "mechanical allodynia", False) in edges
+    assert not any(s == "GDNF" for s, _, _, _ in edges)
