@@ -320,7 +320,9 @@ def score_gold(items: list[tuple[str, list[GoldEdge]]], predicted: list[list[Rel
         names = aliases[index] if aliases else None
         distinct: dict[tuple, Relation] = {}
         for r in relations:
-            distinct.setdefault((r.subject.text.lower(), r.type, r.object.text.lower(), r.evidence.epistemics.negated), r)
+            # by text and identity: "Both treatments reduced ROS" is one text standing for two agents
+            distinct.setdefault((r.subject.text.lower(), r.subject.curie, r.type, r.object.text.lower(), r.object.curie,
+                                 r.evidence.epistemics.negated), r)
         for edge in edges:
             gold_total += 1
             if any(edge_matches(edge, r, names, text) for r in distinct.values()):

@@ -61,6 +61,7 @@ Measured on blind stem-cell / pain / oxidative-stress gold sets: see kg/relation
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -145,7 +146,6 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented"})
-TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "dose"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
 # ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
 # Material a product was isolated from, between the phrase and its source: "isolated from the culture
@@ -560,12 +560,8 @@ def leading_pronoun(words: list[str]) -> int | None:
     """Where a sentence opens with "They" / "It" / "The treatment" as the agent of a claim ("They also
     raised ...", "However, they failed to ...", "The treatment reduced GFAP"): the agent of the
     previous sentence. Not "It is ..."; "these effects" and the like name no agent."""
-    i = 0
-    if words[:1] and words[0] in INTRODUCTORY and "," in words[:12]:
-        i = words.index(",") + 1  # "After transplantation into the injured spinal cord, they decreased IL-6"
-    while i < len(words) and words[i] in SENTENCE_OPENERS:
-        i += 1
-    if 0 < i and words[i - 1] != ",":
+    i = _sentence_start(words)  # "After transplantation into the injured spinal cord, they decreased IL-6"
+    if i is None:
         return None
     if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS:
         i += 1  # the noun stands for the agent
@@ -573,6 +569,36 @@ def leading_pronoun(words: list[str]) -> int | None:
         return None
     following = words[i + 1] if i + 1 < len(words) else "."
     return None if following in ("is", "was", "has", "had", "remains", "seems", "appears", "'s", ".") else i
+
+
+PAIR_NOUNS = TREATMENT_NOUNS | frozenset({"treatments", "therapies", "interventions", "agents", "preparations",
+                                          "approaches", "compounds"})
+
+
+def _sentence_start(words: list[str]) -> int | None:
+    """Where the sentence's subject begins, past an introductory phrase and openers ("However, ...",
+    "After transplantation into the injured spinal cord, ..."); None when openers end without a comma."""
+    i = 0
+    if words[:1] and words[0] in INTRODUCTORY and "," in words[:12]:
+        i = words.index(",") + 1
+    while i < len(words) and words[i] in SENTENCE_OPENERS:
+        i += 1
+    return None if 0 < i and words[i - 1] != "," else i
+
+
+def leading_pair(words: list[str], verbs: Mapping[str, object]) -> int | None:
+    """Where a sentence opens with "Both treatments" / "Both" / "Neither treatment" as the subject of a
+    verb: the word that stands for each of the two agents the sentence before named ("received
+    apocynin or hUC-MSCs. Both treatments reduced ROS")."""
+    i = _sentence_start(words)
+    if i is None or words[i:i + 1] not in (["both"], ["neither"]):
+        return None
+    if words[i + 1:i + 2] and words[i + 1] in PAIR_NOUNS:
+        return i + 1  # "Neither treatment": the negative determiner stays before the stand-in
+    k = i + 1
+    while k < len(words) and (words[k].endswith("ly") or words[k] in ("also", "not", "did", "had")):
+        k += 1
+    return i if words[i] == "both" and k < len(words) and words[k] in verbs else None
 
 
 def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
@@ -589,9 +615,11 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
             continue
         tokens = [t for t in span if not t.is_space]
         words = [t.lower_ for t in tokens]
-        if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words):
-            # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.") or
-            # the changes just claimed are its object ("These changes were reversed by BMSCs.")
+        opening = _sentence_start(words)
+        if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words) \
+                and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])):
+            # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
+            # increased ...") or the changes just claimed are its object ("These changes were reversed by BMSCs.")
             continue
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []
@@ -742,16 +770,24 @@ class PatternExtractor:
         previous_agent: Mention | None = None
         previous_found: list[Relation] = []
         previous_sentence: Sentence | None = None
+        previous_pair: list[Mention] = []
         for view in sentence_views(adoc):
             pronoun = leading_pronoun(view.words)
             if pronoun is not None and previous_agent is not None:
                 view = view.with_stand_in(pronoun, previous_agent)
             view = view.with_named_symptoms(adoc.mentions)
-            found = _without_contradicted(self._sentence_relations(view))
+            pair = leading_pair(view.words, self.lexicon.verbs) if len(previous_pair) == 2 else None
+            if pair is not None:  # "Both treatments reduced ROS": the claim once for each agent named before
+                found = [r for agent in previous_pair
+                         for r in _without_contradicted(self._sentence_relations(view.with_stand_in(pair, agent)))]
+            else:
+                found = _without_contradicted(self._sentence_relations(view))
             found += self._countered_changes(view, found, previous_found, previous_sentence)
             previous_found, previous_sentence = found, view.sentence
+            # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
+            previous_pair = self._treatments_named(view) or previous_pair
             for rel in found:
-                key = (rel.subject.start, rel.type, rel.object.start)
+                key = (rel.subject.start, rel.subject.curie or rel.subject.text, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
             # the treatment the next sentence may call "They" / "The treatment": not what made the model
@@ -764,6 +800,18 @@ class PatternExtractor:
                           and s not in view.aside and not is_control_arm(m)][:1]
             previous_agent = agents[0] if agents else None
         return resolve_generic_agents(adoc, list(relations.values()) + _embedded_parts(adoc))
+
+    def _treatments_named(self, view: SentenceView) -> list[Mention]:
+        """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
+        exosomes"), a model's drug ("oxaliplatin-treated rats"), a class, a control arm or a compared arm."""
+        named: dict[str, Mention] = {}
+        for start, end, m in view.mentions:
+            if m.category not in TREATMENTS or start in view.compared or start in view.aside or is_control_arm(m) \
+                    or m.found_by in (STAND_IN, CLASS) or view.words[end:end + 1] == ["-"] \
+                    or self._product_after(view, end) is not None:
+                continue
+            named.setdefault(m.curie or m.text.lower(), m)
+        return list(named.values())
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
         out: list[Relation] = self._group_effects(view)

@@ -104,6 +104,13 @@ def test_gold_file_scorer_by_hand():
     # the subject may be named by its linked name or long form too
     named = [(items[0][0], [GoldEdge("bone marrow mesenchymal stem cells", RelationType.DECREASES, "TNF-α", False)])]
     assert score_gold(named, [[relation(bmsc, RelationType.DECREASES, tnf)]])["found"] == 1
+    # one text standing for two agents ("Both treatments reduced TNF-α") is two claims
+    both = [mention("treatments", "CHEBI:2", Category.CHEMICAL, long_form="apocynin"),
+            mention("treatments", "CL:0002540", Category.CELL, long_form="BMSCs")]
+    pair = [("Both treatments reduced TNF-α.", [GoldEdge("apocynin", RelationType.DECREASES, "TNF-α", False),
+                                                 GoldEdge("BMSCs", RelationType.DECREASES, "TNF-α", False)])]
+    scored = score_gold(pair, [[relation(agent, RelationType.DECREASES, tnf) for agent in both]])
+    assert (scored["found"], scored["predicted_edges"]) == (2, 2)
 
 
 def test_gold_file_reader(tmp_path):

@@ -1029,3 +1029,19 @@ def test_cells_engineered_to_express_a_gene_are_the_agent(extract):
                     "allodynia after spinal cord injury.")
     assert ("BMSCs", "DECREASES", "mechanical allodynia", False) in edges
     assert not any(s == "GDNF" for s, _, _, _ in edges)
+
+
+def test_both_and_neither_stand_for_the_two_treatments_named_before(extract):
+    edges = extract.full("Rats with post-herpetic neuralgia received apocynin, a NADPH oxidase inhibitor, or "
+                         "hUC-MSCs. Both treatments reduced ROS production in the DRG.")
+    # one claim for each agent, each evidenced by the words "treatments"
+    reduced = [r for r in edges if r.object.text == "ROS" and r.type.value == "DECREASES"]
+    assert {r.subject.long_form for r in reduced} == {"apocynin", "hUC-MSCs"}
+    assert {r.evidence.subject_text for r in reduced} == {"treatments"}
+    later = extract.full("ADSCs and gabapentin were compared in oxaliplatin-treated rats. Both increased the cold "
+                         "withdrawal latency. Neither treatment, however, lowered spinal TNF-α.")
+    negated = {r.subject.long_form for r in later if r.object.text == "TNF-α" and r.evidence.epistemics.negated}
+    assert negated == {"ADSCs", "gabapentin"}
+    assert not any(r.object.text == "TNF-α" and not r.evidence.epistemics.negated for r in later)
+    # the model's drug and a product's source are not among the treatments
+    assert not any(r.subject.long_form == "oxaliplatin" for r in later if r.object.text == "cold withdrawal latency")
