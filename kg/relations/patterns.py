@@ -565,6 +565,9 @@ def leading_pronoun(words: list[str]) -> int | None:
         return None
     if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS:
         i += 1  # the noun stands for the agent
+    elif words[i:i + 1] in (["this"], ["these"]) and "accompanied" in words[i + 1:i + 5] \
+            and words[words.index("accompanied", i) - 1] in ("was", "were"):
+        return i  # "This (analgesic effect) was accompanied by reduced IL-1β": the agent's effect
     elif not words[i:i + 1] or words[i] not in ("they", "it"):
         return None
     following = words[i + 1] if i + 1 < len(words) else "."
@@ -801,6 +804,41 @@ class PatternExtractor:
             previous_agent = agents[0] if agents else None
         return resolve_generic_agents(adoc, list(relations.values()) + _embedded_parts(adoc))
 
+    def _accompanying_changes(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "MSC-CM reversed allodynia, an effect accompanied by lower Iba1", "This effect was accompanied
+        by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
+        is its agent's too (the claim of the sentence, or "This" standing for the agent before)."""
+        words, out = view.words, []
+        for a in range(len(words) - 2):
+            if words[a] != "accompanied" or words[a + 1] != "by":
+                continue
+            position = {id(m): s for s, _, m in view.mentions}
+            claims = [r for r in relations if r.type in EFFECT_TYPES and position.get(id(r.subject), a) < a
+                      and r.subject.category in TREATMENTS | MOLECULES
+                      and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]  # not "Paclitaxel-induced allodynia"
+            agents = [claims[-1].subject] if claims else []
+            if not agents:  # "This effect was accompanied by": the agent "This" stands for
+                agents = [m for s, _, m in view.mentions if s < a and m.found_by == STAND_IN]
+            if not agents:
+                continue
+            agent_index = next(i for i, (_, _, m) in enumerate(view.mentions) if m is agents[0])
+            k = a + 2
+            while k < len(words) and words[k] not in CLAUSE_BREAKS and words[k] != ".":
+                w = words[k]
+                rtype = COMPARATIVES.get(w) or (RelationType.DECREASES if w in DECLINE_NOUNS else None) \
+                    or (RelationType.INCREASES if w in RISE_NOUNS else None) or self.lexicon.nouns.get(w)
+                if rtype in (RelationType.INCREASES, RelationType.DECREASES) and view.mention_at[k] < 0:
+                    start = k + 1
+                    while start < len(words) and words[start] in ("of", "in", "the", "activation", "expression"):
+                        start += 1  # "a decline in spinal TNF-α", "reduced activation of microglia"
+                    objects = self._objects_after(view, start - 1) if start < len(words) else []
+                    trig = Trigger(rtype, "phrase", k, k + 1, w)
+                    out += self._emit(view, trig, [agent_index], objects, "carried")
+                    if objects:
+                        k = view.mentions[objects[-1]][1] - 1
+                k += 1
+        return out
+
     def _treatments_named(self, view: SentenceView) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
         exosomes"), a model's drug ("oxaliplatin-treated rats"), a class, a control arm or a compared arm."""
@@ -903,6 +941,11 @@ class PatternExtractor:
         out += self._localizations(view)
         out += self._only_agents(view, out)
         out += self._induced_models(view)
+        accompanying = self._accompanying_changes(view, out)
+        if accompanying:  # the change, typed, replaces the bare association "accompanied by" gave
+            changed = {id(r.object) for r in accompanying}
+            out = [r for r in out if not (r.type is RelationType.ASSOCIATED_WITH and id(r.object) in changed)]
+        out += accompanying
         out += _class_memberships(view)
         return out
 

@@ -1045,3 +1045,24 @@ def test_both_and_neither_stand_for_the_two_treatments_named_before(extract):
     assert not any(r.object.text == "TNF-α" and not r.evidence.epistemics.negated for r in later)
     # the model's drug and a product's source are not among the treatments
     assert not any(r.subject.long_form == "oxaliplatin" for r in later if r.object.text == "cold withdrawal latency")
+
+
+def test_changes_accompanying_a_claim_are_its_agents(extract):
+    """ "This analgesic effect was accompanied by reduced activation of microglia": the agent's change;
+    the bare association "accompanied by" gives way to it."""
+    effect = extract("BMSCs reduced thermal hyperalgesia in CCI rats. This analgesic effect was accompanied by "
+                     "reduced activation of microglia and astrocytes in the spinal dorsal horn.")
+    assert {("This", "DECREASES", "microglia", False), ("This", "DECREASES", "astrocytes", False)} <= effect
+    assert not any(t in ("INCREASES", "ASSOCIATED_WITH") for _, t, o, _ in effect if o in ("microglia", "astrocytes"))
+    this = extract.full("BMSCs were injected intrathecally in CCI rats. This was accompanied by increased IL-10 "
+                        "secretion and reduced iNOS expression.")
+    assert {(r.subject.long_form, r.type.value, r.object.text) for r in this if r.object.text in ("IL-10", "iNOS")} \
+        == {("BMSCs", "INCREASES", "IL-10"), ("BMSCs", "DECREASES", "iNOS")}
+    model = extract("Vincristine-treated mice developed robust mechanical allodynia accompanied by elevated ROS "
+                    "in the sciatic nerve.")
+    assert ("Vincristine", "INCREASES", "ROS", False) in model
+    # what accompanies a named condition ("Paclitaxel-induced allodynia, which was accompanied by") is no
+    # claim of the drug that named it
+    named = extract("Paclitaxel-induced mechanical allodynia, which was accompanied by elevated NOX4 expression in "
+                    "the DRG, was prevented by pretreatment with hUC-MSCs.")
+    assert ("Paclitaxel", "INCREASES", "NOX4", False) not in named
