@@ -136,7 +136,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_adjectives(accepted))))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_verbs(_without_bare_adjectives(accepted)))))
         ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _class_mentions(doc, ents)
@@ -474,6 +474,14 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
             continue
         kept.append(ent)
     return kept
+
+
+def _without_bare_verbs(ents: list[Span]) -> list[Span]:
+    """A plain lower-case word the parser reads as a finite or base verb names no entity: "MSCs can
+    reduce inflammation, scavenge reactive oxygen species" (a tagger's Chemical on "scavenge" in some
+    contexts, which would hide the claim's verb)."""
+    return [e for e in ents if not (len(e) == 1 and e[0].is_alpha and e[0].is_lower
+                                    and e[0].tag_ in ("VB", "VBP", "VBZ", "VBD"))]
 
 
 def _noun_like(token) -> bool:

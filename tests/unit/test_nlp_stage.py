@@ -343,3 +343,17 @@ def test_an_antagomir_is_named_whole_and_a_mimic_by_its_microrna(nlp):
 def test_an_evaluative_adjective_does_not_name_a_new_condition(nlp):
     adoc = nlp.annotate(Document(id="n", abstract="MSCs are promising candidates for novel pain management strategies."))
     assert "novel pain" not in {m.text for m in adoc.mentions}
+
+
+def test_a_word_the_parser_reads_as_a_verb_is_no_entity():
+    """A tagger's Chemical on "scavenge" in "MSCs can reduce inflammation, scavenge ROS" would hide the
+    claim's verb; the same label on a noun stays."""
+    from spacy.tokens import Doc
+
+    words = ["MSCs", "can", "reduce", "inflammation", ",", "scavenge", "ROS", "and", "release", "exosomes"]
+    tags = ["NNS", "MD", "VB", "NN", ",", "VB", "NN", "CC", "VB", "NNS"]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags)
+    doc.spans["ner:a"] = [Span(doc, 5, 6, label="ChemicalEntity"), Span(doc, 6, 7, label="ChemicalEntity"),
+                          Span(doc, 9, 10, label="CellularComponent")]
+    doc = EntityLayer(["ner:a"])(doc)
+    assert [e.text for e in doc.ents] == ["ROS", "exosomes"]
