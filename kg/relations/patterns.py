@@ -153,7 +153,8 @@ SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "display
 SOURCE_MATERIALS = tuple(tuple(p.split()) for p in (
     "the culture supernatant of", "the culture supernatants of", "culture supernatant of", "the supernatant of",
     "the supernatants of", "the culture medium of", "the conditioned medium of", "conditioned medium of"))
-BOUND = frozenset({"bound", "binds", "bind", "binding", "migrated", "homed", "returned"})
+BOUND = frozenset({"bound", "binds", "bind", "binding", "migrated", "homed", "returned"})  # "from BMSCs bound to"
+MOVING = frozenset({"transfer", "transferred", "transport", "delivery", "donated", "donation"})  # "... from A to B"
 CONTAINER_PHRASES = frozenset({"enriched in", "abundant in"})  # "vesicles enriched in miR-X": X is in them
 CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "overexpressing", "expressing",
                          "lacking", "encoding"})
@@ -344,6 +345,11 @@ def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: 
                  how: str) -> Relation:
     """A relation the words of a name or an apposition state: never negated or hedged."""
     return _relation(subject, obj, rtype, sentence, trigger, how, epistemics((), 0, 0))
+
+
+def _effect_claims(relations: list[Relation]) -> list[Relation]:
+    """The claims of an effect a sentence makes, not what a name or a phrase presupposes."""
+    return [r for r in relations if r.type in EFFECT_TYPES and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]
 
 
 def _claim_for(rel: Relation, agent: Mention, sentence: Sentence, epi: Epistemics, how: str = "equivalent") -> Relation:
@@ -813,9 +819,9 @@ class PatternExtractor:
             if words[a] != "accompanied" or words[a + 1] != "by":
                 continue
             position = {id(m): s for s, _, m in view.mentions}
-            claims = [r for r in relations if r.type in EFFECT_TYPES and position.get(id(r.subject), a) < a
-                      and r.subject.category in TREATMENTS | MOLECULES
-                      and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]  # not "Paclitaxel-induced allodynia"
+            # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
+            claims = [r for r in _effect_claims(relations) if position.get(id(r.subject), a) < a
+                      and r.subject.category in TREATMENTS | MOLECULES]
             agents = [claims[-1].subject] if claims else []
             if not agents:  # "This effect was accompanied by": the agent "This" stands for
                 agents = [m for s, _, m in view.mentions if s < a and m.found_by == STAND_IN]
@@ -1047,8 +1053,7 @@ class PatternExtractor:
         """What "it" / "them" / "both" refers to: the object of the sentence's last effect claim, or
         ("them", "both") every object its agent was claimed to act on."""
         position = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
-        claims = [r for r in relations if r.type in EFFECT_TYPES and id(r.object) in position
-                  and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]
+        claims = [r for r in _effect_claims(relations) if id(r.object) in position]
         if not claims:
             return []
         last = max(claims, key=lambda r: position[id(r.object)])
@@ -1059,12 +1064,11 @@ class PatternExtractor:
     def _elided_claims(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
         """ "Only EVs reduced hyperalgesia; NAC did not", "..., whereas intact exosomes did", "...,
         whereas curcumin failed to do so", "; NAC had a comparable effect", "ZnPP mimicked this effect":
-        the verb phrase left out is the last claim's, for the new
-        agent, negated and hedged by its own words ("did not", "failed to", "may")."""
+        the verb phrase left out is the last claim's, made for the new agent, negated and hedged by its
+        own words ("did not", "failed to", "may")."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
-        claims = [r for r in relations if r.type in EFFECT_TYPES and id(r.subject) in position
-                  and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]
+        claims = [r for r in _effect_claims(relations) if id(r.subject) in position]
         for index, (start, end, _) in enumerate(view.mentions):
             agent = view.mentions[self._phrase_head(view, index)][2]  # "sEVs from knockdown BMSCs failed to do so"
             if agent.category not in ROUTE_AGENTS or is_control_arm(agent) or start in view.aside:
@@ -1522,7 +1526,8 @@ class PatternExtractor:
             return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
         # "BMSC exosomes enriched in miR-23a, which targets NOX2, reduced ...": a relative clause's verb
         # does not carry its subject out of the clause
-        if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
+        if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) \
+                and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
             # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce
             # pain scores or improve conduction velocity", "failed to reduce X and restore Y": the
             # negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and alleviated
@@ -1842,10 +1847,11 @@ class PatternExtractor:
             if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS or view.words[j] in WRAPPERS:
                 return m  # "intrathecal injection of BMSCs", "co-culture with BMSCs": the cells act
             _, j_end, j_mention = view.mentions[view.mention_at[j]]
+            # "Spinal levels of p38": the location modifies "levels", p38 heads the phrase (but "NLRP3
+            # inflammasome activation in astrocytes" is the inflammasome's)
             if j_mention.category in LOCATIONS and view.words[i] == "of" and view.words[j_end:j_end + 1] \
                     and view.words[j_end] in OBJECT_HEADS:
-                return m  # "Spinal levels of p38": the location modifies "levels", p38 heads the phrase
-                # (but "NLRP3 inflammasome activation in astrocytes" is the inflammasome's)
+                return m
             m = view.mention_at[j]
         return m
 
@@ -1922,8 +1928,7 @@ class PatternExtractor:
         s = view.mentions[left][2]
         right_end = view.mentions[right][1]
         to = next((k for k in range(right_end, min(right_end + 4, len(view.words))) if view.words[k] == "to"), None)
-        moved = {"transfer", "transferred", "transport", "delivery", "donated", "donation"} & set(
-            view.words[max(0, view.mentions[left][0] - 3):view.mentions[left][0]])
+        moved = MOVING & set(view.words[max(0, view.mentions[left][0] - 3):view.mentions[left][0]])
         if trig.text == "from" and to is not None and view.words[to + 1:to + 2] and not moved \
                 and view.words[to - 1] not in self.lexicon.verbs and view.words[to - 1] not in BOUND \
                 and view.words[to + 1] not in self.lexicon.verbs and view.words[to + 1] not in ("be", "have"):
@@ -2159,9 +2164,9 @@ class PatternExtractor:
                         and view.words[o_end:o_end + 1] and view.words[o_end].isalpha() \
                         and view.words[o_end] not in COORDINATION and view.words[o_end] not in PREPOSITIONS:
                     continue  # "induced spinal nitrosative stress": the place word modifies an unnamed head
-                if how not in ("tight", "route", "hyphen") and self._attribute_of(view, o_start):
+                if how not in PRESUPPOSING and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
-                if how not in ("tight", "route", "hyphen") and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
+                if how not in PRESUPPOSING and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
                 if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
                         and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):
