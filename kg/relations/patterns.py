@@ -140,6 +140,11 @@ COMPARATIVES = {"less": RelationType.DECREASES, "lower": RelationType.DECREASES,
                 "higher": RelationType.INCREASES, "greater": RelationType.INCREASES, "more": RelationType.INCREASES,
                 "increased": RelationType.INCREASES, "elevated": RelationType.INCREASES,
                 "enhanced": RelationType.INCREASES, "faster": RelationType.INCREASES}
+# Intransitive changes of an amount: "In oxaliplatin-treated rats, spinal glutathione fell by 40%".
+INTRANSITIVE_CHANGES = {"fell": RelationType.DECREASES, "declined": RelationType.DECREASES,
+                        "dropped": RelationType.DECREASES, "decreased": RelationType.DECREASES,
+                        "rose": RelationType.INCREASES, "increased": RelationType.INCREASES,
+                        "doubled": RelationType.INCREASES, "tripled": RelationType.INCREASES}
 # Intransitive outcomes reported for a treated group: "allodynia resolved in hUCMSC-treated mice".
 OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREASES,
             "recovered": RelationType.INCREASES, "normalized": RelationType.INCREASES,
@@ -858,7 +863,7 @@ class PatternExtractor:
         return list(named.values())
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
-        out: list[Relation] = self._group_effects(view)
+        out: list[Relation] = self._group_effects(view) + self._treated_setting(view)
         # a trigger word inside an entity's name is no trigger ("induced pluripotent stem cells")
         triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
                     and t.start not in view.comparatives]
@@ -1279,10 +1284,35 @@ class PatternExtractor:
                 if words[k:k + 1] != ["in"]:
                     continue
                 agent = view.mention_starting_after(k + 1, 1)
+                if agent is not None and view.mentions[agent][2].category is Category.ANATOMY \
+                        and words[view.mentions[agent][1]:view.mentions[agent][1] + 1] == ["of"]:
+                    # "was downregulated in the DRG of paclitaxel-treated rats": the animals' treatment
+                    agent = view.mention_starting_after(view.mentions[agent][1] + 1, 1)
                 after = view.mentions[agent][1] if agent is not None else len(words)
                 if agent is not None and (words[after:after + 1] in (["group"], ["groups"], ["treated"])
                                           or words[after:after + 2] == ["-", "treated"]):
                     out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
+        return out
+
+    def _treated_setting(self, view: SentenceView) -> list[Relation]:
+        """ "In oxaliplatin-treated rats, spinal glutathione fell by 40%": a change reported for animals
+        the sentence opens with is the treatment's (intransitive change verbs only)."""
+        words = view.words
+        if words[:1] != ["in"] or "," not in words[:10] or view.mention_at[1] < 0:
+            return []
+        agent = view.mention_at[1]
+        end = view.mentions[agent][1]
+        if words[end:end + 2] != ["-", "treated"] or is_control_arm(view.mentions[agent][2]):
+            return []
+        out = []
+        for j in range(words.index(",") + 1, len(words)):
+            rtype = INTRANSITIVE_CHANGES.get(words[j])
+            if rtype is None or words[j - 1] in BE_FORMS or j + 1 < len(words) and (
+                    view.mention_at[j + 1] >= 0 or words[j + 1] in DETERMINERS):
+                continue  # "..., secretome from adipose MSCs increased PGC-1α": a transitive claim
+            patient = self._patient_before(view, j)
+            if patient is not None and view.mentions[patient][0] > end:
+                out += self._emit(view, Trigger(rtype, "phrase", j, j + 1, words[j]), [agent], [patient], "active")
         return out
 
     def _relative_antecedent(self, view: SentenceView, index: int) -> int | None:

@@ -1066,3 +1066,18 @@ def test_changes_accompanying_a_claim_are_its_agents(extract):
     named = extract("Paclitaxel-induced mechanical allodynia, which was accompanied by elevated NOX4 expression in "
                     "the DRG, was prevented by pretreatment with hUC-MSCs.")
     assert ("Paclitaxel", "INCREASES", "NOX4", False) not in named
+
+
+def test_changes_reported_for_treated_animals_are_the_treatments(extract):
+    opening = extract("In oxaliplatin-treated rats, spinal glutathione fell by 40%.")
+    assert ("oxaliplatin", "DECREASES", "glutathione", False) in opening
+    listed = extract("In BMSC-treated rats, IL-6 levels declined and IL-10 rose.")
+    assert {("BMSC", "DECREASES", "IL-6", False), ("BMSC", "INCREASES", "IL-10", False)} <= listed
+    place = extract("Nrf2, a redox-sensitive transcription factor, was downregulated in the DRG of "
+                    "paclitaxel-treated rats.")
+    assert ("paclitaxel", "DECREASES", "Nrf2", False) in place
+    # control animals treat nothing
+    control = extract("In vehicle-treated rats, spinal glutathione fell by 40%.")
+    assert not any(t == "DECREASES" for _, t, _, _ in control)
+    transitive = extract("In oxaliplatin-treated sensory neurons, secretome from adipose MSCs increased PGC-1α expression.")
+    assert not any(s == "oxaliplatin" and t == "INCREASES" for s, t, _, _ in transitive)
