@@ -820,10 +820,10 @@ class PatternExtractor:
         by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
         is its agent's too (the claim of the sentence, or "This" standing for the agent before)."""
         words, out = view.words, []
+        position = {id(m): s for s, _, m in view.mentions}
         for a in range(len(words) - 2):
             if words[a] != "accompanied" or words[a + 1] != "by":
                 continue
-            position = {id(m): s for s, _, m in view.mentions}
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
             claims = [r for r in _effect_claims(relations) if position.get(id(r.subject), a) < a
                       and r.subject.category in TREATMENTS | MOLECULES]
@@ -1112,7 +1112,7 @@ class PatternExtractor:
         injection of EVs" right after an agentless passive."""
         words = view.words
         k = index
-        while k < len(words) and (words[k].endswith("ly") or words[k] in ("only", "partially", "fully", "again")):
+        while k < len(words) and (words[k].endswith("ly") or words[k] == "again"):  # "only", "partially"
             k += 1
         if k >= len(words) or words[k] not in ("after", "following", "upon"):
             return None
