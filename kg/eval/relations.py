@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.types import AnnotatedDoc, Document, Mention, Relation
+from kg.types import EMBEDDED, AnnotatedDoc, Document, Mention, Relation
 from kg.vocab import Category, RelationType
 from kg.eval.scores import PRF
 
@@ -249,14 +249,21 @@ Aliases = dict[str, set[str]]  # entity id -> lower-cased texts of its mentions 
 
 def document_aliases(mentions: Iterable[Mention], text: str | None = None) -> Aliases:
     """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike), with
-    ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)") and a
-    cell's product with the cell before it ("BMSC exosomes")."""
+    ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)"), a
+    cell's product with the cell before it ("BMSC exosomes"), and a cell's name after the source
+    tissue that opens it ("MSCs" of "umbilical cord MSCs" and "placenta-derived MSCs", whose source the
+    graph states as DERIVED_FROM)."""
     aliases: Aliases = {}
     ordered = sorted(mentions, key=lambda m: m.start)
+    sources = [m for m in ordered if m.found_by == EMBEDDED]
     for i, m in enumerate(ordered):
         if m.curie:
             names = aliases.setdefault(m.curie, set())
             names.add(m.text.lower())
+            if m.category is Category.CELL and m.found_by != EMBEDDED:
+                source_end = max((s.end for s in sources if m.start <= s.start and s.end < m.end), default=None)
+                if source_end is not None:
+                    names.add(m.text[source_end - m.start:].lstrip(" -").removeprefix("derived ").lower())
             if text is not None:
                 names.add(enclosing_word(text, m.start, m.end).lower())
                 source = ordered[i - 1] if i else None

@@ -237,15 +237,44 @@ SPECIES_WORDS = frozenset({"human", "rat", "mouse", "murine", "porcine", "canine
 CAUSING_PARTICIPLES = frozenset({"induced", "evoked", "provoked"})
 
 
+# Tissues stem cells are named after without "-derived" ("umbilical cord MSCs", "adipose MSCs",
+# "dental pulp stem cells"), and the heads such names end in.
+SOURCE_TISSUES = frozenset({
+    "adipose", "adipose tissue", "fat", "umbilical cord", "umbilical cord blood", "cord blood",
+    "placenta", "placental", "bone marrow", "dental pulp", "gingiva", "gingival", "menstrual blood",
+    "amniotic", "amnion", "amniotic fluid", "amniotic membrane", "wharton's jelly", "synovial", "synovium",
+    "peripheral blood", "skin", "muscle", "skeletal muscle", "deciduous teeth", "exfoliated deciduous teeth",
+    "periodontal ligament", "endometrial", "chorionic", "decidual", "olfactory mucosa", "nasal mucosa"})
+STEM_CELL_HEADS = re.compile(r"(?:mesenchymal |multipotent )?(?:stem|stromal|progenitor|mononuclear) cells?|MSCs?|MNCs?",
+                             re.IGNORECASE)
+
+
+def _source_named_cells(ent: Span) -> Span | None:
+    """The tissue that opens a stem cell's name: "umbilical cord" of "umbilical cord MSCs"."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in SPECIES_WORDS:
+        start += 1
+    for end in range(ent.end - 1, start, -1):
+        words = ent.doc[start:end]
+        if words.text.lower() in SOURCE_TISSUES and STEM_CELL_HEADS.fullmatch(ent.doc[end:ent.end].text):
+            return Span(ent.doc, start, end, label=Category.ANATOMY.value)
+    return None
+
+
 def _embedded_parts(doc: Doc) -> list[Span]:
     """Inside a cell mention, the words before "-derived" (species words left out) name where the
-    cells come from ("Adipose-derived stem cells"); inside a condition, the words before "-induced"
-    name its cause and the words after it the condition ("Bortezomib-induced peripheral neuropathy").
-    A cause keeps the label a lexicon term or model gave those exact words, else none is known."""
+    cells come from ("Adipose-derived stem cells"), and so does a tissue that opens a stem cell's name
+    ("umbilical cord MSCs"); inside a condition, the words before "-induced" name its cause and the
+    words after it the condition ("Bortezomib-induced peripheral neuropathy"). A cause keeps the label
+    a lexicon term or model gave those exact words, else none is known."""
     labelled = {(s.start, s.end): s.label_ for group in doc.spans for s in doc.spans[group]
                 if group != EMBEDDED_PARTS}
     parts = []
     for ent in doc.ents:
+        source = _source_named_cells(ent) if ent.label_ == Category.CELL.value else None
+        if source is not None:
+            parts.append(source)
+            continue
         joint = next((t.i for t in ent if t.i >= ent.start + 2 and doc[t.i - 1].text == "-"
                       and t.lower_ in ("derived", *CAUSING_PARTICIPLES)), None)
         if joint is None or joint + 1 >= ent.end and ent.label_ in CONDITIONS:

@@ -249,6 +249,20 @@ ROUTE_AGENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_CO
                           Category.GENE})
 
 MAX_SUBJECT_DISTANCE = 12
+NORMALIZING = frozenset(stem + ending for stem in ("normaliz", "normalis") for ending in ("e", "es", "ed", "ing"))
+# How the text says a thing changed before it was normalized: "the depressed catalase", "MDA levels rose".
+FELL_WORDS = frozenset({"depressed", "reduced", "decreased", "diminished", "impaired", "lowered", "suppressed",
+                        "downregulated", "fell", "declined", "dropped", "depleted", "lost"})
+ROSE_WORDS = frozenset({"elevated", "increased", "heightened", "enhanced", "upregulated", "raised", "rose",
+                        "accumulated", "doubled", "tripled"})
+# Class nouns a mention modifies before the members are named: "the M2 markers Arg-1 and CD206".
+MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", "enzymes", "genes", "proteins",
+                                "mediators", "factors"})
+MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
+DOSES = frozenset({"dose", "doses"})
+# Words that open a modifier of a wrapped agent: "of X into rats with ...", "of X on day 7 after ..."
+WRAPPER_MODIFIER_OPENERS = frozenset({"into", "on", "at", "in", "after", "following", "before", "during",
+                                      "to", "from", "within", "for"})
 MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
@@ -306,13 +320,17 @@ class Lexicon:
     phrases: dict[tuple[str, ...], RelationType] = field(default_factory=dict)
     tight: dict[tuple[str, ...], RelationType] = field(default_factory=dict)
     role_adjectives: frozenset[str] = frozenset()
+    normalized_raised: frozenset[str] = frozenset()  # what "normalized" raises when the text does not say
+    normalized_lowered: frozenset[str] = frozenset()
     phrases_by_first_word: dict[str, list[tuple[tuple[str, ...], RelationType, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         participles = data.pop("participles", {})
-        lex = cls()
+        normalized = data.pop("normalized", {})
+        lex = cls(normalized_raised=frozenset(normalized.get("raised", ())),
+                  normalized_lowered=frozenset(normalized.get("lowered", ())))
         for name, section in data.items():
             rtype = RelationType(name)
             for verb in section.get("verbs", []):
@@ -1490,6 +1508,9 @@ class PatternExtractor:
                 j = next((i for i in range(j, -1, -1) if view.words[i] == "("), 0) - 1
             if j >= 0 and view.mention_at[j] >= 0:
                 return view.mention_at[j]
+        wrapped = self._wrapped_agent(view, start)
+        if wrapped is not None:
+            return wrapped
         if view.mentions[m][2].category in ROUTE_AGENTS:
             return m
         for k in range(start - 1, max(0, start - 12), -1):
@@ -1504,6 +1525,46 @@ class PatternExtractor:
                 if after >= 0 and view.mentions[after][2].category in ROUTE_AGENTS:
                     return self._agent_head(view, after)
         return m
+
+    def _wrapped_agent(self, view: SentenceView, start: int) -> int | None:
+        """The agent a wrapper noun gives when the mention before the verb only sits in the wrapper's
+        modifiers: "Intrathecal injection of BMSC-Exos (10 μg) on day 7 after the last paclitaxel dose
+        reversed ...", "a single dose of 1 × 10^6 UC-MSCs (UC-MSCs) attenuated ...", "injection of
+        exosomes (20 μg) into rats with MIA-induced osteoarthritis reduced ...". Asides in parentheses
+        are passed over whole; a comma, a clause break or a verb ends the search. "Exposure of BMSCs to
+        H2O2" is H2O2's."""
+        words, k, depth = view.words, start - 1, 0
+        while k >= 1 and start - k <= MAX_WRAPPED_REACH:
+            word = words[k]
+            if word == ")":
+                depth += 1
+            elif word == "(":
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0:
+                verb = view.mention_at[k] < 0 and words[k - 1] != "-" and (
+                    word in self.lexicon.verbs or word in ADMINISTERED or word.endswith("ed"))
+                if verb or word in CLAUSE_BREAKS or word in (",", "which", "that", "who"):
+                    return None
+                if word == "of" and words[k - 1] in WRAPPERS | DOSES and words[k - 1] != "exposure":
+                    break
+            k -= 1
+        else:
+            return None
+        i = k + 1
+        while i < start and view.mention_at[i] < 0 and (words[i] in DETERMINERS or not words[i].isalpha()
+                                                        or words[i] in ("single", "repeated", "daily")):
+            i += 1  # "a dose of 1 × 10^6 cells"
+        agent = view.mention_at[i] if i < start else -1
+        if agent < 0 or view.mentions[agent][2].category not in ROUTE_AGENTS:
+            return None
+        agent = self._agent_head(view, agent)
+        end = view.mentions[agent][1]
+        while end < start and words[end] == "(":  # "(BMSC-Exos, 10 μg)"
+            end = next((j for j in range(end, start) if words[j] == ")"), start) + 1
+        # the words after the agent modify it, they name no agent of their own
+        return agent if end < start and words[end] in WRAPPER_MODIFIER_OPENERS else None
 
     @staticmethod
     def _past_source(view: SentenceView, start: int) -> int:
@@ -1678,6 +1739,9 @@ class PatternExtractor:
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
+        named = self._members_named(view, first)
+        if named is not None:
+            first = named  # "increased the M2 markers Arg-1 and CD206": the markers named
         objects = [first]
         end = self._after_parentheses(view, view.mentions[first][1])
         # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object;
@@ -1707,6 +1771,18 @@ class PatternExtractor:
                 view.excepted.add(m)
             end = self._after_parentheses(view, view.mentions[m][1])
         return objects
+
+    @staticmethod
+    def _members_named(view: SentenceView, m: int) -> int | None:
+        """The first member a class noun names right after a mention modifying it: "the M2 markers Arg-1
+        and CD206", "the M1 cytokines TNF-α and IL-1β"."""
+        end = view.mentions[m][1]
+        for k in range(end, min(end + 3, len(view.words) - 1)):
+            if view.words[k] in MEMBER_CLASS_NOUNS and view.mention_at[k + 1] >= 0:
+                return view.mention_at[k + 1]  # "the NF-κB target genes COX-2 and iNOS"
+            if view.mention_at[k] >= 0 or not view.words[k].isalpha():
+                return None
+        return None
 
     @staticmethod
     def _after_parentheses(view: SentenceView, end: int) -> int:
@@ -2184,6 +2260,8 @@ class PatternExtractor:
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
                 rtype = self._typed(trig.type, subject, obj)
+                if trig.text in NORMALIZING:
+                    rtype = self._normalized(view, trig, oi)
                 if rtype is None or (subject.curie and subject.curie == obj.curie) or is_control_arm(subject) \
                         or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
                     continue  # a control arm's "no effect on pain" is the design, not a claim about saline
@@ -2222,6 +2300,35 @@ class PatternExtractor:
                                      or how != "tight" and self._neither_before(view, s_start, trig.start) else ())
                 out.append(_relation(subject, obj, rtype, view.sentence, trig.text, how, epi))
         return out
+
+    def _normalized(self, view: SentenceView, trig: Trigger, oi: int) -> RelationType:
+        """Which way "normalized X" moved X: against the change the sentence gives X ("the depressed
+        catalase activity", "GPx activity, which had been depressed by", "MDA levels rose ...; ADSCs
+        normalized MDA"); else a symptom falls, and a defence or an oxidant of the lexicon's
+        ``[normalized]`` lists rises or falls; otherwise the text does not say (REGULATES)."""
+        o_start, o_end, obj = view.mentions[oi]
+        # an adjective after a determiner or the verb itself ("normalized the depressed catalase"), not
+        # a coordinated verb ("normalized catalase and heightened IL-10")
+        before = view.words[o_start - 1:o_start] if o_start >= 2 and (
+            view.words[o_start - 2] in DETERMINERS or o_start - 2 == trig.end - 1) else []
+        k = o_end
+        while k < len(view.words) and view.words[k] in OBJECT_HEADS:
+            k += 1
+        # a relative clause on the object: "GPx activity, which had been depressed by crush"
+        after = view.words[k:k + 6] if view.words[k:k + 1] in ([","], ["which"], ["that"]) else []
+        same = [k for k, (s, e, m) in enumerate(view.mentions) if k != oi and s < trig.start
+                and (m.curie and m.curie == obj.curie or m.text.lower() == obj.text.lower())]
+        changes = before + after + [w for k in same for w in view.words[view.mentions[k][1]:view.mentions[k][1] + 3]]
+        if set(changes) & FELL_WORDS:
+            return RelationType.INCREASES
+        if set(changes) & ROSE_WORDS:
+            return RelationType.DECREASES
+        names = {n.lower() for n in (obj.text, obj.name, obj.long_form) if n}
+        if obj.category in CONDITIONS or names & self.lexicon.normalized_lowered:
+            return RelationType.DECREASES  # "normalized cold allodynia", "normalized intracellular ROS"
+        if names & self.lexicon.normalized_raised:
+            return RelationType.INCREASES
+        return RelationType.REGULATES
 
     @staticmethod
     def _neither_before(view: SentenceView, s_start: int, trig_start: int) -> bool:

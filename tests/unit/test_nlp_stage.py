@@ -11,7 +11,7 @@ from kg.nlp import NlpPipeline
 from kg.nlp.entity_layer import EntityLayer
 from kg.nlp.lexicon import LEXICON_SPANS, number_variants
 from kg.nlp.tokenizer import scispacy_tokenizer
-from kg.types import Document
+from kg.types import EMBEDDED, Document
 from kg.vocab import Category
 
 
@@ -258,6 +258,15 @@ def test_a_lone_place_adjective_is_no_entity_but_a_named_cell_source_is(nlp):
     assert not texts & {"Microglial", "nuclear"}
     assert {"NLRP3 inflammasome", "placenta MSCs", "adipose MSC"} <= texts
 
+
+
+def test_a_tissue_opening_a_stem_cells_name_is_its_named_source(nlp):
+    adoc = nlp.annotate(Document(id="s", abstract=(
+        "Human umbilical cord MSCs, adipose MSCs, dental pulp stem cells and bone marrow mononuclear cells "
+        "reduced pain. Spinal microglia and DRG neurons were counted.")))
+    sources = {m.text for m in adoc.mentions if m.found_by == EMBEDDED}
+    assert sources == {"umbilical cord", "adipose", "dental pulp", "bone marrow"}
+    assert all(m.category is Category.ANATOMY for m in adoc.mentions if m.found_by == EMBEDDED)
 
 
 def test_a_lone_adjective_is_no_gene_but_a_symbol_tagged_as_one_is(nlp):

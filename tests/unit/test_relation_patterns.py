@@ -1081,3 +1081,64 @@ def test_changes_reported_for_treated_animals_are_the_treatments(extract):
     assert not any(t == "DECREASES" for _, t, _, _ in control)
     transitive = extract("In oxaliplatin-treated sensory neurons, secretome from adipose MSCs increased PGC-1α expression.")
     assert not any(s == "oxaliplatin" and t == "INCREASES" for s, t, _, _ in transitive)
+
+
+def test_a_wrapped_agent_is_the_subject_past_the_modifiers_after_it(extract):
+    """ "Injection of X (...) on day 7 after the last paclitaxel dose reversed Y": X acts, not the drug
+    or the model named in the wrapper's modifiers."""
+    timed = extract("Intrathecal injection of bone marrow MSC-derived exosomes (BMSC-Exos, 10 μg) on day 7 after "
+                    "the last paclitaxel dose reversed mechanical allodynia and suppressed NLRP3 inflammasome "
+                    "activation in the L4–L5 DRG.")
+    assert {("exosomes", "DECREASES", "mechanical allodynia", False),
+            ("exosomes", "DECREASES", "NLRP3 inflammasome", False)} <= timed
+    assert not any(s == "paclitaxel" for s, t, _, _ in timed if t == "DECREASES")
+    placed = extract("Intra-articular injection of umbilical cord MSC exosomes (20 μg) into rats with "
+                     "monoiodoacetate (MIA)-induced knee osteoarthritis reduced weight-bearing asymmetry and "
+                     "decreased synovial IL-6.")
+    assert {("exosomes", "DECREASES", "weight-bearing asymmetry", False), ("exosomes", "DECREASES", "IL-6", False)} <= placed
+    assert not any(s == "knee osteoarthritis" for s, _, _, _ in placed)
+    dosed = extract("In rats subjected to chronic constriction injury (CCI), a single intravenous dose of "
+                    "1 × 10^6 umbilical cord MSCs (UC-MSCs) attenuated thermal hyperalgesia.")
+    assert ("umbilical cord MSCs", "DECREASES", "thermal hyperalgesia", False) in dosed
+    assert not any(s == "chronic constriction injury" for s, t, _, _ in dosed if t == "DECREASES")
+    # what the cells are exposed to acts; a verb between ends the wrapper's reach
+    exposed = extract("Brief exposure of BMSCs to sublethal H2O2 (100 μM) upregulated Nrf2.")
+    assert ("H2O2", "INCREASES", "Nrf2", False) in exposed
+    delivered = extract("Intrathecal injection of exosomes from dental pulp stem cells delivered miR-124-3p to "
+                        "spinal microglia, where it bound to the 3′-UTR of EZH2.")
+    assert ("miR-124-3p", "INTERACTS_WITH", "EZH2", False) in delivered
+
+
+def test_a_class_noun_after_a_mention_hands_over_to_the_members_it_names(extract):
+    edges = extract("Intrathecal DPSC-CM decreased the M1 microglial markers CD86 and iNOS and increased the M2 "
+                    "markers Arg-1 and CD206 in the spinal cord.")
+    assert {("CM", "INCREASES", "Arg-1", False), ("CM", "INCREASES", "CD206", False)} <= edges
+    assert not any(o == "M2" for _, _, o, _ in edges)
+    genes = extract("BMSCs reduced the NF-κB target genes COX-2 and iNOS.")
+    assert {("BMSCs", "DECREASES", "COX-2", False), ("BMSCs", "DECREASES", "iNOS", False)} <= genes
+    assert ("BMSCs", "DECREASES", "NF-κB", False) not in genes
+
+
+def test_normalized_moves_a_thing_against_the_change_the_text_gave_it(extract):
+    stated = extract("Sciatic nerve MDA levels rose after CCI, and catalase activity fell by 46%; local perineural "
+                     "injection of ADSCs normalized MDA but did not significantly restore catalase activity.")
+    assert ("ADSCs", "DECREASES", "MDA", False) in stated
+    assert ("ADSCs", "INCREASES", "catalase", True) in stated
+    relative = extract("Se-MSCs normalized GPx activity, which had been depressed by sciatic nerve crush.")
+    assert ("Se-MSCs", "INCREASES", "GPx", False) in relative
+    adjective = extract("DPSC grafts normalized the depressed catalase activity and heightened IL-10 expression.")
+    assert ("DPSC", "INCREASES", "catalase", False) in adjective
+    assert ("DPSC", "INCREASES", "IL-10", False) in adjective  # "heightened" is the second verb here
+    # unsaid: a symptom falls, a listed oxidant falls, a listed defence rises, anything else is REGULATES
+    unsaid = extract("BMSCs normalized cold allodynia, NOX2 and SOD activity and spinal CGRP.")
+    assert {("BMSCs", "DECREASES", "cold allodynia", False), ("BMSCs", "DECREASES", "NOX2", False),
+            ("BMSCs", "INCREASES", "SOD", False), ("BMSCs", "REGULATES", "CGRP", False)} <= unsaid
+    passive = extract("In contrast, the elevated NOX2 expression was not normalized by the exosomes.")
+    assert ("exosomes", "DECREASES", "NOX2", True) in passive
+
+
+def test_a_stem_cell_named_after_its_tissue_derives_from_it(extract):
+    edges = extract("Adipose MSCs and umbilical cord MSCs reduced pain. Dental pulp stem cells were grafted.")
+    assert {("Adipose MSCs", "DERIVED_FROM", "Adipose", False),
+            ("umbilical cord MSCs", "DERIVED_FROM", "umbilical cord", False),
+            ("Dental pulp stem cells", "DERIVED_FROM", "Dental pulp", False)} <= edges
