@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SENTENCE_END = frozenset(".!?")
+# Punctuation that goes on with the sentence after an abbreviation's full stop: "(2 mg/kg, i.p., daily)"
+CONTINUING_PUNCTUATION = frozenset({",", ";", ":", ")", "]"})
 
 
 @Language.component("kg_line_breaks")
@@ -26,14 +28,15 @@ def sentences_for_encoder(doc: Doc) -> list[Span]:
     ``kg_transformer_parser``): the doc's own when every token has a boundary decision; otherwise
     cuts at the boundaries already marked (``kg_line_breaks``) and after '.', '!' or '?' unless a
     plain lower-case word follows (symbols open sentences in lower case: "hUC-MSC-CM prevented",
-    "p38 was"). Windows then hold whole sentences as in training; cut mid-sentence, the seed
+    "p38 was") or punctuation that goes on with the sentence ("i.p., on days 0-6"). Windows then hold whole sentences as in training; cut mid-sentence, the seed
     abstract lost "reactive oxygen species" to "scavenge" and "free radicals" to two names."""
     if doc.has_annotation("SENT_START", require_complete=True):
         return list(doc.sents)
     spans, start = [], 0
     for token in doc[1:]:
         previous = doc[token.i - 1].text
-        if token.is_sent_start or (previous in SENTENCE_END and not (token.is_alpha and token.is_lower)):
+        if token.is_sent_start or (previous in SENTENCE_END and not (token.is_alpha and token.is_lower)
+                                   and token.text not in CONTINUING_PUNCTUATION):
             spans.append(doc[start : token.i])
             start = token.i
     spans.append(doc[start:])

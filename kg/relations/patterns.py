@@ -249,6 +249,7 @@ ROUTE_AGENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_CO
                           Category.GENE})
 
 MAX_SUBJECT_DISTANCE = 12
+CONTRASTING_CLAUSES = frozenset({"whereas", "while", "whilst", "but", "although", "though", "yet"})
 NORMALIZING = frozenset(stem + ending for stem in ("normaliz", "normalis") for ending in ("e", "es", "ed", "ing"))
 # How the text says a thing changed before it was normalized: "the depressed catalase", "MDA levels rose".
 FELL_WORDS = frozenset({"depressed", "reduced", "decreased", "diminished", "impaired", "lowered", "suppressed",
@@ -688,6 +689,8 @@ def _asides(words: list[str]) -> set[int]:
     commas = [i for i, w in enumerate(words) if w == ","]
     for a, b in zip(commas, commas[1:]):
         first = words[a + 1] if a + 1 < len(words) else ""
+        if words[b + 1:b + 2] and words[b + 1] in CONTRASTING_CLAUSES:
+            continue  # ", a single dose of UC-MSCs attenuated X, whereas ...": a clause, not an apposition
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
     return aside
@@ -961,6 +964,11 @@ class PatternExtractor:
                 chain.subjects = chain.last_subjects = subjects
                 chain.end = objects_end
                 chain.negated = any(r.evidence.epistemics.negated for r in emitted)
+            elif subjects and how != "parsed" and trig.form in ("verb", "participle"):
+                # "Paclitaxel induced mitochondrial swelling in DRG neurons and decreased ATP": an object we
+                # do not name still leaves the subject to the verb coordinated with this one
+                chain.subjects, chain.end = subjects, trig.end
+                chain.negated = epistemics(view.words, trig.start, view.mentions[subjects[-1]][1]).negated
         out += self._hyphen_heads(view)
         out += self._secretions(view)
         out = self._without_situating_locations(view, out, triggers)
