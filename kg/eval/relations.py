@@ -304,8 +304,25 @@ def without_species(name: str) -> str:
     return next((lowered[len(p):] for p in SPECIES_PREFIXES if lowered.startswith(p)), lowered)
 
 
+def _abbreviation_singular(name: str) -> str | None:
+    """ "MSC" for "MSCs", "EV" for "EVs" (an abbreviation's plural: a final "s" after a capital or a
+    digit); None for any other name."""
+    if len(name) > 2 and name.endswith("s") and (name[-2].isupper() or name[-2].isdigit()):
+        return name[:-1].lower()
+    return None
+
+
 def _named(gold_name: str, names: set[str]) -> bool:
-    return gold_name.lower() in names or without_species(gold_name) in {without_species(n) for n in names}
+    """Whether a gold name is one of a mention's names: without case, with or without a leading species
+    word, and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
+    if gold_name.lower() in names or without_species(gold_name) in {without_species(n) for n in names}:
+        return True
+    single = _abbreviation_singular(gold_name)
+    if single is not None:
+        return single in {without_species(n) for n in names}
+    if gold_name[-1:].isupper() or gold_name[-1:].isdigit():  # "MSC" for "MSCs"
+        return without_species(gold_name + "s") in {without_species(n) for n in names}
+    return False
 
 
 def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None, text: str | None = None) -> bool:

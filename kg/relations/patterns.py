@@ -1026,20 +1026,29 @@ class PatternExtractor:
         return out
 
     def _induced_models(self, view: SentenceView) -> list[Relation]:
-        """ "Oxaliplatin-treated mice developed cold allodynia": the drug that makes the model causes
-        the condition the animals then show (a chemical before "-treated", never a control arm)."""
+        """ "Oxaliplatin-treated mice developed cold allodynia", "Mice treated with vincristine developed
+        mechanical allodynia": the drug that makes the model causes the condition the animals then show
+        (a chemical, never a control arm)."""
         out = []
         for i, w in enumerate(view.words):
-            if w not in MODEL_MAKING or i < 2 or view.words[i - 1] != "-" or view.mention_at[i - 2] < 0:
+            if w not in MODEL_MAKING or i < 1:
                 continue
-            agent = view.mention_at[i - 2]
+            if i >= 2 and view.words[i - 1] == "-" and view.mention_at[i - 2] >= 0:
+                agent = view.mention_at[i - 2]
+                k = i + 1
+                while k < len(view.words) and view.mention_at[k] >= 0 \
+                        and view.mentions[view.mention_at[k]][2].category is Category.ORGANISM:
+                    k += 1  # "oxaliplatin-treated mice"
+                named_animals = k > i + 1
+            elif view.mention_at[i - 1] >= 0 and view.mentions[view.mention_at[i - 1]][2].category is Category.ORGANISM \
+                    and view.words[i + 1:i + 2] == ["with"] and i + 2 < len(view.words) and view.mention_at[i + 2] >= 0:
+                agent = view.mention_at[i + 2]  # "Mice treated with vincristine developed ..."
+                k, named_animals = view.mentions[agent][1], True
+            else:
+                continue
             if view.mentions[agent][2].category is not Category.CHEMICAL or is_control_arm(view.mentions[agent][2]):
                 continue
-            k = i + 1
-            while k < len(view.words) and view.mention_at[k] >= 0 \
-                    and view.mentions[view.mention_at[k]][2].category is Category.ORGANISM:
-                k += 1  # "oxaliplatin-treated mice"
-            if k == i + 1 or k + 1 >= len(view.words) or view.words[k] not in SHOWING \
+            if not named_animals or k + 1 >= len(view.words) or view.words[k] not in SHOWING \
                     or view.words[k + 1] in COMPARATIVES or k + 1 in view.comparatives:
                 continue  # "apocynin-treated rats exhibited less allodynia": a group effect (_group_effects)
             conditions = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in CONDITIONS]

@@ -236,6 +236,18 @@ def test_gold_edge_matches_a_cells_name_after_the_source_tissue_that_opens_it():
         assert score_gold(items, predicted, [document_aliases([cells, tnf], text)])["found"] == 0
 
 
+def test_gold_edge_matches_an_abbreviation_in_the_singular_or_the_plural():
+    text = "MSC infusion lowered pain scores."
+    cells = Mention(doc_id="d", start=0, end=3, text="MSC", category=Category.CELL)
+    scores = Mention(doc_id="d", start=21, end=32, text="pain scores", category=Category.PHENOTYPE)
+    predicted = [[relation(cells, RelationType.DECREASES, scores)]]
+    for name, found in (("MSCs", 1), ("MSC", 1), ("MSCss", 0), ("mesenchymal stem cells", 0)):
+        edge = GoldEdge(name, RelationType.DECREASES, "pain scores", False)
+        assert score_gold([(text, [edge])], predicted)["found"] == found, name
+    # a lower-case word's plural is another word ("pain score" is not "pain scores")
+    assert score_gold([(text, [GoldEdge("MSC", RelationType.DECREASES, "pain score", False)])], predicted)["found"] == 0
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 

@@ -1142,3 +1142,31 @@ def test_a_stem_cell_named_after_its_tissue_derives_from_it(extract):
     assert {("Adipose MSCs", "DERIVED_FROM", "Adipose", False),
             ("umbilical cord MSCs", "DERIVED_FROM", "umbilical cord", False),
             ("Dental pulp stem cells", "DERIVED_FROM", "Dental pulp", False)} <= edges
+
+
+def test_an_abbreviations_full_stop_inside_a_parenthesis_ends_no_sentence(extract):
+    dosed = extract("Paclitaxel (2 mg/kg, i.p., on days 0, 2, 4 and 6) induced mitochondrial swelling and "
+                    "vacuolization in DRG neurons and decreased ATP production by 37%.")
+    assert ("Paclitaxel", "DECREASES", "ATP", False) in dosed
+    # the verb whose object is unnamed ("induced mitochondrial swelling") still hands on its subject
+    assert ("DRG neurons", "DECREASES", "ATP", False) not in dosed
+    routed = extract("Systemic administration of adipose MSCs (2 × 10^6 cells, i.v.) raised IL-10 back to baseline.")
+    assert ("adipose MSCs", "INCREASES", "IL-10", False) in routed
+
+
+def test_a_clause_between_commas_that_a_contrast_ends_is_no_apposition(extract):
+    edges = extract("In rats subjected to chronic constriction injury (CCI) of the sciatic nerve, a single intravenous "
+                    "dose of 1 × 10^6 umbilical cord MSCs (UC-MSCs) attenuated thermal hyperalgesia from day 3 to "
+                    "day 21, whereas gabapentin (100 mg/kg) relieved it only transiently.")
+    assert ("umbilical cord MSCs", "DECREASES", "thermal hyperalgesia", False) in edges
+    assert not any(s == "chronic constriction injury" for s, t, _, _ in edges if t == "DECREASES")
+    # an apposition opened by "a" still is one
+    apposed = extract("Nrf2, a redox-sensitive transcription factor, was upregulated by BMSC-derived exosomes.")
+    assert ("exosomes", "INCREASES", "Nrf2", False) in apposed
+
+
+def test_animals_treated_with_a_drug_show_what_it_causes(extract):
+    assert ("vincristine", "CAUSES", "mechanical allodynia", False) in extract(
+        "Mice treated with vincristine developed marked mechanical allodynia.")
+    assert not any(t == "CAUSES" for _, t, _, _ in extract("Rats treated with saline developed no allodynia."))
+    assert ("apocynin", "CAUSES", "allodynia", False) not in extract("Rats treated with apocynin exhibited less allodynia.")
