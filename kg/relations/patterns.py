@@ -249,6 +249,9 @@ ROUTE_AGENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_CO
                           Category.GENE})
 
 MAX_SUBJECT_DISTANCE = 12
+# Verbs of what a vesicle carries: "EVs carrying CD73", "exosomes carried miR-21-5p"
+CARRYING = frozenset({"carrying", "carry", "carries", "carried", "containing", "contain", "contains", "contained",
+                      "harboring", "harbouring", "harbor", "harbored", "harbour", "harboured"})
 CONTRASTING_CLAUSES = frozenset({"whereas", "while", "whilst", "but", "although", "though", "yet"})
 NORMALIZING = frozenset(stem + ending for stem in ("normaliz", "normalis") for ending in ("e", "es", "ed", "ing"))
 # How the text says a thing changed before it was normalized: "the depressed catalase", "MDA levels rose".
@@ -971,6 +974,7 @@ class PatternExtractor:
                 chain.negated = epistemics(view.words, trig.start, view.mentions[subjects[-1]][1]).negated
         out += self._hyphen_heads(view)
         out += self._secretions(view)
+        out += self._cargo(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
         out += self._elided_claims(view, out)
@@ -2078,6 +2082,22 @@ class PatternExtractor:
             if ok:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
+
+    def _cargo(self, view: SentenceView) -> list[Relation]:
+        """What vesicles carry is in them: "EVs carrying CD73", "Exosomes secreted by MSCs carried
+        miR-21-5p", "exosomes carry microRNAs and proteins" (molecules in a vesicle mention only)."""
+        out = []
+        for k, word in enumerate(view.words):
+            if word not in CARRYING or view.mention_at[k] >= 0:
+                continue
+            container = self._adjacent_left(view, k) if word.endswith("ing") else \
+                next(iter(self._subjects_before(view, k)), None)
+            if container is None or view.mentions[container][2].category is not Category.CELLULAR_COMPONENT:
+                continue
+            cargo = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in MOLECULES]
+            trig = Trigger(RelationType.LOCATED_IN, "tight", k, k + 1, word)
+            out += self._emit(view, trig, cargo, [container], "tight")
+        return out
 
     @staticmethod
     def _class_member(view: SentenceView, m: int) -> int:

@@ -1170,3 +1170,16 @@ def test_animals_treated_with_a_drug_show_what_it_causes(extract):
         "Mice treated with vincristine developed marked mechanical allodynia.")
     assert not any(t == "CAUSES" for _, t, _, _ in extract("Rats treated with saline developed no allodynia."))
     assert ("apocynin", "CAUSES", "allodynia", False) not in extract("Rats treated with apocynin exhibited less allodynia.")
+
+
+def test_what_vesicles_carry_is_in_them(extract):
+    carried = extract("Exosomes secreted by hypoxia-preconditioned MSCs carried higher levels of miR-21-5p, which bound "
+                      "the 3′UTR of TLR4 mRNA.")
+    assert ("miR-21-5p", "LOCATED_IN", "Exosomes", False) in carried
+    assert ("miR-21-5p", "INTERACTS_WITH", "TLR4", False) in carried
+    assert ("CD73", "LOCATED_IN", "extracellular vesicles", False) in extract(
+        "Serum levels of MSC-derived extracellular vesicles carrying CD73 were correlated with pain scores.")
+    # cells that carry a gene are not its container
+    assert not any(t == "LOCATED_IN" for _, t, _, _ in extract("BMSCs carrying a GFP reporter reduced TNF-α."))
+    assert ("Mitochondria", "DERIVED_FROM", "BMSCs", False) in extract(
+        "Mitochondria donated by co-cultured BMSCs were detected in injured DRG neurons.")
