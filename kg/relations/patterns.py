@@ -2253,13 +2253,49 @@ class PatternExtractor:
         if i >= 0 and view.mention_at[i] in agents:
             m = self._phrase_head(view, view.mention_at[i])  # "Exosomes secreted by BMSCs were injected"
             m = m if m in agents else view.mention_at[i]
+            # "MSCs engineered to overexpress IL-10 (IL-10-MSCs) were injected": the cells, not their cargo
+            carrier = self._administered_head(view, m)
+            carrier = carrier if carrier == m else self._phrase_head(view, carrier)  # "Exosomes derived from BMSCs overexpressing X"
+            m = carrier if carrier in agents else m
             return [m, *[a for a in self._listed_before(view, view.mentions[m][0]) if a in agents]]
+        adjunct = self._route_adjunct_agent(view, start, end, agents)
+        if adjunct is not None:
+            return [adjunct]
         # the sentence's only agent, when the route word names an administration ("After intrathecal
         # delivery, MSCs ..."), not a place ("intradiscal levels of cytokines")
         administered = view.words[start:end][-1].endswith("ly") or any(
             w in WRAPPERS or w in ("route", "routes", "delivery", "given", "administered", "injected")
             for w in view.words)  # "administration routes, including intravenous and intrathecal, ... MSC"
         return agents if len(agents) == 1 and administered else []
+
+    def _route_adjunct_agent(self, view: SentenceView, start: int, end: int, agents: list[int]) -> int | None:
+        """The clause's subject, for a route in an adjunct of administration: "After intramuscular injection
+        into the hindlimb, MSCs restored ...", "... prevented cold allodynia when given intraperitoneally",
+        "... accumulated in the DRG within 24 h of intrathecal injection"."""
+        words = view.words
+        administered = any(w in WRAPPERS or w in ADMINISTERED for w in words[max(0, start - 2):end + 2]) \
+            or words[end - 1].endswith("ly")
+        if not administered:
+            return None
+        comma = next((k for k in range(end, len(words)) if words[k] in (",", ";")), None)
+        if words[0] in INTRODUCTORY and comma is not None and not any(w in (",", ";") for w in words[:start]):
+            k = comma + 1  # fronted: the first agent of the main clause
+            while k < len(words) and view.mention_at[k] < 0 and (words[k] in NP_MODIFIERS or words[k] == "-"
+                                                                  or words[k].endswith(("ed", "ly"))):
+                k += 1
+            m = view.mention_at[k] if k < len(words) else -1
+            if m >= 0:
+                head = self._agent_head(view, m)
+                return head if head in agents else None
+            return None
+        # trailing: "when given", "within 24 h of", "after" before the route, the opening agent acts
+        opener = next((k for k in range(start - 1, max(-1, start - 6), -1) if words[k] in INTRODUCTORY), None)
+        if opener is not None and not any(w in CLAUSE_BREAKS or w == "," for w in words[opener:start]) \
+                and (comma is None or comma > end):
+            opening = self._opening_agent(view)
+            if opening is not None and opening in agents and view.mentions[opening][1] <= opener:
+                return self._agent_head(view, opening)
+        return None
 
     @staticmethod
     def _passive_chain(view: SentenceView, route_start: int, subject: int) -> bool:

@@ -1183,3 +1183,23 @@ def test_what_vesicles_carry_is_in_them(extract):
     assert not any(t == "LOCATED_IN" for _, t, _, _ in extract("BMSCs carrying a GFP reporter reduced TNF-α."))
     assert ("Mitochondria", "DERIVED_FROM", "BMSCs", False) in extract(
         "Mitochondria donated by co-cultured BMSCs were detected in injured DRG neurons.")
+
+
+def test_a_route_in_an_adjunct_of_administration_goes_to_the_clauses_agent(extract):
+    fronted = extract("After intramuscular injection into the hindlimb, MSCs restored intraepidermal nerve fiber "
+                      "density and increased sciatic nerve GSH content.")
+    assert ("MSCs", "ADMINISTERED_VIA", "intramuscular injection", False) in fronted
+    trailing = extract("Conditioned medium from dental pulp stem cells (DPSC-CM) prevented cold allodynia in "
+                       "oxaliplatin-treated mice when given intraperitoneally before each chemotherapy cycle.")
+    assert ("Conditioned medium", "ADMINISTERED_VIA", "intraperitoneally", False) in trailing
+    timed = extract("Exosomes derived from hUC-MSCs accumulated in the ipsilateral DRG within 24 h of intrathecal "
+                    "injection.")
+    assert {r for r in timed if r[1] == "ADMINISTERED_VIA"} == {("Exosomes", "ADMINISTERED_VIA", "intrathecal injection", False)}
+    # the cells engineered to overexpress a gene were given, not the gene
+    engineered = extract("Umbilical cord MSCs engineered to overexpress interleukin-10 (IL-10-MSCs) were injected "
+                         "intravenously into rats with CCI.")
+    assert {r for r in engineered if r[1] == "ADMINISTERED_VIA"} == {
+        ("Umbilical cord MSCs", "ADMINISTERED_VIA", "intravenously", False)}
+    # a route naming a place is no administration
+    assert not any(t == "ADMINISTERED_VIA" for _, t, _, _ in extract(
+        "Intrathecal levels of IL-6 rose, and BMSCs reduced them."))
