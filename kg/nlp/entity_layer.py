@@ -365,7 +365,9 @@ MAX_SOURCE_TOKENS = 6
 # Participles that make modified cells or loaded vesicles: "HO-1-overexpressing BMSCs", "miR-146a-loaded
 # exosomes", "ADSCs preconditioned with hypoxia".
 MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreated", "primed", "loaded", "engineered",
-                                   "modified", "transfected", "transduced", "inactivated", "killed"})
+                                   "modified", "transfected", "transduced", "inactivated", "killed",
+                                   # genotypes: "IL-10-deficient MSCs", "TSG-6-silenced MSCs", "wild-type MSCs"
+                                   "deficient", "knockout", "null", "silenced", "type"})
 # Markers that name a subpopulation of cells: "ATF3-positive neurons", "CD68+ macrophages".
 CELL_MARKERS = frozenset({"positive", "negative", "immunoreactive", "expressing"})
 # Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".

@@ -1090,7 +1090,7 @@ class PatternExtractor:
         return index < len(words) and words[index] in OBJECT_PRONOUNS and (
             index + 1 == len(words) or words[index + 1] in CLAUSE_ENDS or words[index + 1] in PREPOSITIONS
             or words[index + 1] in COORDINATION or _QUANTITY.match(words[index + 1]) is not None
-            or words[index + 1].endswith("-fold"))
+            or words[index + 1].endswith(("-fold", "ly")))  # "relieved it only transiently"
 
     @staticmethod
     def _referred_objects(view: SentenceView, relations: list[Relation], pronoun: str) -> list[int]:

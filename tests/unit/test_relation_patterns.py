@@ -1203,3 +1203,11 @@ def test_a_route_in_an_adjunct_of_administration_goes_to_the_clauses_agent(extra
     # a route naming a place is no administration
     assert not any(t == "ADMINISTERED_VIA" for _, t, _, _ in extract(
         "Intrathecal levels of IL-6 rose, and BMSCs reduced them."))
+
+
+def test_a_pronoun_object_before_an_adverb_and_genotyped_cells_named_whole(extract):
+    edges = extract("UC-MSCs attenuated thermal hyperalgesia, whereas gabapentin relieved it only transiently.")
+    assert ("gabapentin", "DECREASES", "thermal hyperalgesia", False) in edges
+    knockout = extract("In contrast to wild-type MSCs, IL-10-deficient MSCs failed to attenuate thermal hyperalgesia.")
+    assert ("IL-10-deficient MSCs", "DECREASES", "thermal hyperalgesia", True) in knockout
+    assert not any(s == "MSCs" for s, _, _, _ in knockout)
