@@ -285,8 +285,12 @@ def enclosing_word(text: str, start: int, end: int) -> str:
     return text[start:end].strip("()[]{},;:.")
 
 
+COMPLEX_HEADS = (" inflammasome",)  # "NLRP3" is how the field writes the NLRP3 inflammasome
+
+
 def surface_names(mention: Mention, aliases: Aliases | None = None, text: str | None = None) -> set[str]:
     names = {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
+    names |= {n.removesuffix(head) for n in names for head in COMPLEX_HEADS if n.endswith(head) and n != head.strip()}
     if text is not None:
         names.add(enclosing_word(text, mention.start, mention.end).lower())
     if aliases and mention.curie:

@@ -248,6 +248,16 @@ def test_gold_edge_matches_an_abbreviation_in_the_singular_or_the_plural():
     assert score_gold([(text, [GoldEdge("MSC", RelationType.DECREASES, "pain score", False)])], predicted)["found"] == 0
 
 
+def test_gold_edge_names_an_inflammasome_by_its_sensor():
+    text = "BMSCs suppressed NLRP3 inflammasome activation."
+    cells = Mention(doc_id="d", start=0, end=5, text="BMSCs", category=Category.CELL)
+    complex_ = Mention(doc_id="d", start=17, end=35, text="NLRP3 inflammasome", category=Category.CELLULAR_COMPONENT)
+    predicted = [[relation(cells, RelationType.DECREASES, complex_)]]
+    for name, found in (("NLRP3", 1), ("NLRP3 inflammasome", 1), ("inflammasome", 0), ("NLRP1", 0)):
+        edge = GoldEdge("BMSCs", RelationType.DECREASES, name, False)
+        assert score_gold([(text, [edge])], predicted)["found"] == found, name
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 
