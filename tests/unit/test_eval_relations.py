@@ -324,43 +324,45 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against, sets a-z and za-zd each first scored blind and then
-# studied. Sets g-zb annotate a cell's source tissue for "bone marrow-derived MSCs (BMSCs)", zc and zd also
-# for "umbilical cord MSCs" and "dental pulp stem cells", a-f never: the graph states it for both kinds of
-# name, hence the lower precision floors of a-l. Floors sit three points under the figures measured when
-# each was last changed.
+# the development set the rules were written against; sets a-z and za-zd, each first scored blind and then
+# studied; ze and zf, scored blind at the end of session 12 and not yet studied. Sets g-zb annotate a
+# cell's source tissue for "bone marrow-derived MSCs (BMSCs)", zc-zf also for "umbilical cord MSCs" and
+# "dental pulp stem cells", a-f never: the graph states it for both kinds of name, hence the lower
+# precision floors of a-l. Floors sit three points under the figures measured when each was last changed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
     ("gold_domain_dev.jsonl", 91.0, 87.0),
     ("gold_domain_a.jsonl", 82.0, 79.0),
-    ("gold_domain_b.jsonl", 80.0, 77.0),
+    ("gold_domain_b.jsonl", 81.0, 78.0),
     ("gold_domain_c.jsonl", 80.0, 72.0),
-    ("gold_domain_d.jsonl", 76.0, 76.0),
-    ("gold_domain_e.jsonl", 88.0, 76.0),
-    ("gold_domain_f.jsonl", 79.0, 68.0),
-    ("gold_domain_g.jsonl", 84.0, 78.0),
-    ("gold_domain_h.jsonl", 87.0, 79.0),
-    ("gold_domain_i.jsonl", 73.0, 77.0),
-    ("gold_domain_j.jsonl", 76.0, 64.0),
-    ("gold_domain_k.jsonl", 70.0, 72.0),
+    ("gold_domain_d.jsonl", 77.0, 77.0),
+    ("gold_domain_e.jsonl", 89.0, 77.0),
+    ("gold_domain_f.jsonl", 79.0, 69.0),
+    ("gold_domain_g.jsonl", 85.0, 79.0),
+    ("gold_domain_h.jsonl", 88.0, 81.0),
+    ("gold_domain_i.jsonl", 74.0, 78.0),
+    ("gold_domain_j.jsonl", 77.0, 64.0),
+    ("gold_domain_k.jsonl", 71.0, 73.0),
     ("gold_domain_l.jsonl", 76.0, 68.0),
-    ("gold_domain_m.jsonl", 79.0, 76.0),
-    ("gold_domain_n.jsonl", 75.0, 78.0),
+    ("gold_domain_m.jsonl", 81.0, 77.0),
+    ("gold_domain_n.jsonl", 76.0, 78.0),
     ("gold_domain_o.jsonl", 66.0, 69.0),
-    ("gold_domain_p.jsonl", 68.0, 77.0),
-    ("gold_domain_q.jsonl", 74.0, 83.0),
-    ("gold_domain_r.jsonl", 67.0, 77.0),
-    ("gold_domain_s.jsonl", 70.0, 81.0),
-    ("gold_domain_t.jsonl", 61.0, 73.0),
-    ("gold_domain_u.jsonl", 74.0, 80.0),
-    ("gold_domain_v.jsonl", 66.0, 79.0),
-    ("gold_domain_w.jsonl", 72.0, 81.0),
-    ("gold_domain_x.jsonl", 71.0, 81.0),
-    ("gold_domain_y.jsonl", 67.0, 77.0),
-    ("gold_domain_z.jsonl", 64.0, 77.0),
-    ("gold_domain_za.jsonl", 68.0, 76.0),
-    ("gold_domain_zb.jsonl", 70.0, 79.0),
-    ("gold_domain_zc.jsonl", 60.0, 73.0),
-    ("gold_domain_zd.jsonl", 60.0, 83.0),
+    ("gold_domain_p.jsonl", 71.0, 78.0),
+    ("gold_domain_q.jsonl", 75.0, 83.0),
+    ("gold_domain_r.jsonl", 68.0, 78.0),
+    ("gold_domain_s.jsonl", 71.0, 82.0),
+    ("gold_domain_t.jsonl", 61.0, 74.0),
+    ("gold_domain_u.jsonl", 75.0, 80.0),
+    ("gold_domain_v.jsonl", 66.0, 80.0),
+    ("gold_domain_w.jsonl", 74.0, 83.0),
+    ("gold_domain_x.jsonl", 73.0, 82.0),
+    ("gold_domain_y.jsonl", 68.0, 77.0),
+    ("gold_domain_z.jsonl", 65.0, 78.0),
+    ("gold_domain_za.jsonl", 69.0, 76.0),
+    ("gold_domain_zb.jsonl", 72.0, 80.0),
+    ("gold_domain_zc.jsonl", 64.0, 76.0),
+    ("gold_domain_zd.jsonl", 65.0, 85.0),
+    ("gold_domain_ze.jsonl", 61.0, 76.0),
+    ("gold_domain_zf.jsonl", 41.0, 64.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)
