@@ -366,8 +366,8 @@ MAX_SOURCE_TOKENS = 6
 # exosomes", "ADSCs preconditioned with hypoxia".
 MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreated", "primed", "loaded", "engineered",
                                    "modified", "transfected", "transduced", "inactivated", "killed",
-                                   # genotypes: "IL-10-deficient MSCs", "TSG-6-silenced MSCs", "wild-type MSCs"
-                                   "deficient", "knockout", "null", "silenced", "type"})
+                                   # genotypes: "IL-10-deficient MSCs", "TSG-6-silenced MSCs"
+                                   "deficient", "knockout", "null", "silenced"})
 # Markers that name a subpopulation of cells: "ATF3-positive neurons", "CD68+ macrophages".
 CELL_MARKERS = frozenset({"positive", "negative", "immunoreactive", "expressing"})
 # Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".
@@ -389,9 +389,9 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         before = doc[start - 1]
         modifier = before.lower_.rsplit("-", 1)[-1]
-        if "-" in before.text and (modifier in MODIFYING_PARTICIPLES
+        if "-" in before.text and (modifier in MODIFYING_PARTICIPLES or before.lower_ == "wild-type"
                                    or modifier in CELL_MARKERS and _unnamed_cells(ent)):
-            start -= 1  # one token: "HO-1-overexpressing", "H2O2-preconditioned", "ATF3-positive"
+            start -= 1  # one token: "HO-1-overexpressing", "H2O2-preconditioned", "ATF3-positive", "wild-type"
         elif before.lower_ in MODIFYING_PARTICIPLES and start >= 3 and doc[start - 2].text == "-" \
                 and not doc[start - 3].is_punct:
             start -= 3  # split by the tokenizer: "miR-146a - loaded"
