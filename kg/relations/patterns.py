@@ -121,7 +121,8 @@ HYPHEN_RELATIONS = {
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "such"})
 # "GDNF-overexpressing BMSCs", "GFP-labelled cells", "CD68-positive macrophages": the second mention heads
 MODIFIER_HYPHENS = frozenset({"overexpressing", "expressing", "transfected", "labeled", "labelled", "positive",
-                              "negative", "engineered", "modified", "primed", "preconditioned", "loaded"})
+                              "negative", "engineered", "modified", "primed", "preconditioned", "loaded",
+                              "stimulated", "activated", "challenged"})  # "LPS-stimulated astrocytes"
 # Words that may stand between a preposition and the mention it governs ("from human MSCs").
 NP_MODIFIERS = DETERMINERS | frozenset({"human", "rat", "mouse", "murine", "porcine", "canine", "adult",
                                         "neonatal", "fetal", "allogeneic", "autologous", "xenogeneic",
@@ -184,7 +185,7 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
 # A mention before these words is an adjective: "antioxidant effects", "anti-inflammatory properties".
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "ability", "role",
                              "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
-                             "dosage"})
+                             "dosage", "action", "actions"})  # "may underlie the antinociceptive action of BMSCs"
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 # Nouns of a decline: "the reduction in X", "the loss of X".
 DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
@@ -1785,6 +1786,8 @@ class PatternExtractor:
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
+            if view.words[end:end + 2] == [",", "and"] and self._opens_clause(view, m):
+                break  # "enhanced their secretion of VEGF, and conditioned medium from these cells alleviated"
             # "... but not paclitaxel-induced neuropathic pain": the condition, not its cause
             m = self._head_of_modifier(view, self._head_of_hyphen(view, m))
             objects.append(m)
@@ -1792,6 +1795,17 @@ class PatternExtractor:
                 view.excepted.add(m)
             end = self._after_parentheses(view, view.mentions[m][1])
         return objects
+
+    def _opens_clause(self, view: SentenceView, m: int) -> bool:
+        """Whether a mention is the subject of a verb of our lexicon a few words on ("conditioned medium
+        from these cells alleviated")."""
+        k = self._after_parentheses(view, view.mentions[m][1])
+        for i in range(k, min(k + 5, len(view.words))):
+            if view.words[i] in CLAUSE_BREAKS or view.words[i] == ",":
+                return False
+            if view.words[i] in self.lexicon.verbs and view.words[i - 1] != "-" and view.mention_at[i] < 0:
+                return True
+        return False
 
     @staticmethod
     def _members_named(view: SentenceView, m: int) -> int | None:
@@ -1868,8 +1882,15 @@ class PatternExtractor:
         return m
 
     def _head_of_hyphen(self, view: SentenceView, m: int) -> int:
-        """In "oxidative stress-mediated neuropathic pain" the head is the last mention."""
+        """In "oxidative stress-mediated neuropathic pain" the head is the last mention; in "the
+        MSC-exosome-induced upregulation of HO-1", HO-1."""
         end = view.mentions[m][1]
+        if view.words[end:end + 1] == ["-"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
+                and view.mention_at[end + 1] != m:
+            inner = view.mention_at[end + 1]
+            head = self._head_of_hyphen(view, inner)
+            if head != inner:
+                return head
         if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and (
                 view.words[end + 1] in HYPHEN_RELATIONS or view.words[end + 1] in MODIFIER_HYPHENS):
             nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"

@@ -1212,3 +1212,19 @@ def test_a_pronoun_object_before_an_adverb_and_genotyped_cells_named_whole(extra
     knockout = extract("In contrast to wild-type MSCs, IL-10-deficient MSCs failed to attenuate thermal hyperalgesia.")
     assert ("IL-10-deficient MSCs", "DECREASES", "thermal hyperalgesia", True) in knockout
     assert not any(s == "MSCs" for s, _, _, _ in knockout)
+
+
+def test_what_an_agent_does_not_reach_across_a_new_clause_or_an_attribute(extract):
+    action = extract("Conclusion: The Nrf2/HO-1 pathway may underlie the antinociceptive action of BMSCs in CCI rats.")
+    assert not any(o == "BMSCs" for _, _, o, _ in action)
+    clause = extract("Hypoxic preconditioning of ADSCs enhanced their secretion of VEGF, and conditioned medium from "
+                     "these cells alleviated thermal hyperalgesia.")
+    assert not any(o == "conditioned medium" for _, t, o, _ in clause if t == "INCREASES")
+    stimulated = extract("BMSCs placed in Transwell inserts suppressed the proliferation of LPS-stimulated astrocytes "
+                         "and lowered their secretion of CXCL1 and CCL2.")
+    assert {("BMSCs", "DECREASES", "CXCL1", False), ("BMSCs", "DECREASES", "CCL2", False)} <= stimulated
+    assert not any(s == "astrocytes" or o == "LPS" for s, _, o, _ in stimulated)
+    nested = extract("Inhibition of Nrf2 with ML385 abolished the MSC-exosome-induced upregulation of HO-1 in spinal "
+                     "neurons and reinstated mechanical allodynia.")
+    assert {("ML385", "DECREASES", "HO-1", False), ("ML385", "INCREASES", "mechanical allodynia", False)} <= nested
+    assert not any(o == "MSC" for _, t, o, _ in nested if t != "DERIVED_FROM")
