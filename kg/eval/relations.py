@@ -319,14 +319,12 @@ def _abbreviation_singular(name: str) -> str | None:
 def _named(gold_name: str, names: set[str]) -> bool:
     """Whether a gold name is one of a mention's names: without case, with or without a leading species
     word, and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
-    if gold_name.lower() in names or without_species(gold_name) in {without_species(n) for n in names}:
+    if gold_name.lower() in names:
         return True
+    bare = {without_species(n) for n in names}
     single = _abbreviation_singular(gold_name)
-    if single is not None:
-        return single in {without_species(n) for n in names}
-    if gold_name[-1:].isupper() or gold_name[-1:].isdigit():  # "MSC" for "MSCs"
-        return without_species(gold_name + "s") in {without_species(n) for n in names}
-    return False
+    plural = gold_name + "s" if gold_name[-1:].isupper() or gold_name[-1:].isdigit() else None  # "MSC" for "MSCs"
+    return without_species(gold_name) in bare or single in bare or plural is not None and without_species(plural) in bare
 
 
 def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None, text: str | None = None) -> bool:

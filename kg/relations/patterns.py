@@ -256,10 +256,10 @@ CARRYING = frozenset({"carrying", "carry", "carries", "carried", "containing", "
 CONTRASTING_CLAUSES = frozenset({"whereas", "while", "whilst", "but", "although", "though", "yet"})
 NORMALIZING = frozenset(stem + ending for stem in ("normaliz", "normalis") for ending in ("e", "es", "ed", "ing"))
 # How the text says a thing changed before it was normalized: "the depressed catalase", "MDA levels rose".
-FELL_WORDS = frozenset({"depressed", "reduced", "decreased", "diminished", "impaired", "lowered", "suppressed",
-                        "downregulated", "fell", "declined", "dropped", "depleted", "lost"})
-ROSE_WORDS = frozenset({"elevated", "increased", "heightened", "enhanced", "upregulated", "raised", "rose",
-                        "accumulated", "doubled", "tripled"})
+FELL_WORDS = frozenset({"depressed", "reduced", "diminished", "impaired", "lowered", "suppressed", "downregulated",
+                        "depleted", "lost"} | {w for w, t in INTRANSITIVE_CHANGES.items() if t is RelationType.DECREASES})
+ROSE_WORDS = frozenset({"elevated", "heightened", "enhanced", "upregulated", "raised", "accumulated"}
+                       | {w for w, t in INTRANSITIVE_CHANGES.items() if t is RelationType.INCREASES})
 # Class nouns a mention modifies before the members are named: "the M2 markers Arg-1 and CD206".
 MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", "enzymes", "genes", "proteins",
                                 "mediators", "factors"})
@@ -2353,9 +2353,9 @@ class PatternExtractor:
                     continue
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
-                rtype = self._typed(trig.type, subject, obj)
-                if trig.text in NORMALIZING:
-                    rtype = self._normalized(view, trig, oi)
+                # "normalized X" takes its direction from the text first; the category guards apply to it too
+                direction = self._normalized(view, trig, oi) if trig.text in NORMALIZING else trig.type
+                rtype = self._typed(direction, subject, obj)
                 if rtype is None or (subject.curie and subject.curie == obj.curie) or is_control_arm(subject) \
                         or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
                     continue  # a control arm's "no effect on pain" is the design, not a claim about saline
@@ -2410,9 +2410,10 @@ class PatternExtractor:
             k += 1
         # a relative clause on the object: "GPx activity, which had been depressed by crush"
         after = view.words[k:k + 6] if view.words[k:k + 1] in ([","], ["which"], ["that"]) else []
-        same = [k for k, (s, e, m) in enumerate(view.mentions) if k != oi and s < trig.start
-                and (m.curie and m.curie == obj.curie or m.text.lower() == obj.text.lower())]
-        changes = before + after + [w for k in same for w in view.words[view.mentions[k][1]:view.mentions[k][1] + 3]]
+        # the same entity named earlier in the sentence with its change: "MDA levels rose ...; normalized MDA"
+        earlier = [e for s, e, m in view.mentions if s < trig.start and m is not obj
+                   and (m.curie and m.curie == obj.curie or m.text.lower() == obj.text.lower())]
+        changes = before + after + [w for e in earlier for w in view.words[e:e + 3]]
         if set(changes) & FELL_WORDS:
             return RelationType.INCREASES
         if set(changes) & ROSE_WORDS:
