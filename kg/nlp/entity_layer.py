@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import LEXICON_SPANS
+from kg.nlp.ner_slot import span_group_name
 from kg.nlp.variants import VARIANT_SPANS
 from kg.types import CLASS
 from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
@@ -94,6 +95,7 @@ ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
 # Where the span came from, kept on Span.id so mentions can report it.
 FOUND_BY_ABBREVIATION = "abbreviation"
 FOUND_BY_CAUSE = "cause"  # the word before "-induced" of a condition (see _named_causes)
+FOUND_BY_SCAFFOLD = "scaffold"  # a scaffold named by what it carries (see _scaffolds)
 
 
 @Language.factory("kg_entity_layer", default_config={"ner_groups": []})
@@ -136,7 +138,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _modified_cells(doc, _without_bare_verbs(_without_bare_adjectives(accepted)))))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_bare_verbs(_without_bare_adjectives(accepted))))))
         ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _class_mentions(doc, ents)
@@ -264,13 +266,20 @@ def _source_named_cells(ent: Span) -> Span | None:
 def _embedded_parts(doc: Doc) -> list[Span]:
     """Inside a cell mention, the words before "-derived" (species words left out) name where the
     cells come from ("Adipose-derived stem cells"), and so does a tissue that opens a stem cell's name
-    ("umbilical cord MSCs"); inside a condition, the words before "-induced" name its cause and the
+    ("umbilical cord MSCs"); inside a class phrase, the gene or chemical it is named after ("HO-1
+    inhibitor"); inside a condition, the words before "-induced" name its cause and the
     words after it the condition ("Bortezomib-induced peripheral neuropathy"). A cause keeps the label
     a lexicon term or model gave those exact words, else none is known."""
     labelled = {(s.start, s.end): s.label_ for group in doc.spans for s in doc.spans[group]
                 if group != EMBEDDED_PARTS}
     parts = []
     for ent in doc.ents:
+        if ent.id_ == CLASS:
+            parts += _class_targets(ent, labelled)
+            continue
+        if ent.id_ == FOUND_BY_SCAFFOLD:
+            parts += _scaffold_cargo(ent, labelled)
+            continue
         source = _source_named_cells(ent) if ent.label_ == Category.CELL.value else None
         if source is not None:
             parts.append(source)
@@ -289,6 +298,17 @@ def _embedded_parts(doc: Doc) -> list[Span]:
             cause = labelled.get((start, joint - 1), Category.ENTITY.value)
             parts += [Span(doc, start, joint - 1, label=cause), Span(doc, joint + 1, ent.end, label=ent.label_)]
     return parts
+
+
+def _class_targets(ent: Span, labelled: dict[tuple[int, int], str]) -> list[Span]:
+    """The gene or chemical a class phrase is named after: "HO-1" in "the HO-1 inhibitor ZnPP", "ROS" in
+    "the ROS scavenger NAC" (the longest such name before the class noun)."""
+    inside = [(start, end, label) for (start, end), label in labelled.items()
+              if ent.start <= start and end < ent.end and label in NOUN_CATEGORIES]
+    if not inside:
+        return []
+    start, end, label = max(inside, key=lambda s: (s[1] - s[0], -s[0]))
+    return [Span(ent.doc, start, end, label=label)]
 
 
 # Class nouns an entity is said to be one of: "Nrf2, a redox-sensitive transcription factor", "SOD is a
@@ -409,6 +429,53 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+# Scaffolds that carry cells or vesicles, named whole as a treatment: "BMSC-seeded chitosan conduits",
+# "an exosome-loaded hydrogel", "ADSC-laden hydrogel", "the cell-seeded construct".
+SCAFFOLD_HEADS = frozenset({"hydrogel", "hydrogels", "conduit", "conduits", "scaffold", "scaffolds", "construct",
+                            "constructs", "sponge", "sponges", "patch", "patches", "matrix", "matrices", "tube", "tubes"})
+CARRIER_PARTICIPLES = frozenset({"seeded", "loaded", "laden", "embedded", "encapsulating", "impregnated", "containing"})
+MAX_SCAFFOLD_TOKENS = 6
+
+
+def _scaffolds(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A scaffold named by what it carries becomes one mention (a treatment, labelled Procedure), the
+    names inside it absorbed: the claims of "BMSC-seeded chitosan conduits reduced TNF-α" are the
+    conduits'."""
+    out = list(ents)
+    for token in doc:
+        if token.lower_ not in SCAFFOLD_HEADS:
+            continue
+        start = None
+        for k in range(token.i - 1, max(-1, token.i - MAX_SCAFFOLD_TOKENS), -1):
+            word = doc[k].lower_
+            if "-" in word and word.rsplit("-", 1)[-1] in CARRIER_PARTICIPLES and len(word) > len(word.rsplit("-", 1)[-1]) + 1:
+                start = k  # one token: "BMSC-seeded", "hUC-MSC-seeded"
+                break
+            if word in CARRIER_PARTICIPLES and k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].is_punct:
+                start = k - 2  # split by the tokenizer: "exosome - loaded"
+                break
+            if doc[k].is_punct or doc[k].pos_ == "VERB" or doc[k].lower_ in ("the", "a", "an", "and", "or", "with"):
+                break
+        if start is None:
+            continue
+        span = Span(doc, start, token.i + 1, label=Category.PROCEDURE.value, span_id=FOUND_BY_SCAFFOLD)
+        if any(e.start < span.start < e.end or e.start < span.end < e.end for e in out):
+            continue  # a name crossing the scaffold's edge: leave both alone
+        out = [e for e in out if not (span.start <= e.start and e.end <= span.end)] + [span]
+    return out
+
+
+def _scaffold_cargo(ent: Span, labelled: dict[tuple[int, int], str]) -> list[Span]:
+    """The cells or vesicles a scaffold carries, named before "-seeded" / "-loaded": "BMSC" in "BMSC-seeded
+    chitosan conduits", "exosome" in "exosome-loaded hydrogel" (the longest such name)."""
+    inside = [(start, end, label) for (start, end), label in labelled.items()
+              if ent.start <= start and end < ent.end and label in (Category.CELL.value, Category.CELLULAR_COMPONENT.value)]
+    if not inside:
+        return []
+    start, end, label = max(inside, key=lambda s: (s[1] - s[0], -s[0]))
+    return [Span(ent.doc, start, end, label=label)]
+
+
 def _unnamed_cells(ent: Span) -> bool:
     """Cells a marker may name: "ATF3-positive neurons", but not the already named "Schwann-like cells"."""
     return ent.label_ == Category.CELL.value and "-like" not in ent.text
@@ -490,6 +557,7 @@ MAX_QUALIFIER_TOKENS = 3
 # ("NF-κB signaling", "peroxynitrite production") stay.
 PLACE_CATEGORIES = frozenset({Category.CELL.value, Category.CELLULAR_COMPONENT.value, Category.ANATOMY.value})
 NOUN_CATEGORIES = frozenset({Category.GENE.value, Category.CHEMICAL.value})
+MODEL_SPANS = span_group_name("")  # the prefix of every NER model's span group
 ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ory", "ar")
 
 
@@ -508,11 +576,22 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
 
 
 def _without_bare_verbs(ents: list[Span]) -> list[Span]:
-    """A plain lower-case word the parser reads as a finite or base verb names no entity: "MSCs can
-    reduce inflammation, scavenge reactive oxygen species" (a tagger's Chemical on "scavenge" in some
-    contexts, which would hide the claim's verb)."""
-    return [e for e in ents if not (len(e) == 1 and e[0].is_alpha and e[0].is_lower
-                                    and e[0].tag_ in ("VB", "VBP", "VBZ", "VBD"))]
+    """A plain lower-case word the parser reads as a verb names no entity: "MSCs can reduce
+    inflammation, scavenge reactive oxygen species", "inhibited NADPH oxidase activity, scavenged
+    superoxide anions" (a tagger's Chemical on "scavenge(d)" in some contexts, which would hide the
+    claim's verb). Nor does a model's gene or chemical on a plain noun that only modifies the entity
+    after it: "lowered paw IL-6 levels" (the paw is where the IL-6 was measured)."""
+    starts = {e.start for e in ents}
+
+    def slip(e: Span) -> bool:
+        word = e[0]
+        if len(e) != 1 or not word.is_alpha or not word.is_lower:
+            return False
+        if word.tag_ in ("VB", "VBP", "VBZ", "VBD") or word.tag_ == "VBN" and word.lower_.endswith("ed"):
+            return True
+        return (e.label_ in NOUN_CATEGORIES and e.id_.startswith(MODEL_SPANS) and word.tag_ == "NN"
+                and word.dep_ == "compound" and e.end in starts)
+    return [e for e in ents if not slip(e)]
 
 
 def _noun_like(token) -> bool:

@@ -101,7 +101,7 @@ OBJECT_STOPS = CLAUSE_BREAKS | frozenset({"after", "before", "when", "because", 
 COMPARISON_CUES = frozenset({"compared", "versus", "vs", "vs.", "than", "relative", "comparison"})
 APPOSITIVE_OPENERS = frozenset({"which", "who", "including", "such", "e.g.", "i.e.", "a", "an",
                                 "characterized", "characterised", "defined", "known", "namely",
-                                "especially", "particularly", "like"})
+                                "especially", "particularly", "like", "unlike", "one"})  # ", one of the most abundant miRNAs in ..., "
 # Head nouns between a mention and its trigger: "SOD activity was increased", "levels of TNF-α".
 FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activity", "activities",
                     "expression", "production", "release", "content", "concentration", "concentrations",
@@ -144,6 +144,7 @@ COMPARATIVES = {"less": RelationType.DECREASES, "lower": RelationType.DECREASES,
 # Intransitive changes of an amount: "In oxaliplatin-treated rats, spinal glutathione fell by 40%".
 INTRANSITIVE_CHANGES = {"fell": RelationType.DECREASES, "declined": RelationType.DECREASES,
                         "dropped": RelationType.DECREASES, "decreased": RelationType.DECREASES,
+                        "collapsed": RelationType.DECREASES,
                         "rose": RelationType.INCREASES, "increased": RelationType.INCREASES,
                         "doubled": RelationType.INCREASES, "tripled": RelationType.INCREASES}
 # Intransitive outcomes reported for a treated group: "allodynia resolved in hUCMSC-treated mice".
@@ -168,7 +169,10 @@ LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... wi
 SOURCE_VERBS = frozenset({"secreted", "derived", "isolated", "released", "produced", "obtained", "harvested"})
 MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
-                       "recipients", "recipient"})
+                       "recipients", "recipient",
+                       # cells in culture: "Schwann cells cultured in high glucose showed increased MDA"
+                       "exposed", "pre-exposed", "cultured", "co-cultured", "cocultured", "incubated",
+                       "challenged", "stimulated"})
 EFFECT_ADJECTIVES = {
     **dict.fromkeys(("analgesic", "antinociceptive", "anti-nociceptive", "antiallodynic", "anti-allodynic",
                      "antihyperalgesic", "anti-hyperalgesic", "anti-inflammatory", "antiinflammatory",
@@ -177,6 +181,10 @@ EFFECT_ADJECTIVES = {
     **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
 }
 # Verbs and determiners before an effect noun: "they had no analgesic effect on", "it exerted an inhibitory effect on".
+LEAVING = frozenset({"left", "leaving", "leaves"})  # "... but left p47phox unchanged"
+# Participles before "by" that attach changes to a claim: "accompanied by", "as shown by increased MBP".
+EVIDENCING = frozenset({"accompanied", "shown", "evidenced", "confirmed", "indicated", "reflected", "demonstrated",
+                        "paralleled"})
 LIGHT_VERBS = frozenset({"had", "has", "have", "exerted", "exert", "exerts", "showed", "shows", "no", "an", "a"})
 # A mention before these words names its absence or blockade: "miR-146a knockdown", "Nrf2 inhibitor".
 INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors", "antagonist", "antagonists",
@@ -222,6 +230,7 @@ RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"}
 # What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
 CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome", "conditioned medium"})
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
+MEASURED_AMOUNTS = frozenset({"level", "levels", "content", "concentration", "concentrations", "amount", "amounts"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
@@ -265,6 +274,7 @@ MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", 
                                 "mediators", "factors"})
 MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
 DOSES = frozenset({"dose", "doses"})
+DOSE_MODIFIERS = frozenset({"single", "repeated", "daily", "weekly", "multiple", "low", "high", "higher", "lower"})
 # Words that open a modifier of a wrapped agent: "of X into rats with ...", "of X on day 7 after ..."
 WRAPPER_MODIFIER_OPENERS = frozenset({"into", "on", "at", "in", "after", "following", "before", "during",
                                       "to", "from", "within", "for"})
@@ -327,6 +337,7 @@ class Lexicon:
     role_adjectives: frozenset[str] = frozenset()
     normalized_raised: frozenset[str] = frozenset()  # what "normalized" raises when the text does not say
     normalized_lowered: frozenset[str] = frozenset()
+    negated_participles: frozenset[str] = frozenset()  # "was unaffected by X": a negated claim in one word
     phrases_by_first_word: dict[str, list[tuple[tuple[str, ...], RelationType, str]]] = field(default_factory=dict)
 
     @classmethod
@@ -348,6 +359,9 @@ class Lexicon:
                 target.setdefault(tuple(phrase.lower().split()), rtype)
             if "role_adjectives" in section:
                 lex.role_adjectives = frozenset(section["role_adjectives"])
+            for participle in section.get("negated_participles", []):
+                lex.verbs.setdefault(participle, (rtype, True))
+                lex.negated_participles |= {participle}
         for table, form in ((lex.phrases, "phrase"), (lex.tight, "tight")):
             for phrase, rtype in table.items():
                 lex.phrases_by_first_word.setdefault(phrase[0], []).append((phrase, rtype, form))
@@ -403,9 +417,47 @@ def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
             continue
         if host.category is Category.CELL:
             out += [_presupposed(host, part, RelationType.DERIVED_FROM, sentence, "derived", "hyphen") for part in inside]
+        elif host.found_by == SCAFFOLD:  # "BMSC-seeded chitosan conduits": the cells are in the conduits
+            out += [_presupposed(part, host, RelationType.LOCATED_IN, sentence, "seeded", "hyphen") for part in inside]
         elif len(inside) == 2:
             out.append(_presupposed(inside[0], inside[1], RelationType.CAUSES, sentence, "induced", "hyphen"))
     return out
+
+
+# Class nouns that say what their members do to the gene or chemical the class is named after.
+SCAFFOLD = "scaffold"  # ``Mention.found_by`` of a scaffold named by what it carries (see the NLP stage)
+TARGETING_CLASSES = {"inhibitor": RelationType.DECREASES, "inhibitors": RelationType.DECREASES,
+                     "antagonist": RelationType.DECREASES, "blocker": RelationType.DECREASES,
+                     "scavenger": RelationType.DECREASES, "activator": RelationType.INCREASES,
+                     "agonist": RelationType.INCREASES, "inducer": RelationType.INCREASES}
+
+
+def _class_targets(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
+    """What being of a class says a member does: "the HO-1 inhibitor ZnPP" (ZnPP IS_A HO-1 inhibitor)
+    gives ZnPP DECREASES HO-1; "the NLRP3 activator nigericin" gives nigericin INCREASES NLRP3."""
+    parts = [m for m in adoc.mentions if m.found_by == EMBEDDED]
+    sentences = {s.index: s for s in adoc.sentences}
+    out = []
+    for rel in relations:
+        host = rel.object
+        rtype = TARGETING_CLASSES.get(host.text.split()[-1].lower()) if host.found_by == CLASS else None
+        sentence = sentences.get(host.sentence_index)
+        if rel.type is not RelationType.IS_A or rel.evidence.epistemics.negated or rtype is None or sentence is None:
+            continue
+        out += [_presupposed(rel.subject, part, rtype, sentence, host.text.split()[-1], "tight")
+                for part in parts if host.start <= part.start and part.end <= host.end]
+    return out
+
+
+def _without_answered_questions(relations: list[Relation]) -> list[Relation]:
+    """A claim asked as a question ("Whether MSCs modulate peroxiredoxin-6 remains unclear", kept as a
+    hedged claim) yields to the document's negated answer ("MSC transplantation did not change
+    peroxiredoxin-6"): the graph then holds only the answer."""
+    def key(rel: Relation) -> tuple:
+        return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
+    answered = {key(r) for r in relations if r.evidence.epistemics.negated}
+    return [r for r in relations if r.evidence.epistemics.negated or "whether" not in r.evidence.epistemics.cues
+            or key(r) not in answered]
 
 
 def _without_contradicted(relations: list[Relation]) -> list[Relation]:
@@ -414,8 +466,14 @@ def _without_contradicted(relations: list[Relation]) -> list[Relation]:
     reading came from a shared or combined subject."""
     def key(rel: Relation) -> tuple:
         return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
-    negated = {key(r) for r in relations if r.evidence.epistemics.negated}
-    return [r for r in relations if r.evidence.epistemics.negated or key(r) not in negated]
+    def derived(rel: Relation) -> bool:  # a claim carried over from a compared arm
+        return rel.evidence.extractor == f"{EXTRACTOR}:equivalent"
+    negated = {key(r) for r in relations if r.evidence.epistemics.negated and not derived(r)}
+    # "Unlike gabapentin, which only transiently raised the threshold, BMSCs ...": gabapentin's own
+    # clause says what it did; the contrast does not undo it
+    stated = {key(r) for r in relations if not r.evidence.epistemics.negated and not derived(r)}
+    return [r for r in relations if (r.evidence.epistemics.negated and not (derived(r) and key(r) in stated))
+            or not r.evidence.epistemics.negated and key(r) not in negated]
 
 
 _UTR = re.compile(r"^3\W{0,2}UTR$", re.IGNORECASE)  # "3'UTR", "3′-UTR": a region of the gene named after it
@@ -550,7 +608,8 @@ class SentenceView:
         distance = 0
         i = index - 1
         while i >= 0 and distance <= limit:
-            if self.words[i] in CLAUSE_BREAKS:
+            if self.words[i] in CLAUSE_BREAKS and not (i in self.aside and (self.words[i] in DISCOURSE_ASIDES
+                                                                          or self.words[i] == "unlike")):
                 return None
             if skip_asides and (i in self.aside or i in self.compared):
                 i -= 1
@@ -590,6 +649,10 @@ def _adverbial(words: list[str], i: int) -> bool:
     return words[i].endswith("ly") or words[i] in ADVERBIALS
 
 
+# Nouns naming a cell product again that no entity model tags ("The medium nonetheless reduced MDA").
+REFERRING_PREPARATIONS = frozenset({"medium", "media", "preparation", "supernatant"})
+
+
 def leading_pronoun(words: list[str]) -> int | None:
     """Where a sentence opens with "They" / "It" / "The treatment" as the agent of a claim ("They also
     raised ...", "However, they failed to ...", "The treatment reduced GFAP"): the agent of the
@@ -597,8 +660,8 @@ def leading_pronoun(words: list[str]) -> int | None:
     i = _sentence_start(words)  # "After transplantation into the injured spinal cord, they decreased IL-6"
     if i is None:
         return None
-    if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS:
-        i += 1  # the noun stands for the agent
+    if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
+        i += 1  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
     elif words[i:i + 1] in (["this"], ["these"]) and "accompanied" in words[i + 1:i + 5] \
             and words[words.index("accompanied", i) - 1] in ("was", "were"):
         return i  # "This (analgesic effect) was accompanied by reduced IL-1β": the agent's effect
@@ -679,6 +742,13 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
 IRREGULAR_PARTICIPLES = frozenset({"given", "shown", "known", "seen", "taken", "begun"})
 
 
+# Discourse adverbs set off by commas inside a clause: "X, however, had no effect on Y".
+DISCOURSE_ASIDES = frozenset({"however", "by contrast", "in contrast", "therefore", "thus", "moreover", "furthermore",
+                              "in addition", "in turn", "in particular", "nevertheless", "nonetheless", "though",
+                              "conversely", "consequently", "accordingly", "likewise", "similarly", "instead",
+                              "importantly", "notably", "interestingly", "surprisingly", "too", "also"})
+
+
 def _asides(words: list[str]) -> set[int]:
     """Parenthesised tokens and comma-delimited asides (", characterized by ..., ")."""
     aside: set[int] = set()
@@ -693,6 +763,9 @@ def _asides(words: list[str]) -> set[int]:
     commas = [i for i, w in enumerate(words) if w == ","]
     for a, b in zip(commas, commas[1:]):
         first = words[a + 1] if a + 1 < len(words) else ""
+        if " ".join(words[a + 1:b]) in DISCOURSE_ASIDES:
+            aside.update(range(a, b + 1))  # "ADSC-CM, however, had no effect on catalase"
+            continue
         if words[b + 1:b + 2] and words[b + 1] in CONTRASTING_CLAUSES:
             continue  # ", a single dose of UC-MSCs attenuated X, whereas ...": a clause, not an apposition
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
@@ -720,6 +793,19 @@ def _comparison_arms(words: list[str]) -> set[int]:
 
 # An amount written between a route and its agent: "1 × 10^6", "5 μg", "(2.5".
 _QUANTITY = re.compile(r"^(?:[\d.,]+|×|x|\^|10\^\d+|\d+\^\d+|μg|µg|mg|mg/kg|μl|µl|ml|cells?)$")
+_NUMBER = re.compile(r"^[\d.,]+(?:%|-fold)?$")
+
+
+def _magnitude(words: list[str], i: int) -> bool:
+    """Whether word ``i`` is part of a change's size: "by 48%", "by 2.5-fold", "by 42 %"."""
+    w = words[i]
+    if w == "by":
+        return i + 1 < len(words) and _NUMBER.match(words[i + 1]) is not None
+    if w in ("%", "-fold", "fold"):
+        return i > 0 and _NUMBER.match(words[i - 1]) is not None
+    return _NUMBER.match(w) is not None and i > 0 and words[i - 1] == "by"
+
+
 EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", "rapidly"})  # not "as well as"
 EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
 EFFICACY_ADJECTIVES = frozenset({"effective", "potent", "efficacious", "efficient", "successful", "better"})
@@ -738,8 +824,10 @@ def _equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
             start = i
         elif w in EQUAL_ADJECTIVES and words[i + 1:i + 3] in (["extent", "as"], ["degree", "as"]):
             start = i  # "to a similar extent as pregabalin"
-        elif w in ("like", "unlike") and i == 0:
-            start = i  # "Unlike gabapentin, BMSC-CM did not reduce ...": the opposite claim (see _equivalent_agents)
+        elif w in ("like", "unlike") and i == 0 or i == 0 and words[:3] == ["in", "contrast", "to"]:
+            # "Unlike gabapentin, BMSC-CM did not reduce ...", "In contrast to wild-type MSCs, IL-10-deficient
+            # MSCs failed to ...": the opposite claim (see _equivalent_agents)
+            start = i
         else:
             continue
         end = start + 1
@@ -786,6 +874,9 @@ class PatternExtractor:
                 k = next((k for k in range(i + 2, min(i + 8, len(words))) if words[k] in ("against", "from")), None)
                 if k is not None and not any(x in CLAUSE_BREAKS or x in lex.verbs for x in words[i + 1:k]):
                     add(RelationType.PREVENTS, "verb", i, k + 1)
+        for i, w in enumerate(words):  # "normalized NOX2 but left p47phox unchanged": a negated claim on p47phox
+            if w in LEAVING and any(x in lex.negated_participles for x in words[i + 2:i + 8]):
+                add(RelationType.REGULATES, "verb", i, i + 1)
         for i, w in enumerate(words):  # phrases, longest first at each position
             for phrase, rtype, form in lex.phrases_by_first_word.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -838,17 +929,23 @@ class PatternExtractor:
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
                           and s not in view.aside and not is_control_arm(m)][:1]
             previous_agent = agents[0] if agents else None
-        return resolve_generic_agents(adoc, list(relations.values()) + _embedded_parts(adoc))
+        found = _without_answered_questions(list(relations.values()))
+        return resolve_generic_agents(adoc, found + _embedded_parts(adoc) + _class_targets(adoc, found))
 
     def _accompanying_changes(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        # (also "as shown by", "as evidenced by", "was confirmed by" followed by a change: the evidence
+        # for a claim is its agent's changes)
         """ "MSC-CM reversed allodynia, an effect accompanied by lower Iba1", "This effect was accompanied
         by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
         is its agent's too (the claim of the sentence, or "This" standing for the agent before)."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
         for a in range(len(words) - 2):
-            if words[a] != "accompanied" or words[a + 1] != "by":
+            if words[a] not in EVIDENCING or words[a + 1] != "by":
                 continue
+            if words[a] != "accompanied" and not any(
+                    w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
+                continue  # "as shown by increased MBP levels", not "confirmed by confocal microscopy"
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
             claims = [r for r in _effect_claims(relations) if position.get(id(r.subject), a) < a
                       and r.subject.category in TREATMENTS | MOLECULES]
@@ -950,7 +1047,10 @@ class PatternExtractor:
                 continue  # "with elevated IL-6", "Increased ROS levels ...": an adjective, not a claim
             if trig.form == "participle" and view.words[trig.start - 1] in ("and", "or", ",") and \
                     0 <= trig.start - adjectival_end <= 6:
-                continue  # "associated with elevated nitric oxide and reduced catalase": a second adjective
+                # "associated with elevated nitric oxide and reduced catalase": a second adjective (and a
+                # third: "by increased nuclear Nrf2, reduced cytoplasmic Keap1 and elevated NQO1")
+                adjectival_end = trig.end
+                continue
             objects = self._objects_after(view, trig.end)
             objects_end = view.mentions[objects[-1]][1] if objects else -1
             referred = not objects and self._object_pronoun(view, trig.end)
@@ -958,6 +1058,7 @@ class PatternExtractor:
                 # "Gabapentin did not alter SOD, whereas hUC-MSCs boosted it": what the claim before acted on
                 objects, objects_end = self._referred_objects(view, out, view.words[trig.end]), trig.end + 1
             subjects, how, negated, scope_start = self._active_subjects(view, trig, objects, chain)
+            subjects = subjects + self._unlike_arms(view, trig, subjects)
             if referred:  # "infusion after neuropathy was established failed to reverse it": no agent named
                 subjects = [m for m in subjects if view.mentions[m][2].category not in CONDITIONS]
             emitted = self._emit(view, trig, subjects, objects, how, negated=negated, scope_start=scope_start)
@@ -976,6 +1077,7 @@ class PatternExtractor:
         out += self._hyphen_heads(view)
         out += self._secretions(view)
         out += self._cargo(view)
+        out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)
         out += self._elided_claims(view, out)
@@ -1145,6 +1247,21 @@ class PatternExtractor:
             for rel in before:
                 if position[id(rel.subject)] == last:
                     out.append(_claim_for(rel, agent, view.sentence, epistemics(words, k, end), how="elided"))
+        for k in range(1, len(words) - 2):  # "..., and this effect was mimicked by the SOD mimetic tempol"
+            if words[k] not in MIMICKING or words[k + 1] != "by" or words[k - 1] not in BE_FORMS | {"not"}:
+                continue
+            agent_index = self._agent_after(view, k + 2)
+            if agent_index is None:
+                continue
+            member_index = view.mention_at[view.mentions[agent_index][1]] if view.mentions[agent_index][1] < len(words) else -1
+            if view.mentions[agent_index][2].found_by == CLASS and member_index >= 0:
+                agent_index = member_index  # "the SOD mimetic tempol"
+            agent = view.mentions[agent_index][2]
+            before = [r for r in claims if position[id(r.subject)] < k and r.subject is not agent]
+            if agent.category in ROUTE_AGENTS and before:
+                last = max(position[id(r.subject)] for r in before)
+                out += [_claim_for(rel, agent, view.sentence, epistemics(words, k, 0), how="elided")
+                        for rel in before if position[id(rel.subject)] == last]
         return out
 
     def _agent_of_time_clause(self, view: SentenceView, index: int) -> int | None:
@@ -1152,11 +1269,19 @@ class PatternExtractor:
         injection of EVs" right after an agentless passive."""
         words = view.words
         k = index
-        while k < len(words) and (words[k].endswith("ly") or words[k] == "again"):  # "only", "partially"
+        while k < len(words) and (words[k].endswith("ly") or words[k] == "again" or _magnitude(words, k)
+                                  or _NUMBER.match(words[k]) or words[k].endswith("-fold")):  # "only", "2.4-fold"
             k += 1
+        if words[k:k + 1] == ["from"]:  # "rose from 2.1 ± 0.3 to 5.8 ± 0.6 nmol/mg protein after CCI"
+            k = next((i for i in range(k + 1, min(k + 16, len(words))) if words[i] in ("after", "following")
+                      or view.mention_at[i] >= 0 or words[i] in CLAUSE_ENDS), k)
         if k >= len(words) or words[k] not in ("after", "following", "upon"):
             return None
         agent = self._agent_after(view, k + 1, 3)
+        if agent is not None and view.mentions[agent][2].category in CONDITIONS | {Category.CHEMICAL} \
+                and not is_control_arm(view.mentions[agent][2]) and view.words[view.mentions[agent][1]:view.mentions[agent][1] + 1] in (
+                    [","], ["."], [";"], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"]):
+            return agent  # "was upregulated 2.4-fold after paclitaxel treatment", "rose ... after CCI"
         if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
             return None
         end = view.mentions[agent][1]
@@ -1262,13 +1387,20 @@ class PatternExtractor:
         for arm_start, arm_end in view.equivalents:
             agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
                       and m.category in ROUTE_AGENTS and not is_control_arm(m)]
-            opposite = view.words[arm_start] == "unlike"
+            opposite = view.words[arm_start] == "unlike" or view.words[arm_start:arm_start + 2] == ["in", "contrast"]
+            if opposite and view.words[arm_end:arm_end + 2] in ([",", "which"], [",", "who"]):
+                continue  # "In contrast to gabapentin, which only transiently raised PWL, ...": its own clause says
+            # what the arm's agent did; the contrast is one of degree or time
+            # the main clause's subject phrase ("BMSC-exosomes" of "Like TEMPOL, BMSC-exosomes lowered ...")
+            main = next((s for s, _, m in view.mentions if s >= arm_end and m.category in ROUTE_AGENTS), None) \
+                if arm_start == 0 else None
             for rel in relations:
                 if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT:
                     continue
                 (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
-                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claim of the clause after the arm
-                    applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start])
+                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claims of the main clause's subject
+                    applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start]) \
+                        and main is not None and 0 <= s_start - main <= 3
                 else:
                     applies = o_end <= arm_start and not any(w in CLAUSE_BREAKS for w in view.words[o_end:arm_start])
                 if not applies:
@@ -1289,7 +1421,7 @@ class PatternExtractor:
         words = view.words
         agents: dict[int, int] = {}  # comparative position -> the treated group's agent
         for j, w in enumerate(words):
-            rtype = COMPARATIVES.get(w) or OUTCOMES.get(w)
+            rtype = COMPARATIVES.get(w) or OUTCOMES.get(w) or INTRANSITIVE_CHANGES.get(w)
             if rtype is None and self.lexicon.verbs.get(w, (None, False))[1] and self._after_be(view, j):
                 rtype = self.lexicon.verbs[w][0]  # "IL-6 was lowered in the AD-MSC group"
             if rtype is None or j in view.compared:
@@ -1316,13 +1448,33 @@ class PatternExtractor:
                 out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
                 view.comparatives.add(j)
                 agents[j] = agent
-            elif self._after_be(view, j) or w in OUTCOMES:
-                k = j + 1  # "... was lower in the BMSC group", "allodynia resolved within 10 days in MSC-treated mice"
+            elif self._after_be(view, j) or w in OUTCOMES or w in INTRANSITIVE_CHANGES and j > 0 and (
+                    view.mention_at[j - 1] >= 0 or words[j - 1] in OBJECT_HEADS and self._patient_before(view, j) is not None):
+                # "... was lower in the BMSC group", "allodynia resolved within 10 days in MSC-treated mice",
+                # "Synovial fluid IL-6 decreased in the UC-MSC group", "MMP collapsed in paclitaxel-treated neurons"
+                k = j + 1
                 while k < len(words) and k < j + 8 and words[k] != "in" and words[k] not in CLAUSE_BREAKS \
                         and view.mention_at[k] < 0 and (w in OUTCOMES or words[k].endswith("ly")):
                     k += 1
+                if w in INTRANSITIVE_CHANGES and words[j + 1:j + 2] in (["after"], ["following"]):
+                    out += self._changed_after(view, trig, j)  # "serum IL-6 declined after SVF but not after pregabalin"
+                    continue
+                timed = self._agent_of_time_clause(view, j + 1) if w in INTRANSITIVE_CHANGES else None
+                if timed is not None:  # "MDA levels rose from 2.1 to 5.8 nmol/mg protein after CCI"
+                    out += self._emit(view, trig, [timed], self._patients_before(view, j), "after")
+                    continue
                 if words[k:k + 1] != ["in"]:
                     continue
+                host_end = k + 1
+                while host_end < len(words) and (words[host_end] in DETERMINERS or view.mention_at[host_end] >= 0 and
+                                                 view.mentions[view.mention_at[host_end]][2].category in CONDITIONS | {Category.ORGANISM}):
+                    host_end = view.mentions[view.mention_at[host_end]][1] if view.mention_at[host_end] >= 0 else host_end + 1
+                if host_end > k + 1 and words[host_end:host_end + 1] and words[host_end] in RECEIVING:
+                    # "allodynia was attenuated in CCI mice treated with DPSC-Exos": the animals' treatment
+                    given = self._agent_after(view, host_end + 1)
+                    if given is not None and view.mentions[given][2].category in TREATMENTS:
+                        out += self._emit(view, trig, [given], self._patients_before(view, j), "active")
+                        continue
                 agent = view.mention_starting_after(k + 1, 1)
                 if agent is not None and view.mentions[agent][2].category is Category.ANATOMY \
                         and words[view.mentions[agent][1]:view.mentions[agent][1] + 1] == ["of"]:
@@ -1333,6 +1485,25 @@ class PatternExtractor:
                                           or words[after:after + 2] == ["-", "treated"]):
                     out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
         return out
+
+    def _changed_after(self, view: SentenceView, trig: Trigger, j: int) -> list[Relation]:
+        """ "Serum IL-6 declined after SVF but not after pregabalin": a change after a treatment is the
+        treatment's, and the treatment excepted did not make it. Not "... declined after MSCs reduced ROS"
+        (a clause of its own)."""
+        words, out = view.words, []
+        agent = self._agent_after(view, j + 2, 3)
+        if agent is None or view.mentions[agent][2].category not in TREATMENTS:
+            return []
+        end = view.mentions[agent][1]
+        if words[end:end + 1] and (words[end] in self.lexicon.verbs or words[end] in ELLIPTIC_AUXILIARIES):
+            return []
+        agents = [agent]
+        if words[end:end + 3] in (["but", "not", "after"], ["but", "not", "following"]):
+            excepted = self._agent_after(view, end + 3, 3)
+            if excepted is not None:
+                view.excepted.add(excepted)
+                agents.append(excepted)
+        return self._emit(view, trig, agents, self._patients_before(view, j), "active")
 
     def _treated_setting(self, view: SentenceView) -> list[Relation]:
         """ "In oxaliplatin-treated rats, spinal glutathione fell by 40%": a change reported for animals
@@ -1387,7 +1558,8 @@ class PatternExtractor:
         """ "it"/"they" as the trigger's subject, modals, adverbs and negation allowed between;
         ``treatment``: "this treatment" / "the therapy" count as one."""
         i = index - 1
-        while i >= 0 and (view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS or view.words[i].endswith("ly")) \
+        while i >= 0 and (view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS or view.words[i].endswith("ly")
+                          or view.words[i] in ("still", "even", "only", "nonetheless", "nevertheless")) \
                 and view.words[i] not in PRONOUNS:
             i -= 1
         if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.mention_at[i] < 0:
@@ -1428,9 +1600,10 @@ class PatternExtractor:
                                  for i in between[joints[-1]:]):
             return False
         head = between[:joints[-1]]
-        # a mention counts as one word, commas as none: "HO-1 protein in the dorsal root ganglion, and lowered"
-        units = sum(1 for i in head if view.words[i] != "," and (view.mention_at[i] < 0 or i == 0
-                                                                 or view.mention_at[i - 1] != view.mention_at[i]))
+        # a mention counts as one word, commas and a magnitude as none: "HO-1 protein in the dorsal root
+        # ganglion, and lowered", "pain scores on a visual analogue scale by 48% and reduced"
+        units = sum(1 for i in head if view.words[i] != "," and not _magnitude(view.words, i)
+                    and (view.mention_at[i] < 0 or i == 0 or view.mention_at[i - 1] != view.mention_at[i]))
         return (units <= 6 and not any(
             view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
             or view.words[i] in self.lexicon.verbs and view.words[i - 1:i] != ["-"]  # "paclitaxel-treated" is no verb
@@ -1597,6 +1770,10 @@ class PatternExtractor:
             return view.mentions[view.mention_at[start - 3]][0]
         if start >= 2 and view.words[start - 1] == "-" and view.mention_at[start - 2] >= 0:
             return view.mentions[view.mention_at[start - 2]][0]
+        source = view.mention_at[start - 1] if start >= 1 else -1
+        if source >= 0 and view.mentions[source][2].category is Category.CELL and view.mention_at[start] >= 0 \
+                and view.mentions[view.mention_at[start]][2].category is Category.CELLULAR_COMPONENT:
+            return view.mentions[source][0]  # "ADSC secretome", "BMSC exosomes"
         return start
 
     @staticmethod
@@ -1606,7 +1783,8 @@ class PatternExtractor:
         while True:
             start = PatternExtractor._past_source(view, start)  # "NAC and DPSC-derived EVs lowered 4-HNE"
             while start >= 2 and (view.mention_at[start - 1] < 0 and (
-                    view.words[start - 1] in ADMINISTERED or view.words[start - 1].endswith("ly"))
+                    view.words[start - 1] in ADMINISTERED or view.words[start - 1].endswith("ly")
+                    or view.words[start - 1] in ("the", "their", "its"))  # "NAC and the exosomes each increased"
                     or view.mention_at[start - 1] >= 0
                     and view.mentions[view.mention_at[start - 1]][2].category is Category.ROUTE):
                 start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"
@@ -1639,6 +1817,10 @@ class PatternExtractor:
             return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
         # "BMSC exosomes enriched in miR-23a, which targets NOX2, reduced ...": a relative clause's verb
         # does not carry its subject out of the clause
+        acting = view.mention_at[trig.start - 3] if by_gerund and trig.start >= 3 else -1
+        if acting >= 0 and view.mentions[acting][1] == trig.start - 2 and view.mentions[acting][0] >= chain.end \
+                and view.mentions[acting][2].category in ROUTE_AGENTS:
+            return [self._phrase_head(view, acting)], "active", False, 0  # "the conditioned medium acts by inhibiting ERK1/2"
         if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) \
                 and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
             # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce
@@ -1653,7 +1835,12 @@ class PatternExtractor:
         compared_at = self._compared_at(view, trig.start)
         if compared_at is not None:  # "IL-10-ADSCs were more potent than control ADSCs in reversing allodynia"
             start, no_better_than_control = compared_at
+            if chain.subjects and words[start - 1:start] == ["and"]:  # "... accelerated remyelination and was more effective"
+                return chain.subjects, "carried", no_better_than_control, trig.start - 1
             return self._subjects_before(view, start), "active", no_better_than_control, trig.start - 1
+        agent = self._gerund_agent(view, trig, objects)
+        if agent is not None:  # "..., and blocking HO-1 with ZnPP abrogated ...": ZnPP blocks
+            return [agent], "active", False, 0
         antecedent = self._relative_antecedent(view, trig.start)
         if antecedent is not None:
             return [antecedent], "active", False, 0  # "... by exosomes from ADSCs, which also reduced CCL2"
@@ -1670,6 +1857,11 @@ class PatternExtractor:
             # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...": the
             # animals end the first verb's phrase; the agent goes on
             subjects, how = chain.subjects, "carried"
+        if subjects and words[trig.start - 1:trig.start] == ["and"] and self._agent_of_other_passive(view, subjects[0]):
+            # "These vesicles were taken up by neurons and microglia ... and attenuated allodynia": the
+            # passive's subject goes on, not its agent
+            opening = self._opening_agent(view)
+            subjects, how = ([self._agent_head(view, opening)], "carried") if opening is not None else ([], how)
         if chain.orphan_objects and subjects and set(subjects) <= chain.orphan_objects \
                 and self._coordinated(view, chain.orphan_end, trig.start):
             # "the seeded conduits reduced TNF-α and attenuated hyperalgesia": an unnamed agent's object
@@ -1678,6 +1870,50 @@ class PatternExtractor:
         if not subjects and objects:
             subjects, how = self._parsed_subject(view, trig.start), "parsed"
         return subjects, how, False, 0
+
+    def _gerund_agent(self, view: SentenceView, trig: Trigger, objects: list[int]) -> int | None:
+        """The agent of a gerund that opens a clause, named after its object: "blocking HO-1 with ZnPP",
+        "silencing Nrf2 using siRNA"."""
+        words = view.words
+        if not objects or not words[trig.start].endswith("ing") or trig.start > 0 and words[trig.start - 1] not in (",", "and") \
+                or trig.type not in (RelationType.DECREASES, RelationType.INCREASES):
+            return None
+        end = view.mentions[objects[-1]][1]
+        if words[end:end + 1] not in (["with"], ["using"], ["by"]):
+            return None
+        return self._agent_after(view, end + 1, 3)
+
+    def _unlike_arms(self, view: SentenceView, trig: Trigger, subjects: list[int]) -> list[int]:
+        """The agent of ", unlike X," between a claim's subject and its verb: X is contrasted with the
+        subject, so it is excepted from the claim ("MSC-Exos, unlike NAC, enhanced GPx"; "..., and,
+        unlike dexamethasone (1 μM), did not impair neurite outgrowth": dexamethasone did)."""
+        if not subjects:
+            return []
+        first = max(view.mentions[s][1] for s in subjects)
+        for i in range(trig.start - 1, first - 1, -1):
+            if view.words[i] == "unlike" and view.words[i - 1:i] == [","] and i in view.aside:
+                arm = view.mention_starting_after(i + 1, 2)
+                arm = self._agent_head(view, arm) if arm is not None else None
+                if arm is not None and arm not in subjects and view.mentions[arm][0] < trig.start:
+                    view.excepted.add(arm)
+                    return [arm]
+        return []
+
+    @staticmethod
+    def _agent_of_other_passive(view: SentenceView, m: int) -> bool:
+        """Whether a mention sits in the "by" phrase of a passive the lexicon does not type ("were taken
+        up by neurons and microglia", "was internalized by Schwann cells"), as its agent or one listed."""
+        words, i = view.words, view.mentions[m][0] - 1
+        while i > 0 and (words[i] in DETERMINERS or words[i] in (",", "and") or view.mention_at[i] >= 0):
+            i -= 1  # over the agents listed before it
+        if words[i:i + 1] != ["by"]:
+            return False
+        k = i - 1
+        if words[k:k + 1] in (["up"], ["in"]):
+            k -= 1  # "taken up by", "taken in by"
+        participle = words[k] if k >= 0 else ""
+        return (participle.endswith("ed") or participle in IRREGULAR_PARTICIPLES) \
+            and any(w in BE_FORMS for w in words[max(0, k - 3):k])
 
     @staticmethod
     def _left_relative_clause(view: SentenceView, end: int, index: int) -> bool:
@@ -1761,6 +1997,9 @@ class PatternExtractor:
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
+        member = view.mention_at[view.mentions[first][1]] if view.mentions[first][1] < len(view.words) else -1
+        if view.mentions[first][2].found_by == CLASS and member >= 0:
+            first = member  # "reduced the expression of the voltage-gated sodium channel Nav1.7": the channel named
         named = self._members_named(view, first)
         if named is not None:
             first = named  # "increased the M2 markers Arg-1 and CD206": the markers named
@@ -1782,12 +2021,16 @@ class PatternExtractor:
                 break
             if view.words[nxt:nxt + 1] in (["and"], ["or"]):
                 nxt += 1
+            if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in ("and", "or"):
+                nxt += 1  # "the expression of Nav1.7 and of TRPV1"
             nxt = self._skip_plain_words(view, nxt)
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
-            if view.words[end:end + 2] == [",", "and"] and self._opens_clause(view, m):
-                break  # "enhanced their secretion of VEGF, and conditioned medium from these cells alleviated"
+            if view.words[end] == "," and self._opens_clause(view, m):
+                # "enhanced their secretion of VEGF, and conditioned medium from these cells alleviated",
+                # "Unlike gabapentin, which only raised the threshold, BMSCs produced ..."
+                break
             # "... but not paclitaxel-induced neuropathic pain": the condition, not its cause
             m = self._head_of_modifier(view, self._head_of_hyphen(view, m))
             objects.append(m)
@@ -1858,6 +2101,8 @@ class PatternExtractor:
             return view.mention_at[end]  # "human dental pulp stem cells"
         if view.mentions[m][2].category in LOCATIONS:  # "spinal IL-6", "synovial fluid malondialdehyde"
             k = end + 1 if view.words[end:end + 1] and view.words[end] in SAMPLE_NOUNS else end
+            if view.words[k:k + 1] and view.words[k] in MEASURED_AMOUNTS and view.words[k + 1:k + 2] == ["of"]:
+                k += 2  # "cartilage levels of 8-OHdG", "serum concentrations of IL-6"
             if k < len(view.words) and view.mention_at[k] >= 0:
                 return view.mention_at[k]
         if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
@@ -1928,8 +2173,9 @@ class PatternExtractor:
         """'X was reduced by Y' / 'X reduced by Y': subjects after 'by', object before the trigger."""
         if trig.form not in ("participle", "phrase"):
             return None
-        by = next((i for i in range(trig.end, min(trig.end + 3, len(view.words))) if view.words[i] == "by"), None)
-        if by is None or any(view.mention_at[i] >= 0 for i in range(trig.end, by)):
+        after = self._place_after(view, trig.end)  # "was upregulated in DRG neurons by exosomes"
+        by = next((i for i in range(after, min(after + 3, len(view.words))) if view.words[i] == "by"), None)
+        if by is None or any(view.mention_at[i] >= 0 for i in range(after, by)):
             return None  # "reduced TNF-α secretion by macrophages": an object stands before "by"
         agent = self._agent_after(view, by + 1)
         if agent is None:
@@ -1946,6 +2192,27 @@ class PatternExtractor:
                 view.excepted.add(excepted)
         return subjects, patients
 
+    @staticmethod
+    def _place_after(view: SentenceView, index: int) -> int:
+        """Past a place right after a participle ("in (the) spinal microglia", "in the DRG of CCI rats"):
+        where the words after it begin; ``index`` when no place follows."""
+        words, i = view.words, index
+        if words[i:i + 1] not in (["in"], ["within"]):
+            return index
+        i += 1
+        while i < len(words) and words[i] in DETERMINERS:
+            i += 1
+        m = view.mention_at[i] if i < len(words) else -1
+        if m < 0 or view.mentions[m][2].category not in LOCATIONS:
+            return index
+        i = view.mentions[m][1]
+        if words[i:i + 1] == ["of"] and i + 1 < len(words) and view.mention_at[i + 1] >= 0 \
+                and view.mentions[view.mention_at[i + 1]][2].category in CONDITIONS | {Category.ORGANISM}:
+            i = view.mentions[view.mention_at[i + 1]][1]  # "in the DRG of CCI rats"
+            if i < len(words) and view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category is Category.ORGANISM:
+                i = view.mentions[view.mention_at[i]][1]
+        return i
+
     def _agent_after(self, view: SentenceView, index: int, limit: int = 4) -> int | None:
         """The agent after "by": "by BMSCs", "by local injection of BMSC-derived EVs",
         "by pretreatment with hUC-MSCs" (routes and wrapper nouns are passed over)."""
@@ -1954,8 +2221,11 @@ class PatternExtractor:
             m = view.mention_at[i]
             if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
                 i = view.mentions[m][1]
-            elif view.words[i] in WRAPPERS or (view.words[i] in ("of", "with") and i > index):
-                i += 1
+            elif view.words[i] in WRAPPERS or view.words[i] in DOSES or (view.words[i] in ("of", "with") and i > index) \
+                    or view.words[i] in DOSE_MODIFIERS | {"a", "an", "the"} and i + 1 < len(view.words) \
+                    and (view.words[i + 1] in DOSES | DOSE_MODIFIERS or view.mention_at[i + 1] >= 0
+                         and view.mentions[view.mention_at[i + 1]][2].category is Category.ROUTE):
+                i += 1  # "by a single intravenous dose of ADSCs"
             else:
                 break
         agent = view.mention_starting_after(i, limit)
@@ -1973,8 +2243,11 @@ class PatternExtractor:
         for _ in range(3):
             i, steps = view.mentions[m][0] - 1, 0
             while i >= 0 and steps < 4 and (view.words[i] in NP_MODIFIERS or (
-                    view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category in LOCATIONS)):
-                i, steps = i - 1, steps + 1  # "from human umbilical cord MSCs"
+                    view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category in LOCATIONS)
+                    or view.words[i] == "-" or view.words[i] in HYPHEN_RELATIONS and view.words[i - 1:i] == ["-"]
+                    # "released by the preconditioned cells"
+                    or view.words[i].endswith("ed") and view.mention_at[i] < 0 and view.words[i - 1:i] in (["the"], ["these"])):
+                i, steps = i - 1, steps + 1  # "from human umbilical cord MSCs", "carried by ADSC-derived exosomes"
             if i < 1 or view.words[i] not in PREPOSITIONS:
                 return m
             # "after"/"following" also open clauses ("TNF-α decreased after MSCs reduced ROS"):
@@ -2006,7 +2279,11 @@ class PatternExtractor:
     def _patient_before(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
         while i >= 0 and (view.words[i] in FILLER or view.words[i] in BE_FORMS or i in view.aside
-                          or _adverbial(view.words, i)):
+                          or _adverbial(view.words, i)
+                          # "thermal hyperalgesia, which was attenuated by ADSCs", "which had been reduced by"
+                          or view.words[i] in ("which", "that") and view.words[i + 1:i + 2] in (["was"], ["were"], ["had"], ["has"], ["is"], ["are"])
+                          or view.words[i] in ("had", "has", "have") and view.words[i + 1:i + 2] == ["been"]
+                          or view.words[i] == "," and view.words[i + 1:i + 2] == ["which"]):
             if view.mention_at[i] >= 0 and i not in view.aside:
                 break
             i -= 1
@@ -2029,6 +2306,12 @@ class PatternExtractor:
     def _nominal(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """'reduction of ROS by MSCs', 'MSC-mediated suppression of TNF-α', 'differentiation of X into Y'."""
         words = view.words
+        if words[trig.end:trig.end + 1] in (["by"], ["with"], ["using"]) and trig.start > 0 \
+                and view.mention_at[trig.start - 1] >= 0 and trig.type in (RelationType.DECREASES, RelationType.INCREASES):
+            # "HO-1 inhibition with zinc protoporphyrin IX", "Nrf2 silencing by siRNA": the act's object before it
+            agent = self._agent_after(view, trig.end + 1, 3)
+            patient = view.mention_at[trig.start - 1]
+            return self._emit(view, trig, [agent], [patient], "nominal") if agent is not None else []
         if words[trig.end:trig.end + 1] not in (["of"], ["in"]):
             return []
         objects = self._objects_after(view, trig.end + 1)
@@ -2071,6 +2354,8 @@ class PatternExtractor:
         if left is None or right is None:
             return []
         left = self._class_member(view, left)  # "TSG-6, an anti-inflammatory glycoprotein secreted by MSCs"
+        if trig.text in CONTAINER_PHRASES:  # "small EVs derived from DPSCs were enriched in miR-21-5p"
+            left = self._phrase_head(view, left)
         if trig.type is RelationType.DERIVED_FROM:  # "from placenta-derived MSCs", "from human DPSCs"
             right = self._head_of_modifier(view, self._head_of_hyphen(view, right))
         s = view.mentions[left][2]
@@ -2111,11 +2396,15 @@ class PatternExtractor:
         for k, word in enumerate(view.words):
             if word not in CARRYING or view.mention_at[k] >= 0:
                 continue
-            container = self._adjacent_left(view, k) if word.endswith("ing") else \
-                next(iter(self._subjects_before(view, k)), None)
+            if view.words[k + 1:k + 2] == ["by"]:  # "miR-146a-5p carried by ADSC-derived exosomes"
+                container, carried = self._agent_after(view, k + 2, 3), self._adjacent_left(view, k)
+                cargo = [carried] if carried is not None and view.mentions[carried][2].category in MOLECULES else []
+            else:
+                container = self._adjacent_left(view, k) if word.endswith("ing") else \
+                    next(iter(self._subjects_before(view, k)), None)
+                cargo = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in MOLECULES]
             if container is None or view.mentions[container][2].category is not Category.CELLULAR_COMPONENT:
                 continue
-            cargo = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in MOLECULES]
             trig = Trigger(RelationType.LOCATED_IN, "tight", k, k + 1, word)
             out += self._emit(view, trig, cargo, [container], "tight")
         return out
@@ -2204,6 +2493,20 @@ class PatternExtractor:
                     and view.mentions[product][2].category in MOLECULES | {Category.CELLULAR_COMPONENT}:
                 out.append(_presupposed(view.mentions[product][2], view.mentions[source][2], RelationType.DERIVED_FROM,
                                         view.sentence, f"{w} of ... {words[k]}", "tight"))
+        return out
+
+    @staticmethod
+    def _possessed_products(view: SentenceView) -> list[Relation]:
+        """ "Neither BMSCs nor their conditioned medium", "IFN-γ increased PD-L1 in their exosomes": a cell
+        product whose possessor is the cells named last before it."""
+        out = []
+        for start, _, product in view.mentions:
+            if product.category is not Category.CELLULAR_COMPONENT or view.words[start - 1:start] not in (["their"], ["its"]):
+                continue
+            cells = [m for s, e, m in view.mentions if e < start and m.category is Category.CELL and s not in view.aside
+                     and not any(w in CLAUSE_BREAKS for w in view.words[e:start])]
+            if cells:
+                out.append(_presupposed(product, cells[-1], RelationType.DERIVED_FROM, view.sentence, view.words[start - 1], "tight"))
         return out
 
     @staticmethod
@@ -2391,7 +2694,11 @@ class PatternExtractor:
                                           and s_end <= view.mentions[x][0] < trig.start)])
                     epi = epistemics(view.words, trig.start, floor,
                                      ("not",) if negated or oi in view.excepted or si in view.excepted
-                                     or how != "tight" and self._neither_before(view, s_start, trig.start) else ())
+                                     or how != "tight" and self._neither_before(view, s_start, trig.start)
+                                     else (trig.text,) if trig.text in self.lexicon.negated_participles | LEAVING else ())
+                    if si in view.excepted and not negated and epistemics(view.words, trig.start, floor).negated:
+                        # "NAC, unlike BMSCs, did not suppress IL-1β": the contrasted agent did
+                        epi = epi.model_copy(update={"negated": False, "cues": [c for c in epi.cues if c == "unlike"]})
                 out.append(_relation(subject, obj, rtype, view.sentence, trig.text, how, epi))
         return out
 
@@ -2411,9 +2718,10 @@ class PatternExtractor:
         # a relative clause on the object: "GPx activity, which had been depressed by crush"
         after = view.words[k:k + 6] if view.words[k:k + 1] in ([","], ["which"], ["that"]) else []
         # the same entity named earlier in the sentence with its change: "MDA levels rose ...; normalized MDA"
-        earlier = [e for s, e, m in view.mentions if s < trig.start and m is not obj
+        earlier = [(s, e) for s, e, m in view.mentions if s < trig.start and m is not obj
                    and (m.curie and m.curie == obj.curie or m.text.lower() == obj.text.lower())]
-        changes = before + after + [w for e in earlier for w in view.words[e:e + 3]]
+        # ... or with its change before it, or before the list it is in: "displayed elevated Cx43 and CXCL1"
+        changes = before + after + [w for s, e in earlier for w in view.words[e:e + 3] + self._words_before_list(view, s)]
         if set(changes) & FELL_WORDS:
             return RelationType.INCREASES
         if set(changes) & ROSE_WORDS:
@@ -2424,6 +2732,21 @@ class PatternExtractor:
         if names & self.lexicon.normalized_raised:
             return RelationType.INCREASES
         return RelationType.REGULATES
+
+    @staticmethod
+    def _words_before_list(view: SentenceView, start: int) -> list[str]:
+        """The change adjective right before a mention, or before the first mention of the list it is in
+        ("displayed elevated connexin 43 (Cx43) and CXCL1"); none after a clause ("GPx fell and MDA")."""
+        words = view.words
+        while start >= 2 and words[start - 1] in ("and", ",", "or"):
+            j = start - 2
+            if words[j] == ")":
+                j = next((k for k in range(j, -1, -1) if words[k] == "("), 0) - 1
+            if j < 0 or view.mention_at[j] < 0:
+                break
+            start = view.mentions[view.mention_at[j]][0]
+        word = words[start - 1] if start >= 1 else ""
+        return [word] if word in FELL_WORDS | ROSE_WORDS else []
 
     @staticmethod
     def _neither_before(view: SentenceView, s_start: int, trig_start: int) -> bool:

@@ -631,7 +631,8 @@ def test_neither_nor_subjects_are_both_negated(extract):
     edges = extract("Neither BMSCs nor their conditioned medium altered baseline nociceptive thresholds in naive rats.")
     assert ("BMSCs", "REGULATES", "nociceptive thresholds", True) in edges
     assert ("conditioned medium", "REGULATES", "nociceptive thresholds", True) in edges
-    assert not any(not negated for *_, negated in edges)
+    assert not any(not negated for _, t, _, negated in edges if t != "DERIVED_FROM")
+    assert ("conditioned medium", "DERIVED_FROM", "BMSCs", False) in edges  # "their": the cells' medium
     # The negation belongs to that claim: a later clause with one of the agents is positive.
     edges = extract("Neither BMSCs nor their conditioned medium altered mechanical thresholds, but BMSCs "
                     "reduced spinal IL-6 levels.")
@@ -1228,3 +1229,204 @@ def test_what_an_agent_does_not_reach_across_a_new_clause_or_an_attribute(extrac
                      "neurons and reinstated mechanical allodynia.")
     assert {("ML385", "DECREASES", "HO-1", False), ("ML385", "INCREASES", "mechanical allodynia", False)} <= nested
     assert not any(o == "MSC" for _, t, o, _ in nested if t != "DERIVED_FROM")
+
+
+def test_cells_in_culture_show_what_their_exposure_did(extract):
+    edges = extract("RSC96 Schwann cells cultured in high glucose (35 mM) for 48 h showed increased malondialdehyde "
+                    "(MDA) and decreased superoxide dismutase (SOD) activity. Conditioned medium from "
+                    "placenta-derived MSCs reversed both changes.")
+    assert {("high glucose", "INCREASES", "malondialdehyde", False), ("high glucose", "DECREASES", "superoxide dismutase", False),
+            ("Conditioned medium", "DECREASES", "malondialdehyde", False),
+            ("Conditioned medium", "INCREASES", "superoxide dismutase", False)} <= edges
+    assert not any(s == "Schwann cells" for s, *_ in edges)
+    assert ("oxaliplatin", "INCREASES", "CXCL1", False) in extract(
+        "Astrocytes exposed to oxaliplatin displayed elevated connexin 43 (Cx43) and CXCL1.")
+
+
+def test_a_class_named_after_a_target_says_what_its_member_does(extract):
+    edges = extract("The protective effect of ADSC-CM on H2O2-challenged Schwann cells was abolished by the HO-1 "
+                    "inhibitor zinc protoporphyrin IX (ZnPP) but not by the PI3K inhibitor LY294002.")
+    assert {("zinc protoporphyrin IX", "IS_A", "HO-1 inhibitor", False), ("zinc protoporphyrin IX", "DECREASES", "HO-1", False),
+            ("LY294002", "DECREASES", "PI3K", False)} <= edges
+    assert ("nigericin", "INCREASES", "NLRP3", False) in extract("The NLRP3 activator nigericin reversed this.")
+    # the act named before its agent: "HO-1 inhibition with ZnPP", "Nrf2 silencing by siRNA"
+    assert ("zinc protoporphyrin IX", "DECREASES", "HO-1", False) in extract(
+        "HO-1 inhibition with zinc protoporphyrin IX (ZnPP) partially reversed the suppression of allodynia by DPSC exosomes.")
+    assert ("siRNA", "DECREASES", "Nrf2", False) in extract("Nrf2 silencing by siRNA reduced GPX4 levels.")
+    # a class without a named target says nothing more than IS_A
+    assert {t for _, t, _, _ in extract("HO-1, an antioxidant enzyme, was upregulated by exosomes.")} == {"INCREASES", "IS_A"}
+
+
+def test_asides_places_and_sizes_do_not_part_a_claim_from_its_agent(extract):
+    assert ("CM", "REGULATES", "catalase", True) in extract("ADSC-CM, however, had no effect on catalase activity.")
+    assert ("PD-MSCs", "REGULATES", "spinal p38 MAPK", True) in extract(
+        "Phosphorylation of spinal p38 MAPK, by contrast, was not affected by PD-MSCs.")
+    assert ("exosomes", "INCREASES", "HO-1", False) in extract(
+        "HO-1 was upregulated in DRG neurons by exosomes from gingival MSCs.")
+    assert ("BMSCs", "DECREASES", "TNF-α", False) in extract("TNF-α was reduced in the DRG of CCI rats by BMSCs.")
+    sized = extract("Over 6 months, the MSCs decreased pain scores on a visual analogue scale (VAS) by 48% and "
+                    "reduced serum IL-17 levels.")
+    assert ("MSCs", "DECREASES", "IL-17", False) in sized
+    assert not any(s == "pain scores" for s, *_ in sized)
+    assert ("AD-MSCs", "DECREASES", "8-hydroxy-2'-deoxyguanosine", False) in extract(
+        "AD-MSCs reduced cartilage levels of 8-hydroxy-2'-deoxyguanosine (8-OHdG) by 42%.")
+
+
+def test_unaffected_is_a_negated_claim(extract):
+    assert ("BMSCs", "REGULATES", "TNF-α", True) in extract("Serum TNF-α was unaffected by BMSCs.")
+    edges = extract("Hind paw lipid peroxidation and TNF-α were lowered by ADMSC-CM, whereas IL-10 was unaffected.")
+    assert ("CM", "REGULATES", "IL-10", True) in edges
+    assert ("CM", "REGULATES", "IL-10", False) not in edges
+
+
+def test_model_slips_on_plain_words_hide_no_claim(extract):
+    scavenged = extract("Human umbilical cord Wharton's jelly MSCs (WJ-MSCs) inhibited NADPH oxidase activity, "
+                        "scavenged superoxide anions and upregulated glutathione peroxidase 1 (GPx1).")
+    assert ("Wharton's jelly MSCs", "DECREASES", "superoxide anions", False) in scavenged
+    assert not any(s == "superoxide anions" for s, *_ in scavenged)
+    assert ("Bone marrow MSCs", "DECREASES", "IL-6", False) in extract(
+        "Bone marrow MSCs lowered paw IL-6 levels in the formalin test.")
+
+
+def test_products_and_agents_referred_to_again(extract):
+    assert ("conditioned medium", "DERIVED_FROM", "BMSCs", False) in extract(
+        "Neither BMSCs nor their conditioned medium altered baseline nociceptive thresholds in naive rats.")
+    medium = extract.full("BMSC-conditioned medium did not alter GFAP in the dorsal horn. The medium nonetheless "
+                          "reduced spinal MDA levels and increased glutathione peroxidase (GPx) activity.")
+    reduced = [r for r in medium if r.type.value == "DECREASES" and r.object.text == "MDA"]
+    assert reduced and reduced[0].subject.curie == next(r.subject.curie for r in medium if r.subject.text == "conditioned medium")
+    # the agent of a passive the lexicon does not type is no subject of the verb after it
+    uptake = extract("Exosomes from human umbilical cord MSCs were delivered intrathecally after spinal nerve ligation. "
+                     "These vesicles were taken up by neurons and microglia in the ipsilateral dorsal root ganglion "
+                     "and attenuated both mechanical allodynia and thermal hyperalgesia.")
+    assert ("vesicles", "DECREASES", "mechanical allodynia", False) in uptake
+    assert not any(s in ("neurons", "microglia") for s, t, _, _ in uptake if t == "DECREASES")
+
+
+def test_cargo_named_before_or_far_from_its_vesicles(extract):
+    carried = extract("miR-146a-5p carried by ADSC-derived exosomes binds to the 3′UTR of TRAF6, thereby inhibiting "
+                      "NF-κB activation in synovial macrophages.")
+    assert {("miR-146a-5p", "LOCATED_IN", "exosomes", False), ("miR-146a-5p", "INTERACTS_WITH", "TRAF6", False)} <= carried
+    assert not any(s == "exosomes" and t == "INTERACTS_WITH" for s, t, _, _ in carried)
+    assert ("miR-21-5p", "LOCATED_IN", "small EVs", False) in extract(
+        "In SNL rats, small EVs derived from DPSCs were enriched in miR-21-5p, which binds the 3′-UTR of PTEN mRNA.")
+    contained = extract("However, exosomes released by the preconditioned cells contained higher levels of SOD2 and catalase.")
+    assert {("SOD2", "LOCATED_IN", "exosomes", False), ("catalase", "LOCATED_IN", "exosomes", False)} <= contained
+
+
+def test_the_agent_a_negated_claim_is_contrasted_with_did_it(extract):
+    edges = extract("The antioxidant N-acetylcysteine (NAC) mimicked the anti-allodynic action of BMSCs, but NAC, "
+                    "unlike BMSCs, did not suppress spinal IL-1β.")
+    assert {("NAC", "DECREASES", "IL-1β", True), ("BMSCs", "DECREASES", "IL-1β", False)} <= edges
+    assert ("BMSCs", "DECREASES", "IL-1β", True) not in edges
+    pregabalin = extract("Pregabalin, unlike ADSC secretome, failed to reduce spinal TNF-α in CCI mice.")
+    assert {("Pregabalin", "DECREASES", "TNF-α", True), ("secretome", "DECREASES", "TNF-α", False)} <= pregabalin
+    assert {("Exos", "INCREASES", "GPx", False), ("NAC", "INCREASES", "GPx", True)} <= extract("MSC-Exos, unlike NAC, enhanced GPx.")
+    later = extract("In paclitaxel-treated DRG cultures, BMSC exosomes (50 μg/mL) lowered ROS as effectively as NAC "
+                    "(1 mM) and, unlike dexamethasone (1 μM), did not impair neurite outgrowth.")
+    assert {("exosomes", "DECREASES", "neurite outgrowth", True), ("dexamethasone", "DECREASES", "neurite outgrowth", False)} <= later
+    assert not any(s == "ROS" for s, *_ in later)
+    # the contrast does not undo what the contrasted agent's own clause says
+    own = extract("Unlike gabapentin, which only transiently raised the paw withdrawal threshold, BMSCs produced a "
+                  "sustained increase in paw withdrawal threshold.")
+    assert ("gabapentin", "INCREASES", "paw withdrawal threshold", False) in own
+    assert not any(o == "BMSCs" for _, _, o, _ in own)
+
+
+def test_a_gerund_clause_names_its_agent_after_the_object(extract):
+    edges = extract("Heme oxygenase-1 (HO-1), a cytoprotective enzyme, was strongly induced in Schwann cells exposed "
+                    "to BMSC-EVs, and blocking HO-1 with ZnPP abrogated the EV-mediated reduction in lipid peroxidation.")
+    assert ("ZnPP", "DECREASES", "HO-1", False) in edges
+    assert not any(s == "Schwann cells" for s, *_ in edges)
+    compared = extract("Conditioned medium from these hypoxic cells accelerated remyelination of the crushed sciatic "
+                       "nerve and was more effective than normoxic medium in raising paw withdrawal threshold.")
+    assert ("Conditioned medium", "INCREASES", "paw withdrawal threshold", False) in compared
+    assert not any(s == "remyelination" for s, *_ in compared)
+
+
+def test_the_changes_given_as_evidence_for_a_claim_are_its_agents(extract):
+    edges = extract("Activation of the Nrf2/HO-1 pathway by BMSC-EVs was confirmed by increased nuclear Nrf2, reduced "
+                    "cytoplasmic Keap1 and elevated NQO1 and HO-1 protein levels in the sciatic nerve.")
+    assert {("EVs", "DECREASES", "Keap1", False), ("EVs", "INCREASES", "NQO1", False), ("EVs", "INCREASES", "HO-1", False)} <= edges
+    assert not any(s == "Keap1" for s, *_ in edges)
+    assert ("Schwann cell-like cells", "INCREASES", "MBP", False) in extract(
+        "Transplantation of Schwann cell-like cells derived from BMSCs enhanced remyelination, as shown by increased "
+        "MBP levels in the regenerating nerve.")
+    # a method is no evidence of a change
+    assert {t for _, t, _, _ in extract("Exosomes reduced IL-6, as confirmed by ELISA, and reduced pain.")} == {"DECREASES"}
+    # the agent of an act the sentence names in passing: "the conditioned medium acts by inhibiting ERK1/2"
+    acts = extract("Blocking ERK1/2 with U0126 reproduced the antinociceptive effect of BMSC-derived conditioned medium, "
+                   "suggesting that the conditioned medium acts by inhibiting ERK1/2 in the dorsal horn.")
+    assert {("U0126", "DECREASES", "ERK1/2", False), ("conditioned medium", "DECREASES", "ERK1/2", False)} <= acts
+
+
+def test_normalized_reads_the_change_named_before_a_list_and_left_unchanged_is_negated(extract):
+    edges = extract("Astrocytes isolated from the spinal cord of CCI rats displayed elevated connexin 43 (Cx43) and "
+                    "CXCL1; incubation with MSC-EVs for 24 h normalized Cx43 but not CXCL1.")
+    assert {("EVs", "DECREASES", "Cx43", False), ("EVs", "DECREASES", "CXCL1", True)} <= edges
+    # a verb of an earlier clause is no change of the next mention's
+    assert ("ADSCs", "DECREASES", "MDA", False) in extract("Spinal GPx fell and MDA rose; ADSCs normalized MDA.")
+    left = extract("NOX2 was upregulated in microglia; the secretome of MSCs normalized NOX2 but left p47phox unchanged.")
+    assert {("secretome", "DECREASES", "NOX2", False), ("secretome", "REGULATES", "p47phox", True)} <= left
+    assert ("secretome", "REGULATES", "p47phox", False) not in left
+    channel = extract("In DRG explants from rats with CCI, exosome treatment reduced the expression of the "
+                      "voltage-gated sodium channel Nav1.7 and of TRPV1.")
+    assert {("exosome", "DECREASES", "Nav1.7", False), ("exosome", "DECREASES", "TRPV1", False)} <= channel
+
+
+def test_treated_groups_relative_passives_and_doses_name_the_agent(extract):
+    assert ("Exos", "DECREASES", "mechanical allodynia", False) in extract(
+        "Consequently, mechanical allodynia was attenuated in CCI mice treated with DPSC-Exos.")
+    after = extract("SVF relieved post-herpetic neuralgia more effectively than pregabalin, and serum IL-6 declined "
+                    "after SVF but not after pregabalin.")
+    assert {("SVF", "DECREASES", "IL-6", False), ("pregabalin", "DECREASES", "IL-6", True)} <= after
+    assert not any(o == "TNF-α" for _, _, o, _ in extract("TNF-α declined after MSCs reduced ROS."))
+    assert ("ADSCs", "DECREASES", "thermal hyperalgesia", False) in extract(
+        "Vehicle-treated CCI rats continued to display thermal hyperalgesia, which was attenuated by ADSCs from day 7 onward.")
+    assert ("ADSCs", "DECREASES", "paw edema", False) in extract(
+        "Carrageenan-induced paw edema was markedly attenuated by a single intravenous dose of ADSCs.")
+
+
+def test_a_question_yields_to_its_negated_answer(extract):
+    edges = extract("Whether MSCs modulate the expression of the antioxidant enzyme peroxiredoxin-6 in the dorsal horn "
+                    "remains unclear. In our model, MSC transplantation did not change peroxiredoxin-6 protein levels.")
+    assert ("MSC", "REGULATES", "peroxiredoxin-6", True) in edges
+    assert not any(t == "REGULATES" and not negated for _, t, _, negated in edges)
+    # unanswered, the question stays a hedged claim
+    asked = extract.full("We tested whether exosomes could prevent vincristine-induced peripheral neuropathy (VIPN).")
+    prevents = [r for r in asked if r.type.value == "PREVENTS"]
+    assert prevents and prevents[0].evidence.epistemics.hedged and not prevents[0].evidence.epistemics.negated
+
+
+def test_contrasts_lists_and_mimicked_effects(extract):
+    contrast = extract("In contrast to wild-type MSCs, IL-10-deficient MSCs failed to attenuate thermal hyperalgesia, "
+                       "although they still lowered TNF-α to a similar extent.")
+    assert {("IL-10-deficient MSCs", "DECREASES", "thermal hyperalgesia", True),
+            ("wild-type MSCs", "DECREASES", "thermal hyperalgesia", False),
+            ("IL-10-deficient MSCs", "DECREASES", "TNF-α", False)} <= contrast
+    assert ("NAC", "INCREASES", "catalase", False) in extract(
+        "NAC and the exosomes each increased spinal catalase activity, but NAC alone failed to reverse thermal hyperalgesia.")
+    assert ("tempol", "DECREASES", "mechanical allodynia", False) in extract(
+        "Intravenous MSCs relieved mechanical allodynia in SNL rats, and this effect was mimicked by the SOD mimetic tempol.")
+    assert ("gabapentin", "DECREASES", "allodynia", True) in extract(
+        "MSCs relieved allodynia, and this effect was not mimicked by gabapentin.")
+
+
+def test_a_change_after_a_model_or_drug_is_its_effect(extract):
+    assert ("paclitaxel", "INCREASES", "Connexin 43", False) in extract(
+        "Connexin 43 (Cx43), which was localized in GFAP-positive astrocytes of the dorsal horn, was upregulated "
+        "2.4-fold after paclitaxel treatment.")
+    assert ("CCI", "INCREASES", "MDA", False) in extract(
+        "Sciatic nerve MDA levels rose from 2.1 ± 0.3 to 5.8 ± 0.6 nmol/mg protein after CCI.")
+
+
+def test_a_scaffold_named_by_its_cargo_is_the_agent(extract):
+    conduits = extract("hUC-MSC-seeded silk fibroin conduits reduced TNF-α and thermal hyperalgesia.")
+    assert {("hUC-MSC-seeded silk fibroin conduits", "DECREASES", "TNF-α", False),
+            ("hUC-MSC-seeded silk fibroin conduits", "DECREASES", "thermal hyperalgesia", False)} <= conduits
+    hydrogel = extract("An exosome-loaded hydrogel reduced mechanical allodynia and IL-1β.")
+    assert ("exosome-loaded hydrogel", "DECREASES", "IL-1β", False) in hydrogel
+    assert ("exosome", "LOCATED_IN", "exosome-loaded hydrogel", False) in hydrogel
+    assert not any(s == "exosome" and t == "DECREASES" for s, t, _, _ in hydrogel)
+    # a scaffold named otherwise is no mention of this kind
+    assert not any("hydrogel" in s for s, *_ in extract("Exosomes were loaded into a hydrogel and reduced IL-6."))
