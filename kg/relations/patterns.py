@@ -181,6 +181,9 @@ EFFECT_ADJECTIVES = {
     **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
 }
 # Verbs and determiners before an effect noun: "they had no analgesic effect on", "it exerted an inhibitory effect on".
+# Words of a sentence about another group than the treated one: its results are not the treatment's.
+CONTROL_WORDS = frozenset({"vehicle", "control", "controls", "sham", "untreated", "naive", "baseline", "placebo",
+                           "saline", "pbs"})
 LEAVING = frozenset({"left", "leaving", "leaves"})  # "... but left p47phox unchanged"
 # Participles before "by" that attach changes to a claim: "accompanied by", "as shown by increased MBP".
 EVIDENCING = frozenset({"accompanied", "shown", "evidenced", "confirmed", "indicated", "reflected", "demonstrated",
@@ -717,9 +720,11 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
         words = [t.lower_ for t in tokens]
         opening = _sentence_start(words)
         if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words) \
-                and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])):
+                and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])) \
+                and not set(words) & (INTRANSITIVE_CHANGES.keys() | COMPARATIVES.keys()):
             # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
-            # increased ...") or the changes just claimed are its object ("These changes were reversed by BMSCs.")
+            # increased ...") or the changes just claimed are its object ("These changes were reversed by
+            # BMSCs."), or it reports a change the sentence before may have made ("IL-6 was not reduced.")
             continue
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []
@@ -747,6 +752,9 @@ DISCOURSE_ASIDES = frozenset({"however", "by contrast", "in contrast", "therefor
                               "in addition", "in turn", "in particular", "nevertheless", "nonetheless", "though",
                               "conversely", "consequently", "accordingly", "likewise", "similarly", "instead",
                               "importantly", "notably", "interestingly", "surprisingly", "too", "also"})
+
+
+DISCOURSE_WORDS = frozenset(w for phrase in DISCOURSE_ASIDES for w in phrase.split())
 
 
 def _asides(words: list[str]) -> set[int]:
@@ -913,6 +921,7 @@ class PatternExtractor:
             else:
                 found = _without_contradicted(self._sentence_relations(view))
             found += self._countered_changes(view, found, previous_found, previous_sentence)
+            found += self._agentless_results(view, found, previous_found, previous_sentence)
             previous_found, previous_sentence = found, view.sentence
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view) or previous_pair
@@ -1130,6 +1139,44 @@ class PatternExtractor:
                     continue  # a cell therapy's changes "reversed by the PI3K inhibitor": its mechanism, blocked
                 out.append(_relation(subject, rel.object, OPPOSITE_CHANGE[rel.type], sentence, words[verb],
                                      "countered", epi))
+        return out
+
+    def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                           previous_sentence: Sentence | None) -> list[Relation]:
+        """ "BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial superoxide in DRG neurons
+        decreased.": a change reported with no agent, in a sentence that names no treatment and makes no
+        claim, right after a sentence whose claims one treatment made, is that treatment's (both sentences
+        are the evidence)."""
+        if _effect_claims(found) or previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
+            return []
+        agents = {id(r.subject): r.subject for r in _effect_claims(previous) if r.subject.category in TREATMENTS
+                  and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
+        # a cell or vesicle named other than as a place could be this sentence's own agent
+        if len(agents) != 1 or any(m.category in (Category.CELL, Category.CELLULAR_COMPONENT) and s not in view.aside
+                                   and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"])
+                                   for s, _, m in view.mentions):
+            return []
+        words, out = view.words, []
+        if any(is_control_arm(m) or m.category is Category.DISEASE for _, _, m in view.mentions) \
+                or CONTROL_WORDS & set(words):
+            return []  # "In vehicle-treated rats, MDA levels were higher": another group's result
+        agent = next(iter(agents.values()))
+        gap = " " * (view.sentence.start - previous_sentence.end)
+        sentence = view.sentence.model_copy(update={"start": previous_sentence.start,
+                                                    "text": previous_sentence.text + gap + view.sentence.text})
+        for j, w in enumerate(words):
+            after_be = self._after_be(view, j) or j >= 2 and words[j - 1] == "not" and words[j - 2] in BE_FORMS
+            rtype = INTRANSITIVE_CHANGES.get(w) if j > 0 and not after_be else None
+            passive = rtype is None and after_be and (
+                self.lexicon.verbs.get(w, (None, False))[1] or w in COMPARATIVES)  # "was reduced", "were lower"
+            if passive:
+                rtype = COMPARATIVES.get(w) or self.lexicon.verbs[w][0]
+            if rtype not in (RelationType.INCREASES, RelationType.DECREASES) or words[j + 1:j + 2] in (["by"], ["after"]) \
+                    and passive:
+                continue
+            for patient in self._patients_before(view, j - 1 if words[j - 1] == "not" else j):
+                epi = epistemics(words, j, view.mentions[patient][1])
+                out.append(_relation(agent, view.mentions[patient][2], rtype, sentence, w, "carried", epi))
         return out
 
     def _induced_models(self, view: SentenceView) -> list[Relation]:
@@ -1549,8 +1596,9 @@ class PatternExtractor:
     def _after_be(view: SentenceView, index: int) -> bool:
         """A participle after a form of "be", adverbs allowed between: "was largely abolished"."""
         i = index - 1
-        while i > 0 and _adverbial(view.words, i) and view.words[i] not in BE_FORMS:
-            i -= 1  # "were all decreased", "was, however, reduced"
+        while i > 0 and (_adverbial(view.words, i) or i in view.aside and view.words[i] in DISCOURSE_WORDS | {","}) \
+                and view.words[i] not in BE_FORMS:
+            i -= 1  # "were all decreased", "was, however, reduced", "was, in addition, upregulated"
         return i >= 0 and view.words[i] in BE_FORMS
 
     @staticmethod

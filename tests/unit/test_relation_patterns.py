@@ -1430,3 +1430,17 @@ def test_a_scaffold_named_by_its_cargo_is_the_agent(extract):
     assert not any(s == "exosome" and t == "DECREASES" for s, t, _, _ in hydrogel)
     # a scaffold named otherwise is no mention of this kind
     assert not any("hydrogel" in s for s, *_ in extract("Exosomes were loaded into a hydrogel and reduced IL-6."))
+
+
+def test_an_agentless_result_after_a_treatments_claim_is_its_effect(extract):
+    edges = extract("Spared nerve injury (SNI) was performed in C57BL/6 mice. BMSCs (2 x 10^5) or PBS were injected "
+                    "intrathecally on day 4. BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial "
+                    "superoxide in DRG neurons decreased.")
+    assert ("BMSCs", "DECREASES", "Mitochondrial superoxide", False) in edges
+    assert ("BMSCs", "DECREASES", "IL-6", True) in extract("BMSCs reduced allodynia. However, IL-6 was not reduced.")
+    # another group's result is not the treatment's
+    assert not any(o == "MDA" for _, _, o, _ in extract(
+        "BMSCs reduced allodynia. In vehicle-treated rats, MDA levels were higher."))
+    assert ("PMSC", "INCREASES", "Heme oxygenase-1", False) in extract(
+        "PMSC treatment alleviated the pain within 3 days. Heme oxygenase-1 (HO-1) was, in addition, upregulated in "
+        "the spinal cord of PMSC-treated animals.")
