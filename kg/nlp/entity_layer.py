@@ -302,9 +302,15 @@ def _embedded_parts(doc: Doc) -> list[Span]:
 
 def _class_targets(ent: Span, labelled: dict[tuple[int, int], str]) -> list[Span]:
     """The gene or chemical a class phrase is named after: "HO-1" in "the HO-1 inhibitor ZnPP", "ROS" in
-    "the ROS scavenger NAC" (the longest such name before the class noun)."""
+    "the ROS scavenger NAC"."""
+    return _longest_named_inside(ent, labelled, NOUN_CATEGORIES)
+
+
+def _longest_named_inside(ent: Span, labelled: dict[tuple[int, int], str], labels: frozenset[str]) -> list[Span]:
+    """The longest span a lexicon term or model labelled inside a mention's words (its head word left out),
+    with one of ``labels``."""
     inside = [(start, end, label) for (start, end), label in labelled.items()
-              if ent.start <= start and end < ent.end and label in NOUN_CATEGORIES]
+              if ent.start <= start and end < ent.end and label in labels]
     if not inside:
         return []
     start, end, label = max(inside, key=lambda s: (s[1] - s[0], -s[0]))
@@ -433,6 +439,7 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
 # "an exosome-loaded hydrogel", "ADSC-laden hydrogel", "the cell-seeded construct".
 SCAFFOLD_HEADS = frozenset({"hydrogel", "hydrogels", "conduit", "conduits", "scaffold", "scaffolds", "construct",
                             "constructs", "sponge", "sponges", "patch", "patches", "matrix", "matrices", "tube", "tubes"})
+CARRIED_CATEGORIES = frozenset({Category.CELL.value, Category.CELLULAR_COMPONENT.value})
 CARRIER_PARTICIPLES = frozenset({"seeded", "loaded", "laden", "embedded", "encapsulating", "impregnated", "containing"})
 MAX_SCAFFOLD_TOKENS = 6
 
@@ -466,14 +473,9 @@ def _scaffolds(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _scaffold_cargo(ent: Span, labelled: dict[tuple[int, int], str]) -> list[Span]:
-    """The cells or vesicles a scaffold carries, named before "-seeded" / "-loaded": "BMSC" in "BMSC-seeded
-    chitosan conduits", "exosome" in "exosome-loaded hydrogel" (the longest such name)."""
-    inside = [(start, end, label) for (start, end), label in labelled.items()
-              if ent.start <= start and end < ent.end and label in (Category.CELL.value, Category.CELLULAR_COMPONENT.value)]
-    if not inside:
-        return []
-    start, end, label = max(inside, key=lambda s: (s[1] - s[0], -s[0]))
-    return [Span(ent.doc, start, end, label=label)]
+    """The cells or vesicles a scaffold carries, named before "-seeded" / "-loaded": "exosome" in
+    "exosome-loaded hydrogel"."""
+    return _longest_named_inside(ent, labelled, CARRIED_CATEGORIES)
 
 
 def _unnamed_cells(ent: Span) -> bool:

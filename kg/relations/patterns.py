@@ -239,7 +239,8 @@ PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
                       "transplantation", "injection", "injections", "administration", "delivery", "infusion",
                       "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
-                      "co-administration", "coadministration", "combination", "release"})
+                      "co-administration", "coadministration", "combination", "release", "co-injection",
+                      "coinjection", "co-transplantation", "cotransplantation", "infusions", "transplantations"})
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
 ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "transplanted", "infused", "applied",
                           "grafted", "implanted"})
@@ -456,27 +457,28 @@ def _without_answered_questions(relations: list[Relation]) -> list[Relation]:
     """A claim asked as a question ("Whether MSCs modulate peroxiredoxin-6 remains unclear", kept as a
     hedged claim) yields to the document's negated answer ("MSC transplantation did not change
     peroxiredoxin-6"): the graph then holds only the answer."""
-    def key(rel: Relation) -> tuple:
-        return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
-    answered = {key(r) for r in relations if r.evidence.epistemics.negated}
+    answered = {_claim_key(r) for r in relations if r.evidence.epistemics.negated}
     return [r for r in relations if r.evidence.epistemics.negated or "whether" not in r.evidence.epistemics.cues
-            or key(r) not in answered]
+            or _claim_key(r) not in answered]
+
+
+def _claim_key(rel: Relation) -> tuple:
+    """A claim's identity within a document: its entities (by id, else by text) and its type."""
+    return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
 
 
 def _without_contradicted(relations: list[Relation]) -> list[Relation]:
     """A sentence that says both "X reduced Y" and "X did not reduce Y" ("BM-MSCs plus gabapentin ...
     reduced IL-1β, whereas gabapentin alone did not") means the explicit negation for X: the positive
     reading came from a shared or combined subject."""
-    def key(rel: Relation) -> tuple:
-        return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
     def derived(rel: Relation) -> bool:  # a claim carried over from a compared arm
         return rel.evidence.extractor == f"{EXTRACTOR}:equivalent"
-    negated = {key(r) for r in relations if r.evidence.epistemics.negated and not derived(r)}
+    negated = {_claim_key(r) for r in relations if r.evidence.epistemics.negated and not derived(r)}
     # "Unlike gabapentin, which only transiently raised the threshold, BMSCs ...": gabapentin's own
     # clause says what it did; the contrast does not undo it
-    stated = {key(r) for r in relations if not r.evidence.epistemics.negated and not derived(r)}
-    return [r for r in relations if (r.evidence.epistemics.negated and not (derived(r) and key(r) in stated))
-            or not r.evidence.epistemics.negated and key(r) not in negated]
+    stated = {_claim_key(r) for r in relations if not r.evidence.epistemics.negated and not derived(r)}
+    return [r for r in relations if (r.evidence.epistemics.negated and not (derived(r) and _claim_key(r) in stated))
+            or not r.evidence.epistemics.negated and _claim_key(r) not in negated]
 
 
 _UTR = re.compile(r"^3\W{0,2}UTR$", re.IGNORECASE)  # "3'UTR", "3′-UTR": a region of the gene named after it
@@ -1315,7 +1317,7 @@ class PatternExtractor:
         """The agent of "after BMSCs were injected", "after DPSC-Exos treatment", "following intrathecal
         injection of EVs" right after an agentless passive."""
         words = view.words
-        k = index
+        k = self._place_after(view, index)  # "was upregulated in the DRG following treatment with ..."
         while k < len(words) and (words[k].endswith("ly") or words[k] == "again" or _magnitude(words, k)
                                   or _NUMBER.match(words[k]) or words[k].endswith("-fold")):  # "only", "2.4-fold"
             k += 1
@@ -1514,7 +1516,8 @@ class PatternExtractor:
                     continue
                 host_end = k + 1
                 while host_end < len(words) and (words[host_end] in DETERMINERS or view.mention_at[host_end] >= 0 and
-                                                 view.mentions[view.mention_at[host_end]][2].category in CONDITIONS | {Category.ORGANISM}):
+                                                 view.mentions[view.mention_at[host_end]][2].category in CONDITIONS | {
+                                                     Category.ORGANISM, Category.CELL, Category.CELL_LINE}):
                     host_end = view.mentions[view.mention_at[host_end]][1] if view.mention_at[host_end] >= 0 else host_end + 1
                 if host_end > k + 1 and words[host_end:host_end + 1] and words[host_end] in RECEIVING:
                     # "allodynia was attenuated in CCI mice treated with DPSC-Exos": the animals' treatment

@@ -1444,3 +1444,11 @@ def test_an_agentless_result_after_a_treatments_claim_is_its_effect(extract):
     assert ("PMSC", "INCREASES", "Heme oxygenase-1", False) in extract(
         "PMSC treatment alleviated the pain within 3 days. Heme oxygenase-1 (HO-1) was, in addition, upregulated in "
         "the spinal cord of PMSC-treated animals.")
+
+
+def test_the_agent_of_an_agentless_passive_after_its_place(extract):
+    assert ("conditioned medium", "INCREASES", "Heme oxygenase-1", False) in extract(
+        "Heme oxygenase-1 (HO-1), an antioxidant enzyme, was upregulated in the DRG following treatment with "
+        "BMSC-conditioned medium.")
+    assert ("EVs", "INCREASES", "Heme oxygenase-1", False) in extract(
+        "Heme oxygenase-1 (HO-1), a cytoprotective enzyme, was strongly induced in Schwann cells exposed to BMSC-EVs.")
