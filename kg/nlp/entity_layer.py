@@ -13,10 +13,13 @@ Conflict rule, applied greedily over all candidate spans:
    chemical or organism label on "hypokalemia", "cardiomyopathy").
 A span overlapping an accepted one is dropped ("disease" and "phenotype" count as one family
 for rule 1's exception: "inflammatory pain" over the lexicon's "pain"). Then, in order:
-- a lone place adjective before a noun is no entity ("Microglial NLRP3", "nuclear accumulation");
+- a lone place adjective before a noun is no entity ("Microglial NLRP3", "nuclear accumulation"),
+  nor a plain lower-case verb ("scavenged") or a model's gene on a plain noun modifying the next
+  entity ("paw IL-6");
 - modified cells and loaded vesicles are named whole ("HO-1-overexpressing BMSCs", "miR-146a-loaded
   exosomes", "heat-inactivated ADSCs"), so are marked cells ("ATF3-positive neurons", "CD68+
-  macrophages"); engineered short forms are cells ("SOD2-MSCs");
+  macrophages"); engineered short forms are cells ("SOD2-MSCs"); scaffolds named by their cargo
+  are one treatment ("BMSC-seeded chitosan conduits", "exosome-loaded hydrogel": Procedure);
 - an abbreviation takes its long form's category and id ("ROS" becomes what "reactive oxygen
   species" is), everywhere it occurs, its singular too ("ASC-treated" after "(ASCs)");
 - a bare symptom takes its qualifiers ("osteoarthritic knee pain", "OA pain"), a symptom its measure
@@ -26,7 +29,9 @@ for rule 1's exception: "inflammatory pain" over the lexicon's "pain"). Then, in
 - the word before "-induced" of a condition names its cause ("chemotherapy-induced neuropathy");
 - parts named inside a mention are kept in ``doc.spans["embedded_parts"]``: the source tissue of a
   cell ("Adipose" of "Adipose-derived stem cells"), the cause and the condition of a condition
-  ("Bortezomib" and "peripheral neuropathy" of "Bortezomib-induced peripheral neuropathy (BIPN)").
+  ("Bortezomib" and "peripheral neuropathy" of "Bortezomib-induced peripheral neuropathy (BIPN)"),
+  the target of a class ("HO-1" of "HO-1 inhibitor") and the cargo of a scaffold ("exosome" of
+  "exosome-loaded hydrogel").
 """
 
 from __future__ import annotations
