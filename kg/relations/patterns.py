@@ -462,6 +462,12 @@ def _without_answered_questions(relations: list[Relation]) -> list[Relation]:
             or _claim_key(r) not in answered]
 
 
+def _joined(first: Sentence, second: Sentence) -> Sentence:
+    """Two neighbouring sentences as one evidence span (a claim that needs both)."""
+    gap = " " * (second.start - first.end)
+    return second.model_copy(update={"start": first.start, "text": first.text + gap + second.text})
+
+
 def _claim_key(rel: Relation) -> tuple:
     """A claim's identity within a document: its entities (by id, else by text) and its type."""
     return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
@@ -1131,9 +1137,7 @@ class PatternExtractor:
             claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE]
             if not claims and previous_sentence is not None and previous_sentence.index == sentence.index - 1:
                 claims = [r for r in previous if r.type in OPPOSITE_CHANGE]
-                gap = " " * (sentence.start - previous_sentence.end)  # the evidence is both sentences
-                sentence = sentence.model_copy(update={"start": previous_sentence.start,
-                                                       "text": previous_sentence.text + gap + sentence.text})
+                sentence = _joined(previous_sentence, sentence)  # the evidence is both sentences
             epi = epistemics(words, verb, c)
             for rel in claims:
                 if rel.evidence.epistemics.negated or rel.subject.curie == subject.curie \
@@ -1151,8 +1155,8 @@ class PatternExtractor:
         are the evidence)."""
         if _effect_claims(found) or previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
             return []
-        agents = {id(r.subject): r.subject for r in _effect_claims(previous) if r.subject.category in TREATMENTS
-                  and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
+        agents = {r.subject.curie or r.subject.text.lower(): r.subject for r in _effect_claims(previous)
+                  if r.subject.category in TREATMENTS and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
         # a cell or vesicle named other than as a place could be this sentence's own agent
         if len(agents) != 1 or any(m.category in (Category.CELL, Category.CELLULAR_COMPONENT) and s not in view.aside
                                    and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"])
@@ -1163,9 +1167,7 @@ class PatternExtractor:
                 or CONTROL_WORDS & set(words):
             return []  # "In vehicle-treated rats, MDA levels were higher": another group's result
         agent = next(iter(agents.values()))
-        gap = " " * (view.sentence.start - previous_sentence.end)
-        sentence = view.sentence.model_copy(update={"start": previous_sentence.start,
-                                                    "text": previous_sentence.text + gap + view.sentence.text})
+        sentence = _joined(previous_sentence, view.sentence)
         for j, w in enumerate(words):
             after_be = self._after_be(view, j) or j >= 2 and words[j - 1] == "not" and words[j - 2] in BE_FORMS
             rtype = INTRANSITIVE_CHANGES.get(w) if j > 0 and not after_be else None
