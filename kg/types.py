@@ -71,6 +71,8 @@ class Candidate(BaseModel):
 EMBEDDED = "embedded"
 # ``Mention.found_by`` of a class an entity is said to belong to ("a transcription factor").
 CLASS = "class"
+# ``Mention.found_by`` of a scaffold named by what it carries ("BMSC-seeded chitosan conduits").
+SCAFFOLD = "scaffold"
 
 
 class Mention(BaseModel):

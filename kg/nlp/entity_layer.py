@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.ner_slot import span_group_name
 from kg.nlp.variants import VARIANT_SPANS
-from kg.types import CLASS
+from kg.types import CLASS, SCAFFOLD
 from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
 
 # Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
@@ -100,7 +100,6 @@ ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
 # Where the span came from, kept on Span.id so mentions can report it.
 FOUND_BY_ABBREVIATION = "abbreviation"
 FOUND_BY_CAUSE = "cause"  # the word before "-induced" of a condition (see _named_causes)
-FOUND_BY_SCAFFOLD = "scaffold"  # a scaffold named by what it carries (see _scaffolds)
 
 
 @Language.factory("kg_entity_layer", default_config={"ner_groups": []})
@@ -143,7 +142,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_bare_verbs(_without_bare_adjectives(accepted))))))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_bare_adjectives(accepted))))))
         ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _class_mentions(doc, ents)
@@ -282,7 +281,7 @@ def _embedded_parts(doc: Doc) -> list[Span]:
         if ent.id_ == CLASS:
             parts += _class_targets(ent, labelled)
             continue
-        if ent.id_ == FOUND_BY_SCAFFOLD:
+        if ent.id_ == SCAFFOLD:
             parts += _scaffold_cargo(ent, labelled)
             continue
         source = _source_named_cells(ent) if ent.label_ == Category.CELL.value else None
@@ -460,7 +459,8 @@ def _scaffolds(doc: Doc, ents: list[Span]) -> list[Span]:
         start = None
         for k in range(token.i - 1, max(-1, token.i - MAX_SCAFFOLD_TOKENS), -1):
             word = doc[k].lower_
-            if "-" in word and word.rsplit("-", 1)[-1] in CARRIER_PARTICIPLES and len(word) > len(word.rsplit("-", 1)[-1]) + 1:
+            carrier, _, participle = word.rpartition("-")
+            if carrier and participle in CARRIER_PARTICIPLES:
                 start = k  # one token: "BMSC-seeded", "hUC-MSC-seeded"
                 break
             if word in CARRIER_PARTICIPLES and k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].is_punct:
@@ -470,7 +470,7 @@ def _scaffolds(doc: Doc, ents: list[Span]) -> list[Span]:
                 break
         if start is None:
             continue
-        span = Span(doc, start, token.i + 1, label=Category.PROCEDURE.value, span_id=FOUND_BY_SCAFFOLD)
+        span = Span(doc, start, token.i + 1, label=Category.PROCEDURE.value, span_id=SCAFFOLD)
         if any(e.start < span.start < e.end or e.start < span.end < e.end for e in out):
             continue  # a name crossing the scaffold's edge: leave both alone
         out = [e for e in out if not (span.start <= e.start and e.end <= span.end)] + [span]
@@ -582,7 +582,7 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
     return kept
 
 
-def _without_bare_verbs(ents: list[Span]) -> list[Span]:
+def _without_model_slips(ents: list[Span]) -> list[Span]:
     """A plain lower-case word the parser reads as a verb names no entity: "MSCs can reduce
     inflammation, scavenge reactive oxygen species", "inhibited NADPH oxidase activity, scavenged
     superoxide anions" (a tagger's Chemical on "scavenge(d)" in some contexts, which would hide the

@@ -70,7 +70,7 @@ from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm, resolve_generic_agents
 from kg.relations.epistemics import epistemics
-from kg.types import CLASS, EMBEDDED, AnnotatedDoc, Epistemics, Evidence, Mention, Relation, Sentence
+from kg.types import CLASS, EMBEDDED, SCAFFOLD, AnnotatedDoc, Epistemics, Evidence, Mention, Relation, Sentence
 from kg.vocab import CONTROL_ARM_NAMES, GRADING_ADJECTIVES, SYMPTOM_HEADS, Category, RelationType
 
 EXTRACTOR = "patterns"
@@ -147,6 +147,7 @@ INTRANSITIVE_CHANGES = {"fell": RelationType.DECREASES, "declined": RelationType
                         "collapsed": RelationType.DECREASES,
                         "rose": RelationType.INCREASES, "increased": RelationType.INCREASES,
                         "doubled": RelationType.INCREASES, "tripled": RelationType.INCREASES}
+CHANGE_WORDS = frozenset(INTRANSITIVE_CHANGES) | frozenset(COMPARATIVES)  # a change reported, with or without its agent
 # Intransitive outcomes reported for a treated group: "allodynia resolved in hUCMSC-treated mice".
 OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREASES,
             "recovered": RelationType.INCREASES, "normalized": RelationType.INCREASES,
@@ -167,7 +168,9 @@ CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "o
                          "lacking", "encoding"})
 LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... with", "enriched in"
 SOURCE_VERBS = frozenset({"secreted", "derived", "isolated", "released", "produced", "obtained", "harvested"})
-MODEL_MAKING = frozenset({"treated", "injected", "exposed"})  # "paclitaxel-treated mice developed ..."
+MODEL_MAKING = frozenset({"treated", "injected", "exposed"})
+# What may follow a model or drug after "after" when it, not a treatment clause, made a change ("after CCI,").
+MODEL_ENDINGS = ([","], ["."], [";"], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"])  # "paclitaxel-treated mice developed ..."
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient",
                        # cells in culture: "Schwann cells cultured in high glucose showed increased MDA"
@@ -180,7 +183,6 @@ EFFECT_ADJECTIVES = {
                     RelationType.DECREASES),
     **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
 }
-# Verbs and determiners before an effect noun: "they had no analgesic effect on", "it exerted an inhibitory effect on".
 # Words of a sentence about another group than the treated one: its results are not the treatment's.
 CONTROL_WORDS = frozenset({"vehicle", "control", "controls", "sham", "untreated", "naive", "baseline", "placebo",
                            "saline", "pbs"})
@@ -188,6 +190,7 @@ LEAVING = frozenset({"left", "leaving", "leaves"})  # "... but left p47phox unch
 # Participles before "by" that attach changes to a claim: "accompanied by", "as shown by increased MBP".
 EVIDENCING = frozenset({"accompanied", "shown", "evidenced", "confirmed", "indicated", "reflected", "demonstrated",
                         "paralleled"})
+# Verbs and determiners before an effect noun: "they had no analgesic effect on", "it exerted an inhibitory effect on".
 LIGHT_VERBS = frozenset({"had", "has", "have", "exerted", "exert", "exerts", "showed", "shows", "no", "an", "a"})
 # A mention before these words names its absence or blockade: "miR-146a knockdown", "Nrf2 inhibitor".
 INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors", "antagonist", "antagonists",
@@ -429,7 +432,6 @@ def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
 
 
 # Class nouns that say what their members do to the gene or chemical the class is named after.
-SCAFFOLD = "scaffold"  # ``Mention.found_by`` of a scaffold named by what it carries (see the NLP stage)
 TARGETING_CLASSES = {"inhibitor": RelationType.DECREASES, "inhibitors": RelationType.DECREASES,
                      "antagonist": RelationType.DECREASES, "blocker": RelationType.DECREASES,
                      "scavenger": RelationType.DECREASES, "activator": RelationType.INCREASES,
@@ -444,11 +446,12 @@ def _class_targets(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relati
     out = []
     for rel in relations:
         host = rel.object
-        rtype = TARGETING_CLASSES.get(host.text.split()[-1].lower()) if host.found_by == CLASS else None
+        head = host.text.split()[-1]
+        rtype = TARGETING_CLASSES.get(head.lower()) if host.found_by == CLASS else None
         sentence = sentences.get(host.sentence_index)
         if rel.type is not RelationType.IS_A or rel.evidence.epistemics.negated or rtype is None or sentence is None:
             continue
-        out += [_presupposed(rel.subject, part, rtype, sentence, host.text.split()[-1], "tight")
+        out += [_presupposed(rel.subject, part, rtype, sentence, head, "tight")
                 for part in parts if host.start <= part.start and part.end <= host.end]
     return out
 
@@ -619,8 +622,7 @@ class SentenceView:
         distance = 0
         i = index - 1
         while i >= 0 and distance <= limit:
-            if self.words[i] in CLAUSE_BREAKS and not (i in self.aside and (self.words[i] in DISCOURSE_ASIDES
-                                                                          or self.words[i] == "unlike")):
+            if self.words[i] in CLAUSE_BREAKS and not (i in self.aside and self.words[i] in DISCOURSE_WORDS | {"unlike"}):
                 return None
             if skip_asides and (i in self.aside or i in self.compared):
                 i -= 1
@@ -729,7 +731,7 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
         opening = _sentence_start(words)
         if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words) \
                 and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])) \
-                and not set(words) & (INTRANSITIVE_CHANGES.keys() | COMPARATIVES.keys()):
+                and not CHANGE_WORDS & set(words):
             # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
             # increased ...") or the changes just claimed are its object ("These changes were reversed by
             # BMSCs."), or it reports a change the sentence before may have made ("IL-6 was not reduced.")
@@ -760,8 +762,6 @@ DISCOURSE_ASIDES = frozenset({"however", "by contrast", "in contrast", "therefor
                               "in addition", "in turn", "in particular", "nevertheless", "nonetheless", "though",
                               "conversely", "consequently", "accordingly", "likewise", "similarly", "instead",
                               "importantly", "notably", "interestingly", "surprisingly", "too", "also"})
-
-
 DISCOURSE_WORDS = frozenset(w for phrase in DISCOURSE_ASIDES for w in phrase.split())
 
 
@@ -950,11 +950,10 @@ class PatternExtractor:
         return resolve_generic_agents(adoc, found + _embedded_parts(adoc) + _class_targets(adoc, found))
 
     def _accompanying_changes(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
-        # (also "as shown by", "as evidenced by", "was confirmed by" followed by a change: the evidence
-        # for a claim is its agent's changes)
         """ "MSC-CM reversed allodynia, an effect accompanied by lower Iba1", "This effect was accompanied
         by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
-        is its agent's too (the claim of the sentence, or "This" standing for the agent before)."""
+        is its agent's too (the claim of the sentence, or "This" standing for the agent before); so is
+        each change given as its evidence ("as shown by increased MBP", "was confirmed by reduced Keap1")."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
         for a in range(len(words) - 2):
@@ -1304,10 +1303,7 @@ class PatternExtractor:
             agent_index = self._agent_after(view, k + 2)
             if agent_index is None:
                 continue
-            member_index = view.mention_at[view.mentions[agent_index][1]] if view.mentions[agent_index][1] < len(words) else -1
-            if view.mentions[agent_index][2].found_by == CLASS and member_index >= 0:
-                agent_index = member_index  # "the SOD mimetic tempol"
-            agent = view.mentions[agent_index][2]
+            agent = view.mentions[self._member_after(view, agent_index)][2]  # "the SOD mimetic tempol"
             before = [r for r in claims if position[id(r.subject)] < k and r.subject is not agent]
             if agent.category in ROUTE_AGENTS and before:
                 last = max(position[id(r.subject)] for r in before)
@@ -1330,8 +1326,7 @@ class PatternExtractor:
             return None
         agent = self._agent_after(view, k + 1, 3)
         if agent is not None and view.mentions[agent][2].category in CONDITIONS | {Category.CHEMICAL} \
-                and not is_control_arm(view.mentions[agent][2]) and view.words[view.mentions[agent][1]:view.mentions[agent][1] + 1] in (
-                    [","], ["."], [";"], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"]):
+                and not is_control_arm(view.mentions[agent][2]) and words[view.mentions[agent][1]:][:1] in MODEL_ENDINGS:
             return agent  # "was upregulated 2.4-fold after paclitaxel treatment", "rose ... after CCI"
         if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
             return None
@@ -1440,8 +1435,9 @@ class PatternExtractor:
                       and m.category in ROUTE_AGENTS and not is_control_arm(m)]
             opposite = view.words[arm_start] == "unlike" or view.words[arm_start:arm_start + 2] == ["in", "contrast"]
             if opposite and view.words[arm_end:arm_end + 2] in ([",", "which"], [",", "who"]):
-                continue  # "In contrast to gabapentin, which only transiently raised PWL, ...": its own clause says
-            # what the arm's agent did; the contrast is one of degree or time
+                # "In contrast to gabapentin, which only transiently raised PWL, ...": its own clause says
+                # what the arm's agent did; the contrast is one of degree or time
+                continue
             # the main clause's subject phrase ("BMSC-exosomes" of "Like TEMPOL, BMSC-exosomes lowered ...")
             main = next((s for s, _, m in view.mentions if s >= arm_end and m.category in ROUTE_AGENTS), None) \
                 if arm_start == 0 else None
@@ -1542,7 +1538,7 @@ class PatternExtractor:
         """ "Serum IL-6 declined after SVF but not after pregabalin": a change after a treatment is the
         treatment's, and the treatment excepted did not make it. Not "... declined after MSCs reduced ROS"
         (a clause of its own)."""
-        words, out = view.words, []
+        words = view.words
         agent = self._agent_after(view, j + 2, 3)
         if agent is None or view.mentions[agent][2].category not in TREATMENTS:
             return []
@@ -2050,9 +2046,7 @@ class PatternExtractor:
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
-        member = view.mention_at[view.mentions[first][1]] if view.mentions[first][1] < len(view.words) else -1
-        if view.mentions[first][2].found_by == CLASS and member >= 0:
-            first = member  # "reduced the expression of the voltage-gated sodium channel Nav1.7": the channel named
+        first = self._member_after(view, first)  # "reduced the voltage-gated sodium channel Nav1.7": the channel named
         named = self._members_named(view, first)
         if named is not None:
             first = named  # "increased the M2 markers Arg-1 and CD206": the markers named
@@ -2461,6 +2455,13 @@ class PatternExtractor:
             trig = Trigger(RelationType.LOCATED_IN, "tight", k, k + 1, word)
             out += self._emit(view, trig, cargo, [container], "tight")
         return out
+
+    @staticmethod
+    def _member_after(view: SentenceView, m: int) -> int:
+        """The member named right after a class mention ("the SOD mimetic tempol"), else the mention itself."""
+        end = view.mentions[m][1]
+        member = view.mention_at[end] if end < len(view.words) else -1
+        return member if view.mentions[m][2].found_by == CLASS and member >= 0 else m
 
     @staticmethod
     def _class_member(view: SentenceView, m: int) -> int:
