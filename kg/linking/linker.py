@@ -219,6 +219,9 @@ class Linker:
             # a tagger's "synovial fluid IL-1β", "serum MDA", "obtained from abdominal fat": the text names
             # exactly a body part, tissue or fluid
             mention.category = Category.ANATOMY
+        elif res.category is Category.CELLULAR_COMPONENT and mention.category is Category.ANATOMY \
+                and match_key(res.name) == match_key(mention.text):
+            mention.category = Category.CELLULAR_COMPONENT  # a tagger's "vesicles" as a body part
         return mention
 
     def lookup(self, text: str, category: Category | None = None, long_form: str | None = None) -> list[Candidate]:

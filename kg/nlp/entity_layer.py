@@ -145,7 +145,7 @@ class EntityLayer:
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_bare_adjectives(accepted))))))
         ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
-        ents = _class_mentions(doc, ents)
+        ents = _repeated_symbols(doc, _class_mentions(doc, ents))
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
         return doc
@@ -599,6 +599,46 @@ def _without_model_slips(ents: list[Span]) -> list[Span]:
         return (e.label_ in NOUN_CATEGORIES and e.id_.startswith(MODEL_SPANS) and word.tag_ == "NN"
                 and word.dep_ == "compound" and e.end in starts)
     return [e for e in ents if not slip(e)]
+
+
+MAX_SYMBOL_TOKENS = 4
+
+
+def _symbol(span: Span) -> bool:
+    """A name written as a symbol (a capital after its first letter, or a digit): "IL-10-BMSCs",
+    "EX-527", "Cx43". Common words are left to each context's reading."""
+    text = span.text
+    return len(text) >= 3 and (any(ch.isupper() for ch in text[1:]) or any(ch.isdigit() for ch in text))
+
+
+def _repeated_symbols(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A symbol a model tagged once is the same entity where it recurs untagged in the document
+    ("BMSCs encoding interleukin-10 (IL-10-BMSCs) ... Intrathecal IL-10-BMSCs reduced ..."): the
+    transformer tagger decides each window alone. Symbols tagged with two labels are left alone,
+    and a repeat never overlaps an entity."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    source: dict[tuple[str, ...], Span] = {}
+    for ent in ents:
+        if len(ent) <= MAX_SYMBOL_TOKENS and _symbol(ent):
+            key = tuple(t.text for t in ent)
+            labels.setdefault(key, set()).add(ent.label_)
+            source.setdefault(key, ent)
+    keys = {k for k, found in labels.items() if len(found) == 1}
+    if not keys:
+        return ents
+    taken = [False] * len(doc)
+    for ent in ents:
+        taken[ent.start:ent.end] = [True] * len(ent)
+    added = []
+    for i in range(len(doc)):
+        for n in range(MAX_SYMBOL_TOKENS, 0, -1):
+            key = tuple(t.text for t in doc[i:i + n])
+            if len(key) == n and key in keys and not any(taken[i:i + n]):
+                ent = source[key]
+                added.append(Span(doc, i, i + n, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_))
+                taken[i:i + n] = [True] * n
+                break
+    return ents + added
 
 
 def _noun_like(token) -> bool:

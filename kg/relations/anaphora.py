@@ -12,7 +12,7 @@ of a claim, then the one named most often, then the latest. A control arm is nev
 
 from __future__ import annotations
 
-from kg.types import AnnotatedDoc, Mention, Relation
+from kg.types import AnnotatedDoc, Mention, Relation, RelationType
 from kg.vocab import CONTROL_ARM_NAMES, Category
 
 # Generic heads and the category their antecedent must have.
@@ -55,25 +55,31 @@ def _referring(mention: Mention, text: str) -> bool:
 
 
 def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
-    """Relations whose subject is a referring generic phrase, with the antecedent's identity."""
+    """Relations whose subject is a referring generic phrase, with the antecedent's identity; so is
+    a product's referring source ("TGF-β1 secreted by these cells": the cells named before)."""
     text = adoc.document.text
     agents = {r.subject.curie for r in relations if r.subject.curie
               and not (_generic(r.subject) and _referring(r.subject, text))}
-    resolved = []
-    for rel in relations:
-        subject = rel.subject
+
+    def resolved(mention: Mention) -> Mention:
         # a pronoun that stands in for a generic phrase ("These vesicles ... They also raised ...")
-        stand_in = subject.found_by == STAND_IN
-        kind = GENERIC_HEADS.get(((subject.long_form or "") if stand_in else subject.text).lower())
+        stand_in = mention.found_by == STAND_IN
+        kind = GENERIC_HEADS.get(((mention.long_form or "") if stand_in else mention.text).lower())
         antecedent = None
-        if kind is not None and subject.category is kind and (stand_in or _referring(subject, text)):
-            antecedent = _antecedent(adoc.mentions, subject, kind, agents, text)
+        if kind is not None and mention.category is kind and (stand_in or _referring(mention, text)):
+            antecedent = _antecedent(adoc.mentions, mention, kind, agents, text)
         if antecedent is None:
-            resolved.append(rel)
-            continue
-        resolved.append(rel.model_copy(update={"subject": subject.model_copy(update={
-            "curie": antecedent.curie, "name": antecedent.name, "long_form": antecedent.long_form or antecedent.text})}))
-    return resolved
+            return mention
+        return mention.model_copy(update={
+            "curie": antecedent.curie, "name": antecedent.name, "long_form": antecedent.long_form or antecedent.text})
+
+    out = []
+    for rel in relations:
+        update = {"subject": resolved(rel.subject)}
+        if rel.type is RelationType.DERIVED_FROM:
+            update["object"] = resolved(rel.object)
+        out.append(rel.model_copy(update=update) if any(update[k] is not getattr(rel, k) for k in update) else rel)
+    return out
 
 
 def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agents: set[str],

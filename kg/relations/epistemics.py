@@ -38,8 +38,13 @@ def negation_cues(words: Sequence[str], trigger_start: int, floor: int) -> list[
     return [w for w in words[start:trigger_start] if w in NEGATION_CUES]
 
 
+# "Potential" names a quantity after these words, it does not hedge: "mitochondrial membrane potential".
+POTENTIAL_NAMES = frozenset({"membrane", "action", "resting", "evoked", "field", "redox"})
+
+
 def hedge_cues(words: Sequence[str], trigger_start: int) -> list[str]:
-    return [w for w in words[:trigger_start] if w in HEDGE_CUES]
+    return [w for i, w in enumerate(words[:trigger_start]) if w in HEDGE_CUES
+            and not (w == "potential" and i > 0 and words[i - 1] in POTENTIAL_NAMES)]
 
 
 def epistemics(words: Sequence[str], trigger_start: int, floor: int, extra_negation: Sequence[str] = ()) -> Epistemics:

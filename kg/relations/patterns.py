@@ -19,7 +19,9 @@ Handles, per sentence:
 - coordinated objects ("reduced TNF-α and IL-1β", "lowered WOMAC pain subscores and synovial fluid
   malondialdehyde"); "IL-1β but not TNF-α" negates the excepted object;
 - results written about treated groups ("rats receiving ADSCs displayed less hyperalgesia",
-  "IL-6 was lower in the BMSC group", "allodynia resolved in hUCMSC-treated mice");
+  "IL-6 was lower in the BMSC group", "allodynia resolved in hUCMSC-treated mice", "the MSC group
+  showed a greater reduction in WOMAC pain scores") and a trial's first arm, which TREATS the
+  patients' disease ("patients with knee OA were randomized to UC-MSCs or hyaluronic acid");
 - "protected Schwann cells against apoptosis" (PREVENTS), "an inhibitory effect on" (typed by its
   adjective; "no effect on" is a negated REGULATES);
 - comparison arms ("reduced pain compared with placebo": placebo gets nothing; "we compared A with B"
@@ -104,7 +106,7 @@ APPOSITIVE_OPENERS = frozenset({"which", "who", "including", "such", "e.g.", "i.
                                 "especially", "particularly", "like", "unlike", "one"})  # ", one of the most abundant miRNAs in ..., "
 # Head nouns between a mention and its trigger: "SOD activity was increased", "levels of TNF-α".
 FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activity", "activities",
-                    "expression", "production", "release", "content", "concentration", "concentrations",
+                    "expression", "production", "release", "secretion", "content", "concentration", "concentrations",
                     "amount", "amounts", "of", "serum", "plasma", "tissue", "mrna", "protein", "that",
                     "which", "had", "has", "have", "been", "is", "are", "was", "were", "significantly",
                     "markedly", "further", "also", "not", "development", "maintenance", "progression",
@@ -153,7 +155,7 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "recovered": RelationType.INCREASES, "normalized": RelationType.INCREASES,
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
-                     "exhibits", "had", "have", "has", "developed", "presented"})
+                     "exhibits", "had", "have", "has", "developed", "presented", "reported", "experienced", "achieved"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
 # ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
 # Material a product was isolated from, between the phrase and its source: "isolated from the culture
@@ -203,15 +205,19 @@ ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "pot
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
 # Nouns of a decline: "the reduction in X", "the loss of X".
 DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
-                                        "downregulation", "drop", "fall",
+                                        "downregulation", "down-regulation", "drop", "fall",
                                         # "produced a sustained reversal of allodynia": a decrease brought about
                                         "reversal", "attenuation", "alleviation", "suppression", "inhibition",
                                         "amelioration", "relief"})
-RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "rise", "accumulation",
-                        "overexpression"})
+RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "up-regulation", "rise",
+                        "accumulation", "overexpression"})
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
 # hyperalgesia", "an improvement in nerve conduction velocity").
-IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements"})
+IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements", "recovery"})
+CHANGE_NOUNS = DECLINE_NOUNS | RISE_NOUNS | IMPROVEMENT_NOUNS
+# Words grading a change noun: "a greater reduction in", "a significant improvement in"
+GRADES = frozenset({"greater", "larger", "significant", "marked", "substantial", "faster", "more", "sustained",
+                    "dose-dependent", "further", "clear", "partial", "complete"})
 # Claims an equivalence arm does not share: where a thing comes from, how it is given, what it is.
 NOT_EQUIVALENT = frozenset({RelationType.DERIVED_FROM, RelationType.ADMINISTERED_VIA, RelationType.IS_A,
                             RelationType.LOCATED_IN})
@@ -219,7 +225,12 @@ DECLINE, RISE = "decline", "rise"
 # "These changes were reversed by X", "X reversed all of these changes": X counters each change the
 # text just claimed (an increase becomes a decrease and the reverse).
 CHANGE_REFERENCES = frozenset({"changes", "alterations", "abnormalities"})
-REFERRING_TO_CHANGES = frozenset({"these", "both", "such", "those"})
+# ... and those that say which way the changes went: "SNL up-regulated Cx43 and CXCL1, and both increases
+# were reversed by ADSCs" (only the increases are countered)
+RISES_REFERRED = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "up-regulation"})
+DECLINES_REFERRED = frozenset({"decrease", "decreases", "reduction", "reductions", "downregulation", "down-regulation"})
+REFERRED_CHANGES = CHANGE_REFERENCES | RISES_REFERRED | DECLINES_REFERRED
+REFERRING_TO_CHANGES = frozenset({"these", "both", "such", "those", "this"})
 COUNTERING_VERBS = frozenset({"reversed", "reverse", "reverses", "attenuated", "attenuate", "attenuates", "prevented",
                               "prevent", "prevents", "normalized", "normalised", "normalize", "abolished", "counteracted",
                               "ameliorated", "blocked", "rescued", "corrected"})
@@ -285,12 +296,30 @@ DOSE_MODIFIERS = frozenset({"single", "repeated", "daily", "weekly", "multiple",
 # Words that open a modifier of a wrapped agent: "of X into rats with ...", "of X on day 7 after ..."
 WRAPPER_MODIFIER_OPENERS = frozenset({"into", "on", "at", "in", "after", "following", "before", "during",
                                       "to", "from", "within", "for"})
+QUANTIFIERS = frozenset({"most", "many", "some", "all", "few", "half", "part", "each"})
+# States of a gene product a passive may change: "its nuclear translocation was enhanced by resveratrol"
+MEASURED_STATES = frozenset({"translocation", "activation", "expression", "phosphorylation", "activity", "levels",
+                             "release", "secretion", "production"})
+LOCALIZING_ADJECTIVES = frozenset({"nuclear", "cytoplasmic", "mitochondrial", "membrane", "spinal", "neuronal"})
+# Words naming the form of a gene product measured: "spinal phosphorylated p38 MAPK"
+FORM_MODIFIERS = frozenset({"phosphorylated", "cleaved", "total", "mature", "active", "nuclear", "cytoplasmic",
+                            "membrane", "soluble"})
+# Words linking a product to its source: "EVs released by SMSCs", "exosomes derived from BMSCs"
+SOURCE_LINKS = frozenset({"released", "secreted", "derived", "isolated", "purified", "obtained", "by", "from"})
+# Who a trial enrols, and the verbs giving them its arms: "patients with knee OA received ...".
+PATIENTS = frozenset({"patients", "participants", "subjects", "adults", "individuals", "volunteers"})
+TRIAL_RECEIVING = frozenset({"received", "receiving", "randomized", "randomised", "allocated", "assigned",
+                             "treated", "underwent"})
+# A time before a modifier: "of MSCs one day before paclitaxel prevented ..."
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a"})
+TIME_UNITS = frozenset({"h", "hr", "hrs", "hours", "hour", "min", "minutes", "day", "days", "week", "weeks",
+                        "month", "months"})
 MAX_OBJECT_DISTANCE = 9
 
 SCORES = {
     "active": 0.8, "carried": 0.75, "parsed": 0.65, "passive": 0.85, "nominal": 0.75, "phrase": 0.8,
     "hyphen": 0.9, "tight": 0.75, "route": 0.65, "equivalent": 0.7, "located": 0.7, "countered": 0.75,
-    "elided": 0.7, "after": 0.7,
+    "elided": 0.7, "after": 0.7, "trial": 0.7,
 }
 PRESUPPOSING = frozenset({"hyphen", "tight", "route"})  # how a name or a phrase states a relation, not a claim
 EFFECT_TYPES = frozenset({RelationType.INCREASES, RelationType.DECREASES, RelationType.REGULATES, RelationType.CAUSES,
@@ -306,7 +335,8 @@ MIMICKING = frozenset({"mimicked", "mimics", "mimic", "reproduced", "reproduces"
 # the DRG", "hAMSCs were found in the epineurium but not in the DRG"; and what took them up.
 HOMING_VERBS = frozenset({"homed", "home", "homes", "migrated", "migrate", "migrates", "accumulated", "accumulate",
                           "accumulates", "engrafted", "engraft", "engrafts", "localized", "localised", "found",
-                          "detected", "retained", "persisted", "resided", "distributed", "integrated", "trafficked", "trapped"})
+                          "detected", "retained", "persisted", "resided", "reside", "resides", "distributed", "integrated",
+                          "trafficked", "trapped"})
 HOMING_PLACES = frozenset({"in", "to", "into", "within", "at"})
 UPTAKE_VERBS = frozenset({"internalized", "internalised", "taken", "engulfed", "captured", "phagocytosed"})
 REACHING_VERBS = frozenset({"reached", "reach", "reaches", "entered", "infiltrated", "infiltrate"})
@@ -390,6 +420,28 @@ def _relation(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sen
         trigger=trigger, extractor=f"{EXTRACTOR}:{how}", score=SCORES[how], epistemics=epi))
 
 
+def _concomitant_change(words: list[str], a: int) -> int | None:
+    """Where the change noun of ", with a (concomitant) increase in ..." opening at ``a`` stands."""
+    if words[a:a + 2] != [",", "with"]:
+        return None
+    return next((k for k in range(a + 2, min(a + 5, len(words))) if words[k] in DECLINE_NOUNS | RISE_NOUNS), None)
+
+
+def _past_abbreviation(view: SentenceView, end: int) -> int:
+    """The word after a name's abbreviation in parentheses ("monosodium iodoacetate (MIA)-induced"),
+    else `end`, so a compound reads the same with the abbreviation as without it."""
+    if view.words[end:end + 1] != ["("] or end + 1 >= len(view.words) or view.mention_at[end + 1] < 0:
+        return end
+    close = next((j for j in range(end + 2, min(end + 4, len(view.words))) if view.words[j] == ")"), None)
+    return end if close is None else close + 1
+
+
+def _same_head(a: Mention, b: Mention) -> bool:
+    """Whether one name ends in the other, plurals aside ("gingiva-derived MSCs", "MSC")."""
+    x, y = a.text.lower().rstrip("s"), b.text.lower().rstrip("s")
+    return x.endswith(y) or y.endswith(x)
+
+
 def _presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sentence, trigger: str,
                  how: str) -> Relation:
     """A relation the words of a name or an apposition state: never negated or hedged."""
@@ -430,6 +482,9 @@ def _embedded_parts(adoc: AnnotatedDoc) -> list[Relation]:
             out.append(_presupposed(inside[0], inside[1], RelationType.CAUSES, sentence, "induced", "hyphen"))
     return out
 
+
+# Reagents that silence the gene named with them: "IL-10 siRNA", "siRNA against Nrf2"
+SILENCING_REAGENTS = frozenset({"sirna", "sirnas", "shrna", "shrnas", "antagomir", "antagomirs", "si-rna"})
 
 # Class nouns that say what their members do to the gene or chemical the class is named after.
 TARGETING_CLASSES = {"inhibitor": RelationType.DECREASES, "inhibitors": RelationType.DECREASES,
@@ -729,7 +784,7 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
         tokens = [t for t in span if not t.is_space]
         words = [t.lower_ for t in tokens]
         opening = _sentence_start(words)
-        if len(mentions) < 2 and leading_pronoun(words) is None and not CHANGE_REFERENCES & set(words) \
+        if len(mentions) < 2 and leading_pronoun(words) is None and not REFERRED_CHANGES & set(words) \
                 and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])) \
                 and not CHANGE_WORDS & set(words):
             # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
@@ -784,6 +839,9 @@ def _asides(words: list[str]) -> set[int]:
             continue
         if words[b + 1:b + 2] and words[b + 1] in CONTRASTING_CLAUSES:
             continue  # ", a single dose of UC-MSCs attenuated X, whereas ...": a clause, not an apposition
+        span = words[a + 1:b]
+        if any(w in ("did", "does") for w in span) and not any(w in ("which", "that", "who") for w in span):
+            continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
     return aside
@@ -953,13 +1011,15 @@ class PatternExtractor:
         """ "MSC-CM reversed allodynia, an effect accompanied by lower Iba1", "This effect was accompanied
         by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
         is its agent's too (the claim of the sentence, or "This" standing for the agent before); so is
-        each change given as its evidence ("as shown by increased MBP", "was confirmed by reduced Keap1")."""
+        each change given as its evidence ("as shown by increased MBP", "was confirmed by reduced Keap1"),
+        and each change said to come with it (", with a concomitant increase in HO-1 expression")."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
         for a in range(len(words) - 2):
-            if words[a] not in EVIDENCING or words[a + 1] != "by":
+            concomitant = _concomitant_change(words, a) is not None
+            if not concomitant and (words[a] not in EVIDENCING or words[a + 1] != "by"):
                 continue
-            if words[a] != "accompanied" and not any(
+            if words[a] != "accompanied" and not concomitant and not any(
                     w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
                 continue  # "as shown by increased MBP levels", not "confirmed by confocal microscopy"
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
@@ -990,10 +1050,11 @@ class PatternExtractor:
 
     def _treatments_named(self, view: SentenceView) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
-        exosomes"), a model's drug ("oxaliplatin-treated rats"), a class, a control arm or a compared arm."""
+        exosomes"), a model's drug ("oxaliplatin-treated rats"), a class or a control arm. A compared arm
+        is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ...")."""
         named: dict[str, Mention] = {}
         for start, end, m in view.mentions:
-            if m.category not in TREATMENTS or start in view.compared or start in view.aside or is_control_arm(m) \
+            if m.category not in TREATMENTS or start in view.aside or is_control_arm(m) \
                     or m.found_by in (STAND_IN, CLASS) or view.words[end:end + 1] == ["-"] \
                     or self._product_after(view, end) is not None:
                 continue
@@ -1001,6 +1062,10 @@ class PatternExtractor:
         return list(named.values())
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
+        # ", with a concomitant increase in HO-1": the claim's agent's change (_accompanying_changes),
+        # never a claim of the words before the comma
+        view.comparatives.update(k for k in (_concomitant_change(view.words, a) for a in range(len(view.words)))
+                                 if k is not None)
         out: list[Relation] = self._group_effects(view) + self._treated_setting(view)
         # a trigger word inside an entity's name is no trigger ("induced pluripotent stem cells")
         triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
@@ -1092,6 +1157,7 @@ class PatternExtractor:
                 chain.negated = epistemics(view.words, trig.start, view.mentions[subjects[-1]][1]).negated
         out += self._hyphen_heads(view)
         out += self._secretions(view)
+        out += self._silencing_reagents(view)
         out += self._cargo(view)
         out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)
@@ -1101,6 +1167,7 @@ class PatternExtractor:
         out += self._localizations(view)
         out += self._only_agents(view, out)
         out += self._induced_models(view)
+        out += self._trial_treatments(view)
         accompanying = self._accompanying_changes(view, out)
         if accompanying:  # the change, typed, replaces the bare association "accompanied by" gave
             changed = {id(r.object) for r in accompanying}
@@ -1117,8 +1184,10 @@ class PatternExtractor:
         sentence before (then both sentences are the evidence)."""
         words, out = view.words, []
         for c, word in enumerate(words):
-            if word not in CHANGE_REFERENCES or c == 0 or words[c - 1] not in REFERRING_TO_CHANGES:
+            if word not in REFERRED_CHANGES or c == 0 or words[c - 1] not in REFERRING_TO_CHANGES:
                 continue
+            went = RelationType.INCREASES if word in RISES_REFERRED else \
+                RelationType.DECREASES if word in DECLINES_REFERRED else None
             k = c + 1
             while k < len(words) and (words[k] in BE_FORMS or words[k] in ("not", "also") or words[k].endswith("ly")):
                 k += 1
@@ -1133,9 +1202,10 @@ class PatternExtractor:
             if agent is None or is_control_arm(view.mentions[agent][2]):
                 continue
             sentence, subject = view.sentence, view.mentions[agent][2]
-            claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE]
+            claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE
+                      and went in (None, r.type)]
             if not claims and previous_sentence is not None and previous_sentence.index == sentence.index - 1:
-                claims = [r for r in previous if r.type in OPPOSITE_CHANGE]
+                claims = [r for r in previous if r.type in OPPOSITE_CHANGE and went in (None, r.type)]
                 sentence = _joined(previous_sentence, sentence)  # the evidence is both sentences
             epi = epistemics(words, verb, c)
             for rel in claims:
@@ -1213,6 +1283,44 @@ class PatternExtractor:
             out += self._emit(view, trig, [agent], conditions, "active")
         return out
 
+    def _trial_treatments(self, view: SentenceView) -> list[Relation]:
+        """ "Patients with knee osteoarthritis were randomized to a single intra-articular injection of
+        UC-MSCs or hyaluronic acid": the first arm's treatment TREATS the patients' disease, in the sense
+        of "is used to treat" (SemMedDB's): the design says what it is given for, not that it worked."""
+        words = view.words
+        for i in range(len(words) - 3):
+            if words[i] not in PATIENTS or words[i + 1] != "with":
+                continue
+            disease = view.mention_starting_after(i + 2, 3)
+            if disease is None or view.mentions[disease][2].category is not Category.DISEASE:
+                continue
+            end = view.mentions[disease][1]
+            # "patients with type 2 diabetes and painful DPN": the pain; a modifier tagged apart ("painful")
+            while end < len(words):
+                nxt = view.mention_at[end] if view.mention_at[end] >= 0 else \
+                    view.mention_starting_after(end + 1, 1) if words[end] == "and" else None
+                if nxt is None or view.mentions[nxt][2].category not in CONDITIONS:
+                    break
+                if view.mentions[nxt][2].category is not Category.DISEASE:
+                    disease = None  # "with type 2 diabetes and painful neuropathy": the pain is treated, no disease
+                    break
+                disease, end = nxt, view.mentions[nxt][1]
+            if disease is None:
+                continue
+            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in view.aside and (
+                words[k] in TRIAL_RECEIVING or words[k] in CLAUSE_BREAKS or words[k] == ".")), None)
+            if given is None or words[given] not in TRIAL_RECEIVING:
+                continue
+            k = given + 1
+            while k < len(words) and words[k] in ("to", "with", "either", "a", "an"):
+                k += 1
+            agent = self._agent_after(view, k, 3)
+            if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
+                continue
+            return [_relation(view.mentions[agent][2], view.mentions[disease][2], RelationType.TREATS, view.sentence,
+                              words[given], "trial", Epistemics())]
+        return []
+
     @staticmethod
     def _only_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
         """ "Both ADSCs and NAC restored SOD, but only ADSCs reversed allodynia": the other agents the
@@ -1229,7 +1337,10 @@ class PatternExtractor:
                        and not r.evidence.epistemics.negated}
             earlier |= {id(m): m for s, _, m in view.mentions if s in in_arms and s < only and m.category in ROUTE_AGENTS}
             for other in earlier.values():
-                if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or other.text == rel.subject.text:
+                if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or _same_head(other, rel.subject) \
+                        or GENERIC_HEADS.get(rel.subject.text.lower()) is other.category:
+                    # one agent named twice: "... as gingiva-derived MSCs, yet only the MSC-treated rats ...",
+                    # "MSC-EVs ... only the vesicles"
                     continue
                 out.append(_claim_for(rel, other, view.sentence,
                                       rel.evidence.epistemics.model_copy(update={"negated": True})))
@@ -1400,6 +1511,32 @@ class PatternExtractor:
             places = [o for o in self._places_after(view, k + 1) if view.mentions[o][2].category in LOCATIONS]
             trig = Trigger(RelationType.LOCATED_IN, "phrase", i, k + 1, " ".join(words[i:k + 1]))
             out += self._emit(view, trig, subjects, places, "located")
+        return out + self._residents_and_cargo(view)
+
+    def _residents_and_cargo(self, view: SentenceView) -> list[Relation]:
+        """ "Microglia, the resident immune cells of the CNS": the cells LOCATED_IN the place they are
+        resident of; "miR-21-5p was the most abundant species in ADSC exosomes", "HGF among the most
+        abundant proteins in the ADSC secretome": the molecule LOCATED_IN the product."""
+        out, words = [], view.words
+        for i, w in enumerate(words):
+            if w == "resident":
+                of = next((k for k in range(i + 1, min(i + 5, len(words))) if words[k] == "of"), None)
+                place = view.mention_starting_after(of + 1, 2) if of is not None else None
+                resident = view.mention_ending_before(i, 4)
+                if place is not None and resident is not None and view.mentions[place][2].category is Category.ANATOMY \
+                        and view.mentions[resident][2].category is Category.CELL:
+                    trig = Trigger(RelationType.LOCATED_IN, "phrase", i, of + 1, " ".join(words[i:of + 1]))
+                    out += self._emit(view, trig, [resident], [place], "located")
+            elif w == "abundant" and words[i - 1:i] == ["most"]:
+                k = next((k for k in range(i + 1, min(i + 4, len(words))) if words[k] == "in"), None)
+                product = view.mention_starting_after(k + 1, 1) if k is not None else None
+                cargo = view.mention_ending_before(i - 1, 5)
+                if product is None or cargo is None or view.mentions[cargo][2].category not in MOLECULES:
+                    continue
+                product = self._head_of_modifier(view, self._head_of_hyphen(view, product))  # "hUC-MSC-derived sEVs"
+                if view.mentions[product][2].category is Category.CELLULAR_COMPONENT:
+                    trig = Trigger(RelationType.LOCATED_IN, "phrase", i - 1, k + 1, " ".join(words[i - 1:k + 1]))
+                    out += self._emit(view, trig, [cargo], [product], "located")
         return out
 
     def _places_after(self, view: SentenceView, index: int) -> list[int]:
@@ -1468,21 +1605,34 @@ class PatternExtractor:
         words = view.words
         agents: dict[int, int] = {}  # comparative position -> the treated group's agent
         for j, w in enumerate(words):
-            rtype = COMPARATIVES.get(w) or OUTCOMES.get(w) or INTRANSITIVE_CHANGES.get(w)
+            # a change shown: "the MSC group showed a greater reduction in WOMAC pain scores" (the object's
+            # change noun turns the trigger's rise into the claim's direction, _change_before)
+            changed = w in CHANGE_NOUNS and words[j + 1:j + 2] in (["in"], ["of"])
+            if w in COMPARATIVES and words[j + 1:j + 2] and words[j + 1] in CHANGE_NOUNS:
+                continue  # the noun after it is the trigger
+            rtype = RelationType.INCREASES if changed else \
+                COMPARATIVES.get(w) or OUTCOMES.get(w) or INTRANSITIVE_CHANGES.get(w)
             if rtype is None and self.lexicon.verbs.get(w, (None, False))[1] and self._after_be(view, j):
                 rtype = self.lexicon.verbs[w][0]  # "IL-6 was lowered in the AD-MSC group"
             if rtype is None or j in view.compared:
                 continue
             trig = Trigger(rtype, "phrase", j, j + 1, w)
             i = j - 1
-            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an")):
+            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an") or changed and words[i] in GRADES):
                 i -= 1
+            if changed:
+                if i < 0 or words[i] not in SHOWING:
+                    continue
+                trig = Trigger(rtype, "phrase", i, i + 1, words[i])  # the change noun lies between it and the object
             if i >= 0 and words[i] in SHOWING:
-                receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS), None)
-                if receiving is not None and words[receiving] in RECEIVING:
+                receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS
+                                  or words[k] in ("group", "groups") and k == i - 1), None)
+                if receiving is not None and words[receiving] in RECEIVING | {"group", "groups"}:
                     before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
-                    if words[receiving].startswith("recipient") and receiving >= 1:
-                        before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed ..."
+                    if words[receiving].startswith(("recipient", "group")) and receiving >= 1:
+                        before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed", "the MSC group had"
+                        if before >= 0 and is_control_arm(view.mentions[before][2]):
+                            continue
                     # "apocynin-treated rats exhibited ..." or "rats receiving ADSCs displayed ..."
                     agent = before if before >= 0 else self._agent_after(view, receiving + 1)
                     if agent is not None and view.mentions[agent][1] <= i:
@@ -1554,25 +1704,42 @@ class PatternExtractor:
         return self._emit(view, trig, agents, self._patients_before(view, j), "active")
 
     def _treated_setting(self, view: SentenceView) -> list[Relation]:
-        """ "In oxaliplatin-treated rats, spinal glutathione fell by 40%": a change reported for animals
-        the sentence opens with is the treatment's (intransitive change verbs only)."""
+        """ "In oxaliplatin-treated rats, spinal glutathione fell by 40%", "When microglia were co-cultured
+        with BMSCs, the production of TNF-α and IL-6 declined": a change reported in the setting the
+        sentence opens with is the treatment's (intransitive change verbs only)."""
         words = view.words
-        if words[:1] != ["in"] or "," not in words[:10] or view.mention_at[1] < 0:
-            return []
-        agent = view.mention_at[1]
-        end = view.mentions[agent][1]
-        if words[end:end + 2] != ["-", "treated"] or is_control_arm(view.mentions[agent][2]):
+        agent, comma = self._setting_agent(view)
+        if agent is None:
             return []
         out = []
-        for j in range(words.index(",") + 1, len(words)):
+        for j in range(comma + 1, len(words)):
             rtype = INTRANSITIVE_CHANGES.get(words[j])
             if rtype is None or words[j - 1] in BE_FORMS or j + 1 < len(words) and (
                     view.mention_at[j + 1] >= 0 or words[j + 1] in DETERMINERS):
                 continue  # "..., secretome from adipose MSCs increased PGC-1α": a transitive claim
-            patient = self._patient_before(view, j)
-            if patient is not None and view.mentions[patient][0] > end:
-                out += self._emit(view, Trigger(rtype, "phrase", j, j + 1, words[j]), [agent], [patient], "active")
+            patients = [p for p in self._patients_before(view, j) if view.mentions[p][0] > comma]
+            out += self._emit(view, Trigger(rtype, "phrase", j, j + 1, words[j]), [agent], patients, "active")
         return out
+
+    def _setting_agent(self, view: SentenceView) -> tuple[int | None, int]:
+        """The treatment of the setting a sentence opens with, and the comma that ends the setting:
+        "In oxaliplatin-treated rats, ...", "When LPS-activated microglia were co-cultured with BMSCs, ..."."""
+        words = view.words
+        if "," not in words[:16]:
+            return None, -1
+        comma = words.index(",")
+        if words[:1] == ["in"] and comma < 10 and view.mention_at[1] >= 0:
+            agent = view.mention_at[1]
+            end = view.mentions[agent][1]
+            if words[end:end + 2] == ["-", "treated"] and not is_control_arm(view.mentions[agent][2]):
+                return agent, comma
+        if words[:1] in (["when"], ["once"], ["after"]):
+            given = next((k for k in range(1, comma) if words[k] in RECEIVING and words[k + 1:k + 2] in (["with"], ["to"])), None)
+            agent = self._agent_after(view, given + 2, 2) if given is not None else None
+            if agent is not None and view.mentions[agent][1] <= comma \
+                    and view.mentions[agent][2].category in TREATMENTS and not is_control_arm(view.mentions[agent][2]):
+                return agent, comma
+        return None, -1
 
     def _relative_antecedent(self, view: SentenceView, index: int) -> int | None:
         """ ", which (also) reduced ...": the phrase before the comma acts."""
@@ -1807,6 +1974,9 @@ class PatternExtractor:
         end = view.mentions[agent][1]
         while end < start and words[end] == "(":  # "(BMSC-Exos, 10 μg)"
             end = next((j for j in range(end, start) if words[j] == ")"), start) + 1
+        while end < start - 1 and (words[end] in NUMBER_WORDS or words[end].replace(".", "").isdigit()) \
+                and words[end + 1] in TIME_UNITS:
+            end += 2  # "of MSCs one day before paclitaxel", "of EVs 24 h after SNI"
         # the words after the agent modify it, they name no agent of their own
         return agent if end < start and words[end] in WRAPPER_MODIFIER_OPENERS else None
 
@@ -1864,6 +2034,13 @@ class PatternExtractor:
         able = view.mention_at[trig.start - 2] if trig.start >= 2 and words[trig.start - 1] == "to" else -1
         if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
             return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
+        if trig.start >= 3 and words[trig.start - 3] in ("their", "its") and words[trig.start - 1] == "to" \
+                and words[trig.start - 2] in ATTRIBUTE_NOUNS:
+            # "Knockdown of TSG-6 in UC-MSCs abolished their ability to decrease IL-6": the cells do
+            owner = next((view.mention_at[s] for s, e, m in reversed(view.mentions) if e <= trig.start - 3
+                          and s not in view.aside and m.category in (Category.CELL, Category.CELLULAR_COMPONENT)), None)
+            if owner is not None:
+                return [self._agent_head(view, owner)], "active", False, 0
         # "BMSC exosomes enriched in miR-23a, which targets NOX2, reduced ...": a relative clause's verb
         # does not carry its subject out of the clause
         acting = view.mention_at[trig.start - 3] if by_gerund and trig.start >= 3 else -1
@@ -1905,6 +2082,12 @@ class PatternExtractor:
                 view.mentions[m][2].category in NOT_AGENTS for m in subjects):
             # "ADSCs restored SOD activity in the DRG of paclitaxel-treated rats and prevented ...": the
             # animals end the first verb's phrase; the agent goes on
+            subjects, how = chain.subjects, "carried"
+        elif chain.subjects and words[trig.start - 1:trig.start] == ["and"] and subjects \
+                and view.mentions[subjects[0]][0] >= chain.end and "," not in words[chain.end:trig.start] \
+                and any(w in RECEIVING for w in words[view.mentions[subjects[0]][1]:trig.start]):
+            # "CM restored the viability of Schwann cells exposed to H2O2 and lowered their MDA": cells
+            # named in the first verb's object, with what they received, do not act in the second
             subjects, how = chain.subjects, "carried"
         if subjects and words[trig.start - 1:trig.start] == ["and"] and self._agent_of_other_passive(view, subjects[0]):
             # "These vesicles were taken up by neurons and microglia ... and attenuated allodynia": the
@@ -2003,6 +2186,8 @@ class PatternExtractor:
         rats, BMSCs ..."): the main clause's subject when no trigger verb carried it."""
         comma = view.words.index(",") if "," in view.words else -1
         for start in (0, comma + 1) if comma > 0 else (0,):
+            if view.words[start:start + 1] and view.words[start] in QUANTIFIERS and view.words[start + 1:start + 2] == ["of"]:
+                start += 2  # "Most of these cells accumulated in the lungs; nevertheless, they reduced CGRP"
             # over a route or a determiner before the agent: "Intrathecal BMSCs", "The exosomes"
             while start < len(view.words) and (view.words[start] in NP_MODIFIERS | ADMINISTERED or view.mention_at[start] >= 0
                                                and view.mentions[view.mention_at[start]][2].category is Category.ROUTE
@@ -2150,6 +2335,8 @@ class PatternExtractor:
             k = end + 1 if view.words[end:end + 1] and view.words[end] in SAMPLE_NOUNS else end
             if view.words[k:k + 1] and view.words[k] in MEASURED_AMOUNTS and view.words[k + 1:k + 2] == ["of"]:
                 k += 2  # "cartilage levels of 8-OHdG", "serum concentrations of IL-6"
+            if view.words[k:k + 1] and view.words[k] in FORM_MODIFIERS:
+                k += 1  # "spinal phosphorylated p38 MAPK", "synovial cleaved caspase-3"
             if k < len(view.words) and view.mention_at[k] >= 0:
                 return view.mention_at[k]
         if view.words[end:end + 1] == ["+"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
@@ -2176,7 +2363,7 @@ class PatternExtractor:
     def _head_of_hyphen(self, view: SentenceView, m: int) -> int:
         """In "oxidative stress-mediated neuropathic pain" the head is the last mention; in "the
         MSC-exosome-induced upregulation of HO-1", HO-1."""
-        end = view.mentions[m][1]
+        end = _past_abbreviation(view, view.mentions[m][1])
         if view.words[end:end + 1] == ["-"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0 \
                 and view.mention_at[end + 1] != m:
             inner = view.mention_at[end + 1]
@@ -2193,18 +2380,25 @@ class PatternExtractor:
                 return nxt
         return m
 
-    def _possessed_change(self, view: SentenceView, trig: Trigger) -> tuple[int, str] | None:
+    def _possessed_change(self, view: SentenceView, trig: Trigger) -> tuple[int, str | None] | None:
         """ "TRPV1 was expressed in DRG neurons, and its upregulation after bortezomib treatment was
         reversed by EVs": the passive acts on the change ("its upregulation", RISE; "their loss",
-        DECLINE) of the sentence's opening subject, a gene or chemical followed by its verb."""
+        DECLINE) or the measured state ("its nuclear translocation", None) of the sentence's opening
+        subject, a gene or chemical followed by its verb."""
         i = trig.start - 1
         while i >= 0 and (view.words[i] in BE_FORMS or view.words[i].endswith("ly") or view.words[i] in ("not", "also", "then")):
             i -= 1
         # back over a temporal phrase ("after nerve injury", "following bortezomib treatment") to the noun
         start = next((k for k in range(i, max(-1, i - 8), -1) if view.words[k] in ("its", "their")), None)
-        if start is None or start + 1 > i or view.words[start + 1] not in RISE_NOUNS | DECLINE_NOUNS:
+        if start is None or start + 1 > i:
             return None
-        between = view.words[start + 2:i + 1]
+        noun = start + 1
+        if view.words[noun] in LOCALIZING_ADJECTIVES and noun + 1 <= i:
+            noun += 1  # "its nuclear translocation"
+        measured = view.words[noun] in MEASURED_STATES  # "its nuclear translocation was enhanced by resveratrol"
+        if not measured and view.words[noun] not in RISE_NOUNS | DECLINE_NOUNS:
+            return None
+        between = view.words[noun + 1:i + 1]
         if between and between[0] not in TEMPORAL_PREPOSITIONS:
             return None
         opening = next((m for m, (s, e, mention) in enumerate(view.mentions) if s < start), None)
@@ -2214,7 +2408,7 @@ class PatternExtractor:
         if mention.category not in (Category.GENE, Category.CHEMICAL) or \
                 not (view.words[o_end:o_end + 1] and (view.words[o_end] in BE_FORMS or view.words[o_end] in self.lexicon.verbs)):
             return None
-        return opening, RISE if view.words[start + 1] in RISE_NOUNS else DECLINE
+        return opening, None if measured else RISE if view.words[noun] in RISE_NOUNS else DECLINE
 
     def _passive_agent(self, view: SentenceView, trig: Trigger) -> tuple[list[int], list[int]] | None:
         """'X was reduced by Y' / 'X reduced by Y': subjects after 'by', object before the trigger."""
@@ -2222,12 +2416,20 @@ class PatternExtractor:
             return None
         after = self._place_after(view, trig.end)  # "was upregulated in DRG neurons by exosomes"
         by = next((i for i in range(after, min(after + 3, len(view.words))) if view.words[i] == "by"), None)
+        # "when SIRT1 was inhibited with EX-527": an instrument right after a passive change verb
+        instrument = by is None and view.words[after:after + 1] == ["with"] and trig.type in (
+            RelationType.INCREASES, RelationType.DECREASES) and self._after_be(view, trig.start) \
+            and trig.text not in RECEIVING  # "microglia were stimulated with LPS": a setup, not a claim
+        if instrument:
+            by = after
         if by is None or any(view.mention_at[i] >= 0 for i in range(after, by)):
             return None  # "reduced TNF-α secretion by macrophages": an object stands before "by"
         agent = self._agent_after(view, by + 1)
-        if agent is None:
+        if agent is None or instrument and (view.mentions[agent][2].category not in TREATMENTS
+                                            or is_control_arm(view.mentions[agent][2])):
             return None
-        patients = self._patients_before(view, trig.start)
+        first = self._coordinated_passive(view, trig.start)
+        patients = self._patients_before(view, trig.start if first is None else first)
         subjects = [agent]
         end = view.mentions[agent][1]
         if view.words[end:end + 1] == ["and"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0:
@@ -2238,6 +2440,25 @@ class PatternExtractor:
                 subjects.append(excepted)
                 view.excepted.add(excepted)
         return subjects, patients
+
+    @staticmethod
+    def _coordinated_passive(view: SentenceView, index: int) -> int | None:
+        """Where the first of two coordinated passives sharing one subject starts: "SOD activity was
+        decreased in CCI rats (p < 0.01) and was restored by ADSCs" restores SOD activity, not rats."""
+        words, i = view.words, index - 1
+        while i > 0 and (_adverbial(words, i) or words[i] in BE_FORMS):
+            i -= 1
+        if i < 1 or words[i] != "and" or words[i + 1] not in BE_FORMS:
+            return None
+        for k in range(i - 1, max(0, i - 15), -1):
+            if words[k] in CLAUSE_BREAKS or words[k] in (",", "and") and k not in view.aside:
+                return None
+            if words[k] in BE_FORMS:
+                j = k + 1
+                while j < i and _adverbial(words, j):
+                    j += 1
+                return j if j < i and (words[j].endswith("ed") or words[j] in IRREGULAR_PARTICIPLES) else None
+        return None
 
     @staticmethod
     def _place_after(view: SentenceView, index: int) -> int:
@@ -2269,6 +2490,9 @@ class PatternExtractor:
             if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
                 i = view.mentions[m][1]
             elif view.words[i] in WRAPPERS or view.words[i] in DOSES or (view.words[i] in ("of", "with") and i > index) \
+                    or (view.words[i] in NUMBER_WORDS or view.words[i].isdigit()) and i + 1 < len(view.words) \
+                    and (view.words[i + 1] in WRAPPERS | DOSES or view.mention_at[i + 1] >= 0
+                         and view.mentions[view.mention_at[i + 1]][2].category is Category.ROUTE) \
                     or view.words[i] in DOSE_MODIFIERS | {"a", "an", "the"} and i + 1 < len(view.words) \
                     and (view.words[i + 1] in DOSES | DOSE_MODIFIERS or view.mention_at[i + 1] >= 0
                          and view.mentions[view.mention_at[i + 1]][2].category is Category.ROUTE):
@@ -2508,6 +2732,7 @@ class PatternExtractor:
                     trig = Trigger(RelationType.DERIVED_FROM, "tight", end, end + 1, "of")
                     out += self._emit(view, trig, [a], [source], "tight")
                 continue
+            end = _past_abbreviation(view, end)
             if view.words[end:end + 1] != ["-"] or end + 2 >= len(view.words):
                 continue
             rtype = HYPHEN_RELATIONS.get(view.words[end + 1])
@@ -2525,6 +2750,22 @@ class PatternExtractor:
                     out += self._emit(view, trig, [b], [a], "hyphen")
             else:
                 out += self._emit(view, trig, [a], [b], "hyphen")
+        return out
+
+    @staticmethod
+    def _silencing_reagents(view: SentenceView) -> list[Relation]:
+        """ "IL-10 siRNA", "siRNA against Nrf2", "a TSG-6 shRNA": the reagent lowers the gene it is named
+        for (a name, so presupposed whatever the sentence claims)."""
+        out = []
+        for a, (start, end, reagent) in enumerate(view.mentions):
+            if reagent.text.lower() not in SILENCING_REAGENTS:
+                continue
+            gene = view.mention_at[start - 1] if start > 0 else -1
+            if gene < 0 and view.words[end:end + 1] and view.words[end] in ("against", "targeting") and end + 1 < len(view.words):
+                gene = view.mention_at[end + 1]
+            if gene >= 0 and gene != a and view.mentions[gene][2].category is Category.GENE:
+                out.append(_presupposed(reagent, view.mentions[gene][2], RelationType.DECREASES, view.sentence,
+                                        reagent.text, "tight"))
         return out
 
     def _secretions(self, view: SentenceView) -> list[Relation]:
@@ -2686,8 +2927,13 @@ class PatternExtractor:
             return False
         subject_end = view.mentions[subject][1]
         be = next((j for j in range(subject_end, k) if view.words[j] in ("were", "was")), None)
-        return be is not None and subject_end + 4 >= be and not any(
-            view.words[j] in CLAUSE_BREAKS for j in range(subject_end, k))
+        if be is None or any(view.words[j] in CLAUSE_BREAKS for j in range(subject_end, k)):
+            return False
+        # the subject's source and asides may stand before "were": "EVs (EVs) released by SMSCs (SMSCs) were"
+        def source(j: int) -> bool:
+            m = view.mention_at[j]
+            return view.words[j] in SOURCE_LINKS or m >= 0 and view.words[view.mentions[m][0] - 1] in ("by", "from")
+        return len([j for j in range(subject_end, be) if j not in view.aside and not source(j)]) <= 4
 
     @staticmethod
     def _attribute_of(view: SentenceView, start: int) -> bool:
@@ -2742,7 +2988,9 @@ class PatternExtractor:
                 if how == "hyphen":  # "oxaliplatin-induced pain was not relieved": a presupposed name
                     epi = epistemics((), 0, 0)
                 else:
-                    floor = max(s_end if s_end <= trig.start else 0, scope_start if scope_start <= trig.start else 0)
+                    # a passive's scope starts after its patient: "was lost when SIRT1 was inhibited with EX-527"
+                    floor = max(s_end if s_end <= trig.start else 0, scope_start if scope_start <= trig.start else 0,
+                                o_end if how == "passive" and o_end <= trig.start else 0)
                     # "X, but not Y, decreased ...": the "not" belongs to Y, so X's scope starts after Y
                     floor = max([floor, *(view.mentions[x][1] for x in subjects if x in view.excepted
                                           and s_end <= view.mentions[x][0] < trig.start)])

@@ -324,47 +324,49 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
-# the development set the rules were written against; sets a-z and za-zf, each first scored blind and then
-# studied; zg and zh, scored blind in session 13 and not yet studied. Sets g-zb annotate a
+# the development set the rules were written against; sets a-z and za-zh, each first scored blind and then
+# studied; zi and zj, scored blind in session 14 and not yet studied. Sets g-zb annotate a
 # cell's source tissue for "bone marrow-derived MSCs (BMSCs)", zc-zf also for "umbilical cord MSCs" and
 # "dental pulp stem cells", a-f never: the graph states it for both kinds of name, hence the lower
 # precision floors of a-l. Floors sit three points under the figures measured when each was last changed.
 @pytest.mark.parametrize("name, min_recall, min_precision", [
     ("gold_domain_dev.jsonl", 91.0, 87.0),
     ("gold_domain_a.jsonl", 83.0, 79.0),
-    ("gold_domain_b.jsonl", 81.0, 78.0),
-    ("gold_domain_c.jsonl", 80.0, 71.0),
-    ("gold_domain_d.jsonl", 77.0, 77.0),
+    ("gold_domain_b.jsonl", 83.0, 78.0),
+    ("gold_domain_c.jsonl", 80.0, 70.0),
+    ("gold_domain_d.jsonl", 78.0, 76.0),
     ("gold_domain_e.jsonl", 91.0, 77.0),
-    ("gold_domain_f.jsonl", 80.0, 70.0),
-    ("gold_domain_g.jsonl", 87.0, 79.0),
+    ("gold_domain_f.jsonl", 80.0, 69.0),
+    ("gold_domain_g.jsonl", 88.0, 80.0),
     ("gold_domain_h.jsonl", 88.0, 82.0),
-    ("gold_domain_i.jsonl", 76.0, 78.0),
+    ("gold_domain_i.jsonl", 79.0, 78.0),
     ("gold_domain_j.jsonl", 80.0, 64.0),
-    ("gold_domain_k.jsonl", 73.0, 73.0),
+    ("gold_domain_k.jsonl", 75.0, 73.0),
     ("gold_domain_l.jsonl", 78.0, 68.0),
-    ("gold_domain_m.jsonl", 82.0, 77.0),
+    ("gold_domain_m.jsonl", 83.0, 77.0),
     ("gold_domain_n.jsonl", 79.0, 78.0),
-    ("gold_domain_o.jsonl", 70.0, 70.0),
-    ("gold_domain_p.jsonl", 73.0, 78.0),
-    ("gold_domain_q.jsonl", 77.0, 83.0),
+    ("gold_domain_o.jsonl", 72.0, 71.0),
+    ("gold_domain_p.jsonl", 73.0, 76.0),
+    ("gold_domain_q.jsonl", 79.0, 83.0),
     ("gold_domain_r.jsonl", 69.0, 78.0),
-    ("gold_domain_s.jsonl", 73.0, 84.0),
-    ("gold_domain_t.jsonl", 66.0, 75.0),
-    ("gold_domain_u.jsonl", 79.0, 79.0),
-    ("gold_domain_v.jsonl", 70.0, 80.0),
+    ("gold_domain_s.jsonl", 73.0, 83.0),
+    ("gold_domain_t.jsonl", 67.0, 76.0),
+    ("gold_domain_u.jsonl", 82.0, 81.0),
+    ("gold_domain_v.jsonl", 72.0, 81.0),
     ("gold_domain_w.jsonl", 77.0, 83.0),
-    ("gold_domain_x.jsonl", 73.0, 81.0),
-    ("gold_domain_y.jsonl", 70.0, 77.0),
+    ("gold_domain_x.jsonl", 77.0, 82.0),
+    ("gold_domain_y.jsonl", 71.0, 77.0),
     ("gold_domain_z.jsonl", 69.0, 82.0),
-    ("gold_domain_za.jsonl", 75.0, 77.0),
-    ("gold_domain_zb.jsonl", 77.0, 81.0),
+    ("gold_domain_za.jsonl", 77.0, 77.0),
+    ("gold_domain_zb.jsonl", 79.0, 81.0),
     ("gold_domain_zc.jsonl", 67.0, 75.0),
-    ("gold_domain_zd.jsonl", 68.0, 84.0),
-    ("gold_domain_ze.jsonl", 64.0, 77.0),
-    ("gold_domain_zf.jsonl", 50.0, 71.0),
-    ("gold_domain_zg.jsonl", 62.0, 69.0),
-    ("gold_domain_zh.jsonl", 57.0, 74.0),
+    ("gold_domain_zd.jsonl", 69.0, 82.0),
+    ("gold_domain_ze.jsonl", 66.0, 78.0),
+    ("gold_domain_zf.jsonl", 52.0, 71.0),
+    ("gold_domain_zg.jsonl", 68.0, 71.0),
+    ("gold_domain_zh.jsonl", 70.0, 78.0),
+    ("gold_domain_zi.jsonl", 68.0, 69.0),
+    ("gold_domain_zj.jsonl", 56.0, 73.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

@@ -298,3 +298,16 @@ def test_a_tagged_molecule_named_exactly_as_a_body_fluid_is_anatomy(linker):
     assert fluid.curie == "MESH:D013582" and fluid.category is Category.ANATOMY
     assert as_disease.category is Category.ANATOMY
     assert drug.category is Category.GENE  # only anatomy overrides the tagger
+
+
+def test_a_tagged_body_part_named_exactly_as_a_cell_component_is_one(linker_of):
+    """ "The vesicles, but not gabapentin, reduced IL-1β": a tagger's anatomy label on "vesicles"
+    gives way to the store's cellular component, so the vesicles can be an agent."""
+    lk = linker_of("curie\tname\tsynonyms\tcategory\nGO:0031982\tvesicle\tvesicles\tCellularComponent\n"
+                   "UBERON:0002240\tspinal cord\t\tAnatomicalEntity\n")
+    doc = lk.link(_doc(("vesicles", Category.ANATOMY, None), ("spinal cord", Category.ANATOMY, None),
+                       ("vesicles of the dorsal horn", Category.ANATOMY, None)))
+    vesicles, cord, longer = doc.mentions
+    assert vesicles.curie == "GO:0031982" and vesicles.category is Category.CELLULAR_COMPONENT
+    assert cord.category is Category.ANATOMY
+    assert longer.category is Category.ANATOMY  # only an exact name changes the tagger's category

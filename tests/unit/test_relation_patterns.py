@@ -394,6 +394,14 @@ def test_the_cells_and_these_vesicles_refer_back_to_the_treatment(extract):
     assert vesicles.subject.curie == next(r.subject.curie for r in rels if r.subject.text == "Extracellular vesicles")
 
 
+def test_the_source_a_product_refers_back_to_is_the_treatment(extract):
+    rels = extract.full("Intrathecal BMSCs reversed mechanical allodynia within one week. Their analgesic effect may "
+                        "be mediated by TGF-β1 secreted by these cells.")
+    bmscs = next(r.subject for r in rels if r.subject.text == "BMSCs")
+    secreted = next(r for r in rels if r.type.value == "DERIVED_FROM" and r.subject.text == "TGF-β1")
+    assert secreted.object.text == "cells" and secreted.object.curie == bmscs.curie
+
+
 def test_a_generic_noun_that_does_not_refer_back_is_left_alone(extract):
     rels = extract.full("MSCs (1 x 10^6 cells) reduced TNF-α.")
     assert all(r.subject.text != "cells" for r in rels)
@@ -1452,3 +1460,178 @@ def test_the_agent_of_an_agentless_passive_after_its_place(extract):
         "BMSC-conditioned medium.")
     assert ("EVs", "INCREASES", "Heme oxygenase-1", False) in extract(
         "Heme oxygenase-1 (HO-1), a cytoprotective enzyme, was strongly induced in Schwann cells exposed to BMSC-EVs.")
+
+
+def test_a_cause_named_with_its_abbreviation_before_induced(extract):
+    edges = extract("In rats with monosodium iodoacetate (MIA)-induced knee osteoarthritis, intra-articular injection "
+                    "of exosomes from synovial MSCs attenuated weight-bearing asymmetry.")
+    assert ("monosodium iodoacetate", "CAUSES", "knee osteoarthritis", False) in edges
+    edges = extract("Exosomes protected these cells against high glucose (HG)-induced apoptosis.")
+    assert ("high glucose", "CAUSES", "apoptosis", False) in edges
+    assert ("Exosomes", "PREVENTS", "apoptosis", False) in edges
+    assert not any(o == "high glucose" for _, _, o, _ in edges)  # the compound's head is what they act on
+
+
+def test_a_clause_between_commas_is_no_apposition(extract):
+    edges = extract("Contrary to our hypothesis, a single intravenous dose of MSC-derived extracellular vesicles did "
+                    "not reduce daily pain scores in patients with post-herpetic neuralgia compared with placebo at "
+                    "week 8, nor did it lower serum IL-6.")
+    assert {("extracellular vesicles", "DECREASES", "pain scores", True),
+            ("extracellular vesicles", "DECREASES", "IL-6", True)} <= edges
+
+
+def test_a_time_after_a_wrapped_agent_names_no_agent(extract):
+    edges = extract("Pre-emptive intravenous administration of umbilical cord MSCs one day before paclitaxel "
+                    "prevented the development of mechanical allodynia.")
+    assert ("umbilical cord MSCs", "PREVENTS", "mechanical allodynia", False) in edges
+    assert not any(s == "paclitaxel" for s, *_ in edges)
+
+
+def test_coordinated_passives_share_their_subject(extract):
+    edges = extract("SOD activity was significantly decreased in CCI rats (p < 0.01) and was restored by ADSCs.")
+    assert ("ADSCs", "INCREASES", "SOD", False) in edges
+    assert not any(o == "rats" for _, _, o, _ in edges)
+
+
+def test_a_change_a_treated_group_showed(extract):
+    assert ("MSC", "DECREASES", "WOMAC pain scores", False) in extract(
+        "At 6 months, the MSC group showed a greater reduction in WOMAC pain scores.")
+    assert ("ADSCs", "DECREASES", "thermal hyperalgesia", False) in extract(
+        "Rats receiving ADSCs showed a significant improvement in thermal hyperalgesia.")
+    edges = extract("At 12 weeks, MSC recipients reported a greater reduction in neuropathic pain scores than the "
+                    "placebo group.")
+    assert ("MSC", "DECREASES", "neuropathic pain scores", False) in edges
+    assert not any(s == "placebo" for s, *_ in edges)
+    assert not any(t == "INCREASES" for _, t, _, _ in edges)  # "greater" grades the reduction
+
+
+def test_the_first_arm_of_a_trial_treats_the_patients_disease(extract):
+    edges = extract("Patients with knee osteoarthritis (Kellgren–Lawrence grade II–III; n = 60) were randomized to a "
+                    "single intra-articular injection of umbilical cord-derived MSCs or hyaluronic acid.")
+    assert ("umbilical cord-derived MSCs", "TREATS", "knee osteoarthritis", False) in edges
+    assert not any(s == "hyaluronic acid" for s, *_ in edges)
+    edges = extract("Twenty patients with type 2 diabetes and painful DPN received intramuscular injections of "
+                    "autologous adipose-derived mesenchymal stem cells (AD-MSCs).")
+    assert ("adipose-derived mesenchymal stem cells", "TREATS", "DPN", False) in edges
+    assert not any(o == "type 2 diabetes" for _, _, o, _ in edges)
+    assert not any(t == "TREATS" for _, t, _, _ in extract(
+        "Forty patients with diabetic neuropathy received placebo or pregabalin."))
+
+
+def test_changes_referred_back_to_by_a_passive(extract):
+    edges = extract("Spinal nerve ligation (SNL) up-regulated astrocytic connexin-43 and CXCL1, and both increases "
+                    "were reversed by intrathecal ADSCs.")
+    assert {("ADSCs", "DECREASES", "connexin-43", False), ("ADSCs", "DECREASES", "CXCL1", False)} <= edges
+    assert {("Exos", "INCREASES", "SOD", False), ("Exos", "INCREASES", "GSH", False)} <= extract(
+        "Paclitaxel decreased SOD and GSH, and these changes were prevented by BMSC-Exos.")
+
+
+def test_their_ability_to_names_the_owner_of_the_effect(extract):
+    edges = extract("Knockdown of TSG-6 in umbilical cord MSCs abolished their ability to decrease spinal IL-6 and "
+                    "thermal hyperalgesia after CCI.")
+    assert {("umbilical cord MSCs", "DECREASES", "IL-6", False),
+            ("umbilical cord MSCs", "DECREASES", "thermal hyperalgesia", False)} <= edges
+
+
+def test_silencing_reagents_and_passive_instruments(extract):
+    assert ("siRNA", "DECREASES", "IL-10", False) in extract(
+        "Pretreating the cells with IL-10 siRNA abolished this analgesia.")
+    assert ("shRNA", "DECREASES", "Nrf2", False) in extract(
+        "BMSC-conditioned medium lowered MDA content; knock-down of Nrf2 by shRNA abolished this effect.")
+    # the scope of "lost" ends before the passive's patient
+    assert ("nicotinamide", "DECREASES", "SIRT1", False) in extract(
+        "MSCs raised SIRT1 expression; this benefit was lost when SIRT1 was inhibited with nicotinamide.")
+    # a culture set-up is no claim
+    assert not any(o == "microglia" for _, _, o, _ in extract(
+        "BV2 microglia were stimulated with lipopolysaccharide and co-cultured with bone marrow MSCs."))
+
+
+def test_cells_named_in_an_object_do_not_act_in_the_next_verb(extract):
+    edges = extract("BMSC-conditioned medium restored the viability of RSC96 Schwann cells exposed to H2O2 and "
+                    "lowered their MDA content.")
+    assert ("conditioned medium", "DECREASES", "MDA", False) in edges
+    assert not any(s == "Schwann cells" for s, *_ in edges)
+
+
+def test_only_one_of_two_agents_with_one_name_is_no_contrast(extract):
+    edges = extract("NAC lowered sciatic nerve MDA to a similar extent as gingiva-derived MSCs, yet only the "
+                    "MSC-treated rats showed recovery of motor nerve conduction velocity.")
+    assert ("MSC", "INCREASES", "motor nerve conduction velocity", False) in edges
+    assert ("NAC", "INCREASES", "motor nerve conduction velocity", True) in edges
+    assert not any(s == "gingiva-derived MSCs" and neg for s, _, _, neg in edges)
+
+
+def test_a_symbol_tagged_once_is_the_same_entity_where_it_recurs(extract):
+    edges = extract("BMSCs transduced with a lentiviral vector encoding interleukin-10 (IL-10-BMSCs) secreted more "
+                    "IL-10. Intrathecal IL-10-BMSCs reduced mechanical allodynia for 28 days after SNL and decreased "
+                    "spinal phosphorylated p38 MAPK.")
+    assert {("IL-10-BMSCs", "DECREASES", "mechanical allodynia", False),
+            ("IL-10-BMSCs", "DECREASES", "p38 MAPK", False)} <= edges
+
+
+def test_a_measured_potential_is_no_hedge_and_tsg6_is_its_own_gene(extract):
+    rels = extract.full("High glucose reduced mitochondrial membrane potential and suppressed SIRT1 in Schwann cells.")
+    sirt1 = next(r for r in rels if r.object.text == "SIRT1")
+    assert not sirt1.evidence.epistemics.hedged
+    rels = extract.full("TNF-α-stimulated gene 6 (TSG-6), an anti-inflammatory protein secreted by MSCs, binds CXCL8.")
+    assert {r.subject.curie for r in rels if r.type.value == "INTERACTS_WITH"} == {"NCBIGene:7130"}
+
+
+def test_both_treatments_after_a_comparison_and_only_one_named_again(extract):
+    text = ("The analgesic efficacy of BMSC-derived exosomes was compared with that of pregabalin. Both treatments "
+            "increased paw withdrawal threshold in bortezomib-treated mice; however, only the exosomes suppressed "
+            "the expression of ATF3.")
+    edges = extract(text)
+    assert {("treatments", "INCREASES", "paw withdrawal threshold", False),
+            ("exosomes", "DECREASES", "ATF3", False), ("treatments", "DECREASES", "ATF3", True)} <= edges
+    negated = {r.subject.long_form for r in extract.full(text) if r.object.text == "ATF3" and r.evidence.epistemics.negated}
+    assert negated == {"pregabalin"}  # "treatments" standing for pregabalin, never for the exosomes
+
+
+def test_a_concomitant_change_and_a_change_brought_about_are_the_agents(extract):
+    edges = extract("MSCs reduced allodynia, with a parallel decrease in spinal IL-1β.")
+    assert ("MSCs", "DECREASES", "IL-1β", False) in edges
+    assert not any(s == "allodynia" for s, *_ in edges)
+    assert ("ADSCs", "INCREASES", "paw withdrawal threshold", False) in extract(
+        "ADSCs brought about a sustained rise in paw withdrawal threshold.")
+
+
+def test_changes_in_a_co_culture_setting_are_the_co_cultured_treatments(extract):
+    edges = extract("When LPS-activated BV2 microglia were co-cultured with BMSCs, the production of TNF-α, IL-6 and "
+                    "nitric oxide declined, whereas IL-10 secretion rose.")
+    assert {("BMSCs", "DECREASES", "TNF-α", False), ("BMSCs", "DECREASES", "IL-6", False),
+            ("BMSCs", "INCREASES", "IL-10", False)} <= edges
+
+
+def test_a_pronoun_after_a_quantified_opening_agent(extract):
+    assert ("cells", "DECREASES", "CGRP", False) in extract(
+        "MSCs were infused into mice. Most of these cells accumulated in the lungs within 24 h; nevertheless, they "
+        "markedly reduced CGRP expression in the DRG.")
+
+
+def test_residents_and_the_most_abundant_cargo_are_located(extract):
+    assert ("Microglia", "LOCATED_IN", "central nervous system", False) in extract(
+        "Microglia, the resident immune cells of the central nervous system, are activated by nerve injury.")
+    assert ("Microglia", "LOCATED_IN", "spinal dorsal horn", False) in extract(
+        "Microglia reside in the spinal dorsal horn and respond rapidly to peripheral injury.")
+    assert ("miR-21-5p", "LOCATED_IN", "exosomes", False) in extract(
+        "Small RNA sequencing revealed that miR-21-5p was the most abundant species in ADSC exosomes.")
+    assert ("hepatocyte growth factor", "LOCATED_IN", "secretome", False) in extract(
+        "Proteomic analysis identified hepatocyte growth factor (HGF) among the most abundant proteins in the "
+        "ADSC secretome.")
+
+
+def test_a_route_after_a_passive_chain_past_the_subjects_source(extract):
+    edges = extract("Extracellular vesicles (EVs) released by synovial mesenchymal stem cells (SMSCs) were loaded "
+                    "with miR-124 and administered intrathecally to rats with chronic constriction injury (CCI).")
+    assert ("Extracellular vesicles", "ADMINISTERED_VIA", "intrathecally", False) in edges
+    # a mention of its own before "were" is another subject, not the source of the first
+    assert not any(t == "ADMINISTERED_VIA" and s == "cell" for s, t, _, _ in extract(
+        "To prolong cell retention, adipose-derived stem cells (ADSCs) were encapsulated in a hydrogel and "
+        "delivered locally around the injured sciatic nerve."))
+
+
+def test_a_passive_on_a_possessed_state_acts_on_its_possessor(extract):
+    assert ("resveratrol", "INCREASES", "Nrf2", False) in extract(
+        "Nrf2 was expressed in satellite glial cells of the dorsal root ganglion, and its nuclear translocation was "
+        "enhanced by resveratrol.")
