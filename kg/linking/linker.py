@@ -98,6 +98,15 @@ def noun_variants(text: str) -> list[str]:
     return out
 
 
+# Where the text names exactly a concept of the store's category, that category replaces these tagger
+# labels: a tagger's "synovial fluid IL-1β", "serum MDA", "obtained from abdominal fat" name a body
+# part, tissue or fluid; its "vesicles" as a body part name a cellular component.
+CATEGORY_OVERRIDES = {
+    Category.ANATOMY: frozenset({Category.GENE, Category.CHEMICAL, Category.DISEASE}),
+    Category.CELLULAR_COMPONENT: frozenset({Category.ANATOMY}),
+}
+
+
 def category_factor(found: Category | None, wanted: Category | None) -> float:
     if wanted is None or wanted is Category.ENTITY:
         return 1.0
@@ -214,14 +223,8 @@ class Linker:
         res = self._resolve(mention.text, mention.long_form, mention.category)
         mention.curie, mention.name = res.curie, res.name
         mention.candidates = list(res.candidates)
-        if res.category is Category.ANATOMY and mention.category in (Category.GENE, Category.CHEMICAL, Category.DISEASE) \
-                and match_key(res.name) == match_key(mention.text):
-            # a tagger's "synovial fluid IL-1β", "serum MDA", "obtained from abdominal fat": the text names
-            # exactly a body part, tissue or fluid
-            mention.category = Category.ANATOMY
-        elif res.category is Category.CELLULAR_COMPONENT and mention.category is Category.ANATOMY \
-                and match_key(res.name) == match_key(mention.text):
-            mention.category = Category.CELLULAR_COMPONENT  # a tagger's "vesicles" as a body part
+        if mention.category in CATEGORY_OVERRIDES.get(res.category, ()) and match_key(res.name) == match_key(mention.text):
+            mention.category = res.category
         return mention
 
     def lookup(self, text: str, category: Category | None = None, long_form: str | None = None) -> list[Candidate]:

@@ -11,10 +11,14 @@ an entity, and a name the model tagged with two labels in one document is left a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import TypeVar
 
 from scispacy.abbreviation import find_abbreviation, short_form_filter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
 
 
 @Language.factory("kg_doc_consistency", default_config={"min_chars": 2, "abbreviations": True})
@@ -29,6 +33,30 @@ def _fold(text: str) -> str:
 
 def _key(tokens) -> tuple[str, ...]:
     return tuple(_fold(token.text) for token in tokens)
+
+
+def untagged_repeats(doc: Doc, ents: list[Span], names: Mapping[tuple[str, ...], T],
+                     words: list[str]) -> list[tuple[int, int, T]]:
+    """Where a name of ``names`` (a key of ``words``) recurs outside every entity: (start, end, value),
+    the longest name first at each token."""
+    taken = [False] * len(doc)
+    for ent in ents:
+        taken[ent.start:ent.end] = [True] * len(ent)
+    first_words = {key[0] for key in names}
+    lengths = sorted({len(key) for key in names}, reverse=True)
+    found = []
+    start = 0
+    while start < len(doc):
+        if words[start] in first_words:
+            for length in (n for n in lengths if start + n <= len(doc)):
+                value = names.get(tuple(words[start:start + length]))
+                if value and not any(taken[start:start + length]):
+                    found.append((start, start + length, value))
+                    taken[start:start + length] = [True] * length
+                    start += length - 1
+                    break
+        start += 1
+    return found
 
 
 class DocConsistency:
@@ -51,24 +79,8 @@ class DocConsistency:
                   if len(counts) == 1 and self._usable(key)}
         if not labels:
             return doc
-        taken = [False] * len(doc)
-        for ent in ents:
-            taken[ent.start:ent.end] = [True] * len(ent)
-        folded = [_fold(token.text) for token in doc]
-        first_words = {key[0] for key in labels}
-        lengths = sorted({len(key) for key in labels}, reverse=True)
-        added = []
-        start = 0
-        while start < len(doc):
-            if folded[start] in first_words:
-                for length in (n for n in lengths if start + n <= len(doc)):
-                    label = labels.get(tuple(folded[start:start + length]))
-                    if label and not any(taken[start:start + length]):
-                        added.append(Span(doc, start, start + length, label=label))
-                        taken[start:start + length] = [True] * length
-                        start += length - 1
-                        break
-            start += 1
+        added = [Span(doc, start, end, label=label)
+                 for start, end, label in untagged_repeats(doc, ents, labels, [_fold(t.text) for t in doc])]
         if added:
             doc.ents = sorted(ents + added, key=lambda span: span.start)
         return doc

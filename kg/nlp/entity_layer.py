@@ -41,6 +41,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.consistency import untagged_repeats
 from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.ner_slot import span_group_name
 from kg.nlp.variants import VARIANT_SPANS
@@ -614,8 +615,8 @@ def _symbol(span: Span) -> bool:
 def _repeated_symbols(doc: Doc, ents: list[Span]) -> list[Span]:
     """A symbol a model tagged once is the same entity where it recurs untagged in the document
     ("BMSCs encoding interleukin-10 (IL-10-BMSCs) ... Intrathecal IL-10-BMSCs reduced ..."): the
-    transformer tagger decides each window alone. Symbols tagged with two labels are left alone,
-    and a repeat never overlaps an entity."""
+    transformer tagger decides each window alone, and only the BC5CDR model runs kg_doc_consistency.
+    Symbols tagged with two labels are left alone, and a repeat never overlaps an entity."""
     labels: dict[tuple[str, ...], set[str]] = {}
     source: dict[tuple[str, ...], Span] = {}
     for ent in ents:
@@ -623,22 +624,12 @@ def _repeated_symbols(doc: Doc, ents: list[Span]) -> list[Span]:
             key = tuple(t.text for t in ent)
             labels.setdefault(key, set()).add(ent.label_)
             source.setdefault(key, ent)
-    keys = {k for k, found in labels.items() if len(found) == 1}
-    if not keys:
+    names = {k: source[k] for k, found in labels.items() if len(found) == 1}
+    if not names:
         return ents
-    taken = [False] * len(doc)
-    for ent in ents:
-        taken[ent.start:ent.end] = [True] * len(ent)
-    added = []
-    for i in range(len(doc)):
-        for n in range(MAX_SYMBOL_TOKENS, 0, -1):
-            key = tuple(t.text for t in doc[i:i + n])
-            if len(key) == n and key in keys and not any(taken[i:i + n]):
-                ent = source[key]
-                added.append(Span(doc, i, i + n, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_))
-                taken[i:i + n] = [True] * n
-                break
-    return ents + added
+    repeats = untagged_repeats(doc, ents, names, [t.text for t in doc])
+    return ents + [Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+                   for start, end, ent in repeats]
 
 
 def _noun_like(token) -> bool:

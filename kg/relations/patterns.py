@@ -427,6 +427,11 @@ def _concomitant_change(words: list[str], a: int) -> int | None:
     return next((k for k in range(a + 2, min(a + 5, len(words))) if words[k] in DECLINE_NOUNS | RISE_NOUNS), None)
 
 
+def _counted(word: str) -> bool:
+    """A count written as a word or a number: "one day before", "four intrathecal doses", "24 h after"."""
+    return word in NUMBER_WORDS or word.replace(".", "").isdigit()
+
+
 def _past_abbreviation(view: SentenceView, end: int) -> int:
     """The word after a name's abbreviation in parentheses ("monosodium iodoacetate (MIA)-induced"),
     else `end`, so a compound reads the same with the abbreviation as without it."""
@@ -1974,8 +1979,7 @@ class PatternExtractor:
         end = view.mentions[agent][1]
         while end < start and words[end] == "(":  # "(BMSC-Exos, 10 μg)"
             end = next((j for j in range(end, start) if words[j] == ")"), start) + 1
-        while end < start - 1 and (words[end] in NUMBER_WORDS or words[end].replace(".", "").isdigit()) \
-                and words[end + 1] in TIME_UNITS:
+        while end < start - 1 and _counted(words[end]) and words[end + 1] in TIME_UNITS:
             end += 2  # "of MSCs one day before paclitaxel", "of EVs 24 h after SNI"
         # the words after the agent modify it, they name no agent of their own
         return agent if end < start and words[end] in WRAPPER_MODIFIER_OPENERS else None
@@ -2490,7 +2494,7 @@ class PatternExtractor:
             if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
                 i = view.mentions[m][1]
             elif view.words[i] in WRAPPERS or view.words[i] in DOSES or (view.words[i] in ("of", "with") and i > index) \
-                    or (view.words[i] in NUMBER_WORDS or view.words[i].isdigit()) and i + 1 < len(view.words) \
+                    or _counted(view.words[i]) and i + 1 < len(view.words) \
                     and (view.words[i + 1] in WRAPPERS | DOSES or view.mention_at[i + 1] >= 0
                          and view.mentions[view.mention_at[i + 1]][2].category is Category.ROUTE) \
                     or view.words[i] in DOSE_MODIFIERS | {"a", "an", "the"} and i + 1 < len(view.words) \
