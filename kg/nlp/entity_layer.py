@@ -143,7 +143,7 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_bare_adjectives(accepted))))))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))))))
         ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _repeated_symbols(doc, _class_mentions(doc, ents))
@@ -398,7 +398,9 @@ MAX_SOURCE_TOKENS = 6
 MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreated", "primed", "loaded", "engineered",
                                    "modified", "transfected", "transduced", "inactivated", "killed",
                                    # genotypes: "IL-10-deficient MSCs", "TSG-6-silenced MSCs"
-                                   "deficient", "knockout", "null", "silenced"})
+                                   "deficient", "knockout", "null", "silenced",
+                                   # a product without a fraction: "exosome-depleted conditioned medium"
+                                   "depleted"})
 # Markers that name a subpopulation of cells: "ATF3-positive neurons", "CD68+ macrophages".
 CELL_MARKERS = frozenset({"positive", "negative", "immunoreactive", "expressing"})
 # Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".
@@ -581,6 +583,29 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
             continue
         kept.append(ent)
     return kept
+
+
+# Where a molecule was measured, written before its symbol: "spinal c-Fos", "serum IL-6".
+PLACE_ADJECTIVES = frozenset({"spinal", "serum", "plasma", "synovial", "hippocampal", "cortical", "neuronal",
+                              "microglial", "astrocytic", "glial", "sciatic", "ipsilateral", "contralateral",
+                              "lumbar", "peripheral", "cutaneous", "intracellular", "local", "circulating"})
+
+
+def _without_place_adjectives(ents: list[Span]) -> list[Span]:
+    """A model's gene or chemical that opens with the place it was measured names the molecule alone
+    ("spinal c-Fos" is c-Fos, measured in the spinal cord): the place is not part of its name. Nor is
+    a place adjective alone an entity before more words ("increase in spinal nuclear β-catenin")."""
+    out = []
+    for ent in ents:
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if len(ent) == 1 and ent.label_ != Category.ROUTE.value and ent[0].lower_ in PLACE_ADJECTIVES and ent[0].is_lower \
+                and ent[0].lower_.endswith(ADJECTIVE_ENDINGS) and following is not None and following.is_alpha:
+            continue
+        if ent.label_ in NOUN_CATEGORIES and len(ent) >= 2 and ent[0].lower_ in PLACE_ADJECTIVES \
+                and ent[0].is_lower and _symbol(ent[1:]):
+            ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+        out.append(ent)
+    return out
 
 
 def _without_model_slips(ents: list[Span]) -> list[Span]:

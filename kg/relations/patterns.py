@@ -203,12 +203,12 @@ ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "pot
                              "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
                              "dosage", "action", "actions"})  # "may underlie the antinociceptive action of BMSCs"
 LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
-# Nouns of a decline: "the reduction in X", "the loss of X".
-DECLINE_NOUNS = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
-                                        "downregulation", "down-regulation", "drop", "fall",
-                                        # "produced a sustained reversal of allodynia": a decrease brought about
-                                        "reversal", "attenuation", "alleviation", "suppression", "inhibition",
-                                        "amelioration", "relief"})
+# Nouns of a decline as a state: "the reduction in X", "the loss of X".
+STATED_DECLINES = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
+                                         "downregulation", "down-regulation", "drop", "fall"})
+# ... and as an act: "produced a sustained reversal of allodynia", a decrease brought about
+DECLINE_NOUNS = STATED_DECLINES | frozenset({"reversal", "attenuation", "alleviation", "suppression", "inhibition",
+                                             "amelioration", "relief"})
 RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "up-regulation", "rise",
                         "accumulation", "overexpression"})
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
@@ -277,6 +277,7 @@ ROUTE_AGENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_CO
                           Category.GENE})
 
 MAX_SUBJECT_DISTANCE = 12
+MAX_LONG_OBJECT_UNITS = 12  # an object's words before ", but" / ", and" and a verb sharing the subject
 # Verbs of what a vesicle carries: "EVs carrying CD73", "exosomes carried miR-21-5p"
 CARRYING = frozenset({"carrying", "carry", "carries", "carried", "containing", "contain", "contains", "contained",
                       "harboring", "harbouring", "harbor", "harbored", "harbour", "harboured"})
@@ -287,6 +288,9 @@ FELL_WORDS = frozenset({"depressed", "reduced", "diminished", "impaired", "lower
                         "depleted", "lost"} | {w for w, t in INTRANSITIVE_CHANGES.items() if t is RelationType.DECREASES})
 ROSE_WORDS = frozenset({"elevated", "heightened", "enhanced", "upregulated", "raised", "accumulated"}
                        | {w for w, t in INTRANSITIVE_CHANGES.items() if t is RelationType.INCREASES})
+# Adjectives of a change stated without its agent: "elevated MDA and reduced SOD activity".
+STATED_RISES = ROSE_WORDS | frozenset({"increased", "higher", "greater", "excessive"})
+STATED_FALLS = FELL_WORDS | frozenset({"decreased", "lower"})
 # Class nouns a mention modifies before the members are named: "the M2 markers Arg-1 and CD206".
 MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", "enzymes", "genes", "proteins",
                                 "mediators", "factors"})
@@ -421,8 +425,9 @@ def _relation(subject: Mention, obj: Mention, rtype: RelationType, sentence: Sen
 
 
 def _concomitant_change(words: list[str], a: int) -> int | None:
-    """Where the change noun of ", with a (concomitant) increase in ..." opening at ``a`` stands."""
-    if words[a:a + 2] != [",", "with"]:
+    """Where the change noun of ", with a (concomitant) increase in ..." or "together with a rise in ..."
+    opening at ``a`` stands."""
+    if words[a:a + 2] not in ([",", "with"], ["together", "with"]):
         return None
     return next((k for k in range(a + 2, min(a + 5, len(words))) if words[k] in DECLINE_NOUNS | RISE_NOUNS), None)
 
@@ -513,7 +518,11 @@ def _class_targets(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relati
             continue
         out += [_presupposed(rel.subject, part, rtype, sentence, head, "tight")
                 for part in parts if host.start <= part.start and part.end <= host.end]
-    return out
+    # "..., whereas capsazepine did not [decrease TRPV1]": what the text denies, a class does not presuppose
+    def keys(rel: Relation) -> set[tuple]:  # the object by id and by text: a class's part may lack the id
+        return {_claim_key(rel), _claim_key(rel)[:2] + (rel.object.text.lower(),)}
+    denied = {key for r in relations if r.evidence.epistemics.negated for key in keys(r)}
+    return [r for r in out if not keys(r) & denied]
 
 
 def _without_answered_questions(relations: list[Relation]) -> list[Relation]:
@@ -701,12 +710,17 @@ TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplant
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
 # Prepositions of where an agent was put: "injection of WJ-MSCs around the wound attenuated ..."
 PLACING = frozenset({"into", "around", "near", "along", "onto"})
+CO_CULTURED = frozenset({"co-cultured", "cocultured"})
 SENTENCE_OPENERS = frozenset({"however", "moreover", "furthermore", "additionally", "importantly", "notably",
-                              "in", "addition", "consistently", "similarly", "also", ","})
+                              "in", "addition", "consistently", "similarly", "also", ",",
+                              "nevertheless", "nonetheless", "consequently", "therefore", "thus", "accordingly",
+                              "likewise", "indeed", "interestingly", "surprisingly", "remarkably", "collectively",
+                              "overall", "contrast", "turn", "vivo", "vitro", "parallel", "particular",
+                              "taken", "together"})
 
 
 # Words that open an introductory phrase before the clause's subject.
-INTRODUCTORY = frozenset({"after", "following", "when", "upon", "within", "during", "once", "at", "by"})
+INTRODUCTORY = frozenset({"after", "following", "when", "upon", "within", "during", "once", "at", "by", "despite"})
 
 
 # Words that may stand between a subject, its auxiliary and a participle: "IL-1β, IL-6 and TNF-α were
@@ -979,6 +993,7 @@ class PatternExtractor:
         previous_agent: Mention | None = None
         previous_found: list[Relation] = []
         previous_sentence: Sentence | None = None
+        previous_view: SentenceView | None = None
         previous_pair: list[Mention] = []
         for view in sentence_views(adoc):
             pronoun = leading_pronoun(view.words)
@@ -991,9 +1006,9 @@ class PatternExtractor:
                          for r in _without_contradicted(self._sentence_relations(view.with_stand_in(pair, agent)))]
             else:
                 found = _without_contradicted(self._sentence_relations(view))
-            found += self._countered_changes(view, found, previous_found, previous_sentence)
+            found += self._countered_changes(view, found, previous_found, previous_view)
             found += self._agentless_results(view, found, previous_found, previous_sentence)
-            previous_found, previous_sentence = found, view.sentence
+            previous_found, previous_sentence, previous_view = found, view.sentence, view
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view) or previous_pair
             for rel in found:
@@ -1182,12 +1197,15 @@ class PatternExtractor:
         return out
 
     def _countered_changes(self, view: SentenceView, found: list[Relation], previous: list[Relation],
-                           previous_sentence: Sentence | None) -> list[Relation]:
+                           previous_view: "SentenceView | None") -> list[Relation]:
         """ "Oxaliplatin depleted GSH and increased lipid peroxidation; both changes were reversed by
         BMSCs", "High glucose increased mitochondrial ROS. Exosomes reversed all of these changes":
         the agent counters each increase or decrease claimed before in the sentence, or else in the
-        sentence before (then both sentences are the evidence)."""
+        sentence before (then both sentences are the evidence). Changes stated without an agent count
+        too: "... was accompanied by elevated MDA and reduced SOD activity. DPSC secretome normalized
+        both changes"."""
         words, out = view.words, []
+        previous_sentence = previous_view.sentence if previous_view is not None else None
         for c, word in enumerate(words):
             if word not in REFERRED_CHANGES or c == 0 or words[c - 1] not in REFERRING_TO_CHANGES:
                 continue
@@ -1219,6 +1237,51 @@ class PatternExtractor:
                     continue  # a cell therapy's changes "reversed by the PI3K inhibitor": its mechanism, blocked
                 out.append(_relation(subject, rel.object, OPPOSITE_CHANGE[rel.type], sentence, words[verb],
                                      "countered", epi))
+            if claims or subject.category not in TREATMENTS:
+                continue
+            stated = [(m, change) for m, change in self._stated_changes(view, min(c - 1, verb))
+                      if m is not subject]
+            sentence = view.sentence
+            if not stated and previous_view is not None and previous_sentence.index == view.sentence.index - 1:
+                stated = self._stated_changes(previous_view, len(previous_view.words))
+                sentence = _joined(previous_sentence, view.sentence)
+            out += [_relation(subject, m, OPPOSITE_CHANGE[change], sentence, words[verb], "countered", epi)
+                    for m, change in stated if went in (None, change)]
+        return out
+
+    @staticmethod
+    def _stated_changes(view: SentenceView, end: int) -> list[tuple[Mention, RelationType]]:
+        """Changes a sentence states without an agent, before word ``end``: "elevated MDA and reduced
+        SOD activity", "a 3.1-fold increase in spinal nuclear β-catenin", "accumulation of lipid
+        peroxides", "rats developed mechanical allodynia" (a symptom that appears rises). A mention
+        listed right after a changed one shares its change ("elevated Cx43 and CXCL1")."""
+        words, out = view.words, []
+        last: tuple[int, RelationType] | None = None  # where the last changed mention ended, and how
+        for start, stop, mention in view.mentions:
+            if stop > end:
+                break
+            k = start - 1
+            while k >= 0 and view.mention_at[k] < 0 and (
+                    words[k] in DETERMINERS or words[k] in NP_MODIFIERS or words[k] in LOCALIZING_ADJECTIVES
+                    or _NUMBER.match(words[k]) or words[k].endswith("-fold") or "-" in words[k][1:-1]):
+                k -= 1  # "a 3.1-fold increase in spinal nuclear β-catenin", "developed below-level allodynia"
+            change = None
+            if k >= 0 and words[k] in STATED_RISES:
+                change = RelationType.INCREASES
+            elif k >= 0 and words[k] in STATED_FALLS:
+                change = RelationType.DECREASES
+            elif k >= 1 and words[k] in ("in", "of"):
+                change = RelationType.INCREASES if words[k - 1] in RISE_NOUNS else \
+                    RelationType.DECREASES if words[k - 1] in STATED_DECLINES else None
+            elif k >= 0 and words[k] == "developed" and mention.category in CONDITIONS:
+                change = RelationType.INCREASES
+            if change is None and last is not None \
+                    and all(w in ("and", ",", "(", ")") or w in OBJECT_HEADS or view.mention_at[i] >= 0
+                            for i, w in enumerate(words[last[0]:start], last[0])) and "and" in words[last[0]:start]:
+                change = last[1]  # "elevated connexin 43 (Cx43) and CXCL1"
+            if change is not None:
+                out.append((mention, change))
+                last = (stop, change)
         return out
 
     def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
@@ -1817,15 +1880,21 @@ class PatternExtractor:
         # "inhibited NLRP3 inflammasome activation and reduced ...", "... P2X3 expression but did not
         # reduce ...": a few more object words, a conjunction, then only auxiliaries or negation
         joints = [k for k, i in enumerate(between) if view.words[i] in ("and", ",", "or", "but")]
+        # "a 2.7-fold decrease in NOX2 and a 1.9-fold decrease in NOX4": a magnitude opens the second
         if not joints or not all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS
-                                 for i in between[joints[-1]:]):
+                                 or _NUMBER.match(view.words[i]) for i in between[joints[-1]:]):
             return False
         head = between[:joints[-1]]
         # a mention counts as one word, commas and a magnitude as none: "HO-1 protein in the dorsal root
         # ganglion, and lowered", "pain scores on a visual analogue scale by 48% and reduced"
         units = sum(1 for i in head if view.words[i] != "," and not _magnitude(view.words, i)
                     and (view.mention_at[i] < 0 or i == 0 or view.mention_at[i - 1] != view.mention_at[i]))
-        return (units <= 6 and not any(
+        # "reduced MDA content in the sciatic nerve of oxaliplatin-treated mice, but had no effect on":
+        # a comma, a conjunction and then the verb itself, with no subject of its own, allow a longer object
+        joint = between[joints[-1]]
+        verb_follows = view.words[joint - 1] == "," and view.words[joint] in ("but", "and") \
+            and all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS for i in between[joints[-1]:])
+        return (units <= (MAX_LONG_OBJECT_UNITS if verb_follows else 6) and not any(
             view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
             or view.words[i] in self.lexicon.verbs and view.words[i - 1:i] != ["-"]  # "paclitaxel-treated" is no verb
             or (view.words[i] in self.lexicon.nouns and view.words[i] not in OBJECT_HEADS)
@@ -1834,7 +1903,9 @@ class PatternExtractor:
                     or self._situating(view, view.mention_at[i], any_category=True)
                     # "increased viability after H2O2 challenge and decreased ROS": a time, not a new subject
                     or view.words[max(0, view.mentions[view.mention_at[i]][0] - 1)] in TEMPORAL_PREPOSITIONS
-                    or self._host_condition(view, view.mention_at[i]) for i in head))
+                    or self._host_condition(view, view.mention_at[i])
+                    or view.words[view.mentions[view.mention_at[i]][1]:view.mentions[view.mention_at[i]][1] + 1] == ["-"]
+                    for i in head))  # "of oxaliplatin-treated mice": a modifier's mention
 
     @staticmethod
     def _host_condition(view: SentenceView, m: int) -> bool:
@@ -1927,13 +1998,22 @@ class PatternExtractor:
         wrapped = self._wrapped_agent(view, start)
         if wrapped is not None:
             return wrapped
+        for k in range(start - 1, max(0, start - 12), -1):
+            if view.words[k] in CLAUSE_BREAKS or view.words[k] == "," or view.mention_at[k] < 0 \
+                    and view.words[k] in self.lexicon.verbs and view.words[k - 1] != "-":  # "LPS-stimulated"
+                break
+            if view.words[k] in CO_CULTURED:  # "BMSCs co-cultured with high glucose-exposed Schwann cells reduced"
+                owner = self._participle_owner(view, k)
+                if owner is not None:
+                    return owner
         if view.mentions[m][2].category in ROUTE_AGENTS:
             return m
-        for k in range(start - 1, max(0, start - 12), -1):
+        for k in range(start - 1, max(0, start - 16), -1):
             if view.words[k] in CLAUSE_BREAKS or view.words[k] == ",":
                 break
-            agent = view.mention_at[k - 1]
-            if view.words[k] in ADMINISTERED and agent >= 0 and view.mentions[agent][2].category in ROUTE_AGENTS:
+            # "Dental pulp stem cells (DPSCs) transplanted into the sciatic nerve of CCI rats reduced"
+            agent = self._participle_owner(view, k) if view.words[k] in ADMINISTERED else None
+            if agent is not None:
                 return agent
             if view.words[k] == "of" and view.words[k - 1] in WRAPPERS:
                 after = next((view.mention_at[j] for j in range(k + 1, min(k + 4, start))
@@ -1941,6 +2021,16 @@ class PatternExtractor:
                 if after >= 0 and view.mentions[after][2].category in ROUTE_AGENTS:
                     return self._agent_head(view, after)
         return m
+
+    @staticmethod
+    def _participle_owner(view: SentenceView, k: int) -> int | None:
+        """The agent a participle at ``k`` modifies, past its defined abbreviation: "DPSCs" in "Dental
+        pulp stem cells (DPSCs) transplanted into ..."."""
+        j = k - 1
+        if view.words[j:j + 1] == [")"]:
+            j = next((i for i in range(j, -1, -1) if view.words[i] == "("), 0) - 1
+        agent = view.mention_at[j] if j >= 0 else -1
+        return agent if agent >= 0 and view.mentions[agent][2].category in ROUTE_AGENTS else None
 
     def _wrapped_agent(self, view: SentenceView, start: int) -> int | None:
         """The agent a wrapper noun gives when the mention before the verb only sits in the wrapper's
@@ -2810,7 +2900,9 @@ class PatternExtractor:
 
     @staticmethod
     def _product_after(view: SentenceView, end: int) -> int | None:
-        """A vesicle, secretome or other cell product named right after a cell, with or without a hyphen."""
+        """A vesicle, secretome or other cell product named right after a cell, with or without a hyphen,
+        or after the cell's abbreviation: "dental pulp stem cell (DPSC) secretome"."""
+        end = _past_abbreviation(view, end)
         i = end + 1 if view.words[end:end + 1] == ["-"] else end
         m = view.mention_at[i] if i < len(view.words) else -1
         if m >= 0 and view.mentions[m][0] == i and view.mentions[m][2].category is Category.CELLULAR_COMPONENT:
@@ -2832,6 +2924,10 @@ class PatternExtractor:
             if route.category is not Category.ROUTE:
                 continue
             governed = self._route_agents(view, r_start, r_end, agents)
+            listed = view.mention_at[r_end + 1] if r_end + 1 < len(view.words) and view.words[r_end] in ("nor", "or") else -1
+            if not governed and listed >= 0 and view.mentions[listed][2].category is Category.ROUTE:
+                # "Neither intraperitoneal nor intravenous MSCs": the agent of the route listed next
+                governed = self._route_agents(view, view.mentions[listed][0], view.mentions[listed][1], agents)
             trig = Trigger(RelationType.ADMINISTERED_VIA, "route", r_start, r_end, route.text)
             # the agent was given that way whatever the claim's negation ("was not altered by local
             # injection of ADSCs")
