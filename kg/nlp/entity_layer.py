@@ -431,11 +431,17 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
         elif before.text == "+" and start >= 2 and not doc[start - 2].whitespace_ and not doc[start - 2].is_punct \
                 and _unnamed_cells(ent):
             start -= 2  # "CD68+ macrophages"
+        elif len(before.text) > 1 and before.text.endswith("+") and _unnamed_cells(ent):
+            start -= 1  # one token: "GFP+ cells"
         inside = [e for e in ents if e.end > start and e.start < ent.start]
         if start != ent.start and all(e.start >= start for e in inside):  # a name inside joins it: "miR-146a"
             widened[id(ent)] = Span(doc, start, ent.end, label=ent.label_, span_id=ent.id_)
             absorbed.update(id(e) for e in inside)
     out = [widened.get(id(e), e) for e in ents if id(e) not in absorbed]
+    # a marker a model tagged as the cells, the noun left out: "GFP+ cells"
+    out = [Span(doc, e.start, e.end + 1, label=e.label_, span_id=e.id_)
+           if e.label_ == Category.CELL.value and e.text.endswith("+") and e.end < len(doc)
+           and doc[e.end].lower_ in ("cells", "cell") and e.end not in taken else e for e in out]
     for token in doc:
         if token.i not in taken and _ENGINEERED_CELLS.match(token.text):
             out.append(Span(doc, token.i, token.i + 1, label=Category.CELL.value, span_id=FOUND_BY_ABBREVIATION))

@@ -294,6 +294,10 @@ STATED_FALLS = FELL_WORDS | frozenset({"decreased", "lower"})
 # Class nouns a mention modifies before the members are named: "the M2 markers Arg-1 and CD206".
 MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", "enzymes", "genes", "proteins",
                                 "mediators", "factors"})
+# What "both" before a class noun refers back to: named molecules ("lowered both markers"), not claims
+# ("abrogated both effects").
+REFERRED_CLASSES = MEMBER_CLASS_NOUNS | frozenset({"channels", "receptors", "cytokines", "antioxidants",
+                                                   "parameters", "indices", "measures", "transcripts"})
 MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
 DOSES = frozenset({"dose", "doses"})
 DOSE_MODIFIERS = frozenset({"single", "repeated", "daily", "weekly", "multiple", "low", "high", "higher", "lower"})
@@ -858,6 +862,8 @@ def _asides(words: list[str]) -> set[int]:
             continue
         if words[b + 1:b + 2] and words[b + 1] in CONTRASTING_CLAUSES:
             continue  # ", a single dose of UC-MSCs attenuated X, whereas ...": a clause, not an apposition
+        if a == commas[0] and words[:1] and (words[0] in INTRODUCTORY or words[0] == "in"):
+            continue  # "In rats with X, a single dose of Y restored Z, ...": the clause after the opening phrase
         span = words[a + 1:b]
         if any(w in ("did", "does") for w in span) and not any(w in ("which", "that", "who") for w in span):
             continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
@@ -1154,7 +1160,9 @@ class PatternExtractor:
                 continue
             objects = self._objects_after(view, trig.end)
             objects_end = view.mentions[objects[-1]][1] if objects else -1
-            referred = not objects and self._object_pronoun(view, trig.end)
+            # "lowered both markers in the SNI spinal cord": the words after "both" name no object
+            referred = (not objects or view.words[trig.end:trig.end + 1] == ["both"]) \
+                and self._object_pronoun(view, trig.end)
             if referred:
                 # "Gabapentin did not alter SOD, whereas hUC-MSCs boosted it": what the claim before acted on
                 objects, objects_end = self._referred_objects(view, out, view.words[trig.end]), trig.end + 1
@@ -1416,9 +1424,13 @@ class PatternExtractor:
 
     @staticmethod
     def _object_pronoun(view: SentenceView, index: int) -> bool:
-        """ "reversed it", "decreased both", "restored them": a pronoun ending the verb phrase ("both"
-        before a noun is a determiner)."""
+        """ "reversed it", "decreased both", "restored them": a pronoun ending the verb phrase; "both"
+        before a plural noun no entity names ("lowered both markers") refers back too."""
         words = view.words
+        if words[index:index + 1] == ["both"] and index + 2 < len(words) and view.mention_at[index + 1] < 0 \
+                and words[index + 1] in REFERRED_CLASSES \
+                and (words[index + 2] in CLAUSE_ENDS or words[index + 2] in PREPOSITIONS or words[index + 2] in COORDINATION):
+            return True  # "whereas DPSCs lowered both channels in the DRG"
         return index < len(words) and words[index] in OBJECT_PRONOUNS and (
             index + 1 == len(words) or words[index + 1] in CLAUSE_ENDS or words[index + 1] in PREPOSITIONS
             or words[index + 1] in COORDINATION or _QUANTITY.match(words[index + 1]) is not None
@@ -1496,7 +1508,8 @@ class PatternExtractor:
         words = view.words
         k = self._place_after(view, index)  # "was upregulated in the DRG following treatment with ..."
         while k < len(words) and (words[k].endswith("ly") or words[k] == "again" or _magnitude(words, k)
-                                  or _NUMBER.match(words[k]) or words[k].endswith("-fold")):  # "only", "2.4-fold"
+                                  or _NUMBER.match(words[k]) or words[k].endswith("-fold")  # "only", "2.4-fold"
+                                  or words[k] in TIME_UNITS and k > 0 and _counted(words[k - 1])):  # "7 days after"
             k += 1
         if words[k:k + 1] == ["from"]:  # "rose from 2.1 ± 0.3 to 5.8 ± 0.6 nmol/mg protein after CCI"
             k = next((i for i in range(k + 1, min(k + 16, len(words))) if words[i] in ("after", "following")
@@ -1505,7 +1518,8 @@ class PatternExtractor:
             return None
         agent = self._agent_after(view, k + 1, 3)
         if agent is not None and view.mentions[agent][2].category in CONDITIONS | {Category.CHEMICAL} \
-                and not is_control_arm(view.mentions[agent][2]) and words[view.mentions[agent][1]:][:1] in MODEL_ENDINGS:
+                and not is_control_arm(view.mentions[agent][2]) \
+                and words[_past_abbreviation(view, view.mentions[agent][1]):][:1] in MODEL_ENDINGS:
             return agent  # "was upregulated 2.4-fold after paclitaxel treatment", "rose ... after CCI"
         if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
             return None
@@ -1576,6 +1590,9 @@ class PatternExtractor:
             elif k >= len(words) or words[k] not in (HOMING_PLACES if w in HOMING_VERBS else {"by"}):
                 continue
             subjects = [m for m in self._subjects_before(view, i) if view.mentions[m][2].category in LOCATED_AGENTS]
+            first = self._coordinated_passive(view, i) if not subjects else None
+            if first is not None:  # "were detected in the lung but were not found in the DRG": the same cells
+                subjects = [m for m in self._subjects_before(view, first) if view.mentions[m][2].category in LOCATED_AGENTS]
             places = [o for o in self._places_after(view, k + 1) if view.mentions[o][2].category in LOCATIONS]
             trig = Trigger(RelationType.LOCATED_IN, "phrase", i, k + 1, " ".join(words[i:k + 1]))
             out += self._emit(view, trig, subjects, places, "located")
@@ -2101,12 +2118,14 @@ class PatternExtractor:
                     or view.mention_at[start - 1] >= 0
                     and view.mentions[view.mention_at[start - 1]][2].category is Category.ROUTE):
                 start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"
-            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus")):
+            if view.words[start - 3:start] == ["as", "well", "as"]:
+                start -= 2  # "SOD and catalase activities as well as GSH"
+            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus", "as")):
                 break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
             j = start - 2
-            while j >= 0 and view.words[j] in OBJECT_HEADS and view.mention_at[j] < 0:  # "GSH levels and catalase"
-                j -= 1
+            while j >= 0 and view.mention_at[j] < 0 and (view.words[j] in OBJECT_HEADS or view.words[j] in LOCALIZING_ADJECTIVES):
+                j -= 1  # "GSH levels and catalase", "Nrf2 nuclear accumulation and HO-1 protein"
             if j >= 0 and view.words[j] == ")":  # "Superoxide dismutase (SOD) and catalase"
                 j = next((k for k in range(j, -1, -1) if view.words[k] == "("), 0) - 1
             if j < 0 or view.mention_at[j] < 0 or not seen_conjunction:
@@ -2230,8 +2249,9 @@ class PatternExtractor:
         """Whether a mention sits in the "by" phrase of a passive the lexicon does not type ("were taken
         up by neurons and microglia", "was internalized by Schwann cells"), as its agent or one listed."""
         words, i = view.words, view.mentions[m][0] - 1
-        while i > 0 and (words[i] in DETERMINERS or words[i] in (",", "and") or view.mention_at[i] >= 0):
-            i -= 1  # over the agents listed before it
+        while i > 0 and (words[i] in DETERMINERS or words[i] in (",", "and") or view.mention_at[i] >= 0
+                         or words[i].isalnum() and any(ch.isdigit() for ch in words[i])):
+            i -= 1  # over the agents listed before it, and a line's name before cells ("BV2 microglia")
         if words[i:i + 1] != ["by"]:
             return False
         k = i - 1
@@ -2335,7 +2355,9 @@ class PatternExtractor:
         # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
         while True:
             end = self._skip_plain_words(view, end)
-            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/"):
+            if view.words[end:end + 3] == ["as", "well", "as"]:
+                end += 2  # "lowered Arg-1 as well as CD86"
+            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/", "as"):
                 break
             nxt = end + 1
             if view.words[end:end + 3] == [",", "but", "not"]:  # "reduced IL-1β, but not IL-10"
@@ -2350,6 +2372,8 @@ class PatternExtractor:
             if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in ("and", "or"):
                 nxt += 1  # "the expression of Nav1.7 and of TRPV1"
             nxt = self._skip_plain_words(view, nxt)
+            if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in OBJECT_HEADS:
+                nxt = self._skip_plain_words(view, nxt + 1)  # "NF-κB activation and the release of IL-1β"
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break
@@ -2467,9 +2491,11 @@ class PatternExtractor:
         if view.words[end:end + 1] == ["-"] and view.words[end + 1:end + 2] and (
                 view.words[end + 1] in HYPHEN_RELATIONS or view.words[end + 1] in MODIFIER_HYPHENS):
             nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"
-            if nxt is None and view.words[end + 2:end + 3] and view.words[end + 2] in DECLINE_NOUNS | RISE_NOUNS \
+            if nxt is None and view.words[end + 2:end + 3] \
+                    and view.words[end + 2] in DECLINE_NOUNS | RISE_NOUNS | OBJECT_HEADS \
                     and view.words[end + 3:end + 4] in (["of"], ["in"]):
-                nxt = view.mention_starting_after(end + 4, 1)  # "the paclitaxel-induced increase of NOX4"
+                # "the paclitaxel-induced increase of NOX4", "LPS-induced expression of CD86"
+                nxt = view.mention_starting_after(end + 4, 1)
             if nxt is not None:
                 return nxt
         return m
@@ -2542,11 +2568,12 @@ class PatternExtractor:
         words, i = view.words, index - 1
         while i > 0 and (_adverbial(words, i) or words[i] in BE_FORMS):
             i -= 1
-        if i < 1 or words[i] != "and" or words[i + 1] not in BE_FORMS:
+        if i < 1 or words[i] not in ("and", "but") or words[i + 1] not in BE_FORMS:
             return None
         for k in range(i - 1, max(0, i - 15), -1):
-            if words[k] in CLAUSE_BREAKS or words[k] in (",", "and") and k not in view.aside:
-                return None
+            listed = words[k] == "and" and view.mention_at[k - 1] >= 0 and view.mention_at[k + 1] >= 0
+            if words[k] in CLAUSE_BREAKS or words[k] in (",", "and") and k not in view.aside and not listed:
+                return None  # a list of places is no clause: "were detected in the lung and spleen but were not"
             if words[k] in BE_FORMS:
                 j = k + 1
                 while j < i and _adverbial(words, j):
@@ -2562,8 +2589,9 @@ class PatternExtractor:
         if words[i:i + 1] not in (["in"], ["within"]):
             return index
         i += 1
-        while i < len(words) and words[i] in DETERMINERS:
-            i += 1
+        while i < len(words) and view.mention_at[i] < 0 and (
+                words[i] in NP_MODIFIERS or "-" in words[i][1:-1] and words[i][0].isalpha()):
+            i += 1  # "in (the) spinal astrocytes", "in small-diameter DRG neurons"
         m = view.mention_at[i] if i < len(words) else -1
         if m < 0 or view.mentions[m][2].category not in LOCATIONS:
             return index
@@ -2836,6 +2864,8 @@ class PatternExtractor:
             # or one word on ("-derived (exosomal) miR-21")
             adjacent = view.mention_at[end + 2]
             b = adjacent if adjacent >= 0 and view.mentions[adjacent][0] == end + 2 else view.mention_starting_after(end + 2, 1)
+            if b is None and view.words[end + 2] in OBJECT_HEADS and view.words[end + 3:end + 4] == ["of"]:
+                b = view.mention_starting_after(end + 4, 1)  # "LPS-induced expression of CD86"
             if b is None:
                 continue
             trig = Trigger(rtype, "hyphen", end, end + 2, "-" + view.words[end + 1])

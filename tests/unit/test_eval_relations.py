@@ -332,7 +332,7 @@ KNOWN_NEGATED_AS_POSITIVE = {"gold_domain_zl.jsonl": 1}
 
 # Stem-cell / pain / oxidative-stress texts written blind to the extractor (kg/relations/README.md):
 # the development set the rules were written against; sets a-z and za-zj, each first scored blind and then
-# studied; zk and zl, scored blind in session 15 and not yet studied. Sets g-zb annotate a
+# studied (zk and zl, scored blind at session 15's end, then studied). Sets g-zb annotate a
 # cell's source tissue for "bone marrow-derived MSCs (BMSCs)", zc-zf also for "umbilical cord MSCs" and
 # "dental pulp stem cells", a-f never: the graph states it for both kinds of name, hence the lower
 # precision floors of a-l. Floors sit three points under the figures measured when each was last changed.
@@ -347,35 +347,35 @@ KNOWN_NEGATED_AS_POSITIVE = {"gold_domain_zl.jsonl": 1}
     ("gold_domain_g.jsonl", 88.0, 80.0),
     ("gold_domain_h.jsonl", 88.0, 82.0),
     ("gold_domain_i.jsonl", 79.0, 78.0),
-    ("gold_domain_j.jsonl", 81.0, 65.0),
+    ("gold_domain_j.jsonl", 83.0, 65.0),
     ("gold_domain_k.jsonl", 76.0, 74.0),
     ("gold_domain_l.jsonl", 80.0, 70.0),
     ("gold_domain_m.jsonl", 84.0, 77.0),
     ("gold_domain_n.jsonl", 81.0, 79.0),
-    ("gold_domain_o.jsonl", 72.0, 71.0),
+    ("gold_domain_o.jsonl", 73.0, 72.0),
     ("gold_domain_p.jsonl", 74.0, 78.0),
     ("gold_domain_q.jsonl", 78.0, 82.0),
     ("gold_domain_r.jsonl", 69.0, 78.0),
-    ("gold_domain_s.jsonl", 73.0, 84.0),
+    ("gold_domain_s.jsonl", 75.0, 84.0),
     ("gold_domain_t.jsonl", 69.0, 77.0),
     ("gold_domain_u.jsonl", 82.0, 82.0),
-    ("gold_domain_v.jsonl", 73.0, 80.0),
+    ("gold_domain_v.jsonl", 74.0, 80.0),
     ("gold_domain_w.jsonl", 78.0, 83.0),
-    ("gold_domain_x.jsonl", 77.0, 82.0),
+    ("gold_domain_x.jsonl", 79.0, 83.0),
     ("gold_domain_y.jsonl", 71.0, 77.0),
     ("gold_domain_z.jsonl", 69.0, 81.0),
     ("gold_domain_za.jsonl", 78.0, 77.0),
     ("gold_domain_zb.jsonl", 81.0, 83.0),
     ("gold_domain_zc.jsonl", 69.0, 75.0),
     ("gold_domain_zd.jsonl", 69.0, 83.0),
-    ("gold_domain_ze.jsonl", 70.0, 79.0),
+    ("gold_domain_ze.jsonl", 72.0, 81.0),
     ("gold_domain_zf.jsonl", 53.0, 71.0),
-    ("gold_domain_zg.jsonl", 70.0, 72.0),
+    ("gold_domain_zg.jsonl", 71.0, 72.0),
     ("gold_domain_zh.jsonl", 72.0, 78.0),
     ("gold_domain_zi.jsonl", 75.0, 71.0),
-    ("gold_domain_zj.jsonl", 57.0, 75.0),
-    ("gold_domain_zk.jsonl", 53.0, 76.0),
-    ("gold_domain_zl.jsonl", 56.0, 65.0),
+    ("gold_domain_zj.jsonl", 59.0, 76.0),
+    ("gold_domain_zk.jsonl", 60.0, 78.0),
+    ("gold_domain_zl.jsonl", 61.0, 70.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

@@ -1700,3 +1700,69 @@ def test_a_class_presupposes_no_claim_the_text_denies(extract):
     edges = extract("The exosomes lowered P2X3 protein in the DRG, whereas the P2X3 antagonist A-317491 did not.")
     assert ("A-317491", "DECREASES", "P2X3", True) in edges
     assert ("A-317491", "DECREASES", "P2X3", False) not in edges
+
+
+def test_the_induced_expression_of_a_gene_is_the_object(extract):
+    edges = extract("MSC-derived exosomes suppressed lipopolysaccharide (LPS)-induced expression of CD80 in BV2 cells.")
+    assert ("exosomes", "DECREASES", "CD80", False) in edges
+    assert ("lipopolysaccharide", "INCREASES", "CD80", False) in edges
+    assert not any(o in ("LPS", "lipopolysaccharide") for _, t, o, _ in edges if t == "DECREASES")
+
+
+def test_an_agent_of_an_untyped_passive_before_a_cell_lines_name(extract):
+    edges = extract("The exosomes were taken up by BV2 microglia and suppressed TNF-α release.")
+    assert ("exosomes", "DECREASES", "TNF-α", False) in edges
+    assert not any(s == "microglia" for s, *_ in edges)
+
+
+def test_a_passive_past_a_qualified_place_and_listed_patients(extract):
+    edges = extract("Nrf2 nuclear accumulation and HO-1 protein were increased in spinal astrocytes by ADSC exosomes.")
+    assert ("exosomes", "INCREASES", "Nrf2", False) in edges
+    assert ("exosomes", "INCREASES", "HO-1", False) in edges
+    edges = extract("Glutathione peroxidase activity as well as GSH in the sciatic nerve was restored by BMSCs.")
+    assert ("BMSCs", "INCREASES", "Glutathione peroxidase", False) in edges
+    assert ("BMSCs", "INCREASES", "GSH", False) in edges
+
+
+def test_a_model_named_with_a_time_and_its_abbreviation_after_the_change(extract):
+    edges = extract("P2X4 was upregulated in small-diameter DRG neurons 7 days after spared nerve injury (SNI).")
+    assert ("spared nerve injury", "INCREASES", "P2X4", False) in edges
+
+
+def test_a_marker_tagged_as_the_cells_takes_its_noun(extract):
+    edges = extract("GFP-labelled ADSCs were injected into the tail vein. Three days later, GFP+ cells were "
+                    "detected in the lung and spleen.")
+    assert ("GFP+ cells", "LOCATED_IN", "lung", False) in edges
+
+
+def test_the_clause_after_an_opening_phrase_is_no_apposition(extract):
+    edges = extract("In mice with oxaliplatin-induced neuropathy, a single intrathecal dose of GMSC exosomes restored "
+                    "catalase activity, lowered MDA and raised GSH more effectively than fibroblast exosomes.")
+    assert ("exosomes", "INCREASES", "catalase", False) in edges
+    assert ("exosomes", "DECREASES", "MDA", False) in edges
+    assert not any(s in ("neuropathy", "oxaliplatin") for s, t, _, _ in edges if t in ("INCREASES", "DECREASES"))
+
+
+def test_objects_listed_with_as_well_as_and_a_second_head(extract):
+    edges = extract("Dexamethasone lowered iNOS as well as CD86 in BV2 cells.")
+    assert ("Dexamethasone", "DECREASES", "CD86", False) in edges
+    edges = extract("Intrathecal EVs dampened spinal p38 phosphorylation and the release of IL-1β and IL-6, "
+                    "and enhanced IL-10.")
+    assert {("EVs", "DECREASES", "IL-1β", False), ("EVs", "DECREASES", "IL-6", False),
+            ("EVs", "INCREASES", "IL-10", False)} <= edges
+    assert not any(s in ("IL-1β", "IL-6") for s, *_ in edges)
+
+
+def test_both_before_a_class_noun_refers_to_the_objects_named_before(extract):
+    edges = extract("Minocycline reduced Iba1 but failed to decrease GFAP, whereas BMSC exosomes lowered both "
+                    "markers in the CCI spinal cord.")
+    assert ("exosomes", "DECREASES", "Iba1", False) in edges
+    assert ("exosomes", "DECREASES", "GFAP", False) in edges
+    assert not any(o == "CCI" for _, _, o, _ in edges)
+
+
+def test_a_coordinated_negated_place_keeps_the_located_subject(extract):
+    edges = extract("PKH26-labelled ADSCs were detected in the lung and liver but were not found in the spinal cord.")
+    assert ("ADSCs", "LOCATED_IN", "lung", False) in edges
+    assert ("ADSCs", "LOCATED_IN", "spinal cord", True) in edges
+    assert ("ADSCs", "LOCATED_IN", "spinal cord", False) not in edges
