@@ -577,6 +577,12 @@ MODEL_SPANS = span_group_name("")  # the prefix of every NER model's span group
 ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ory", "ar")
 
 
+# Where a molecule was measured, written before its symbol: "spinal c-Fos", "serum IL-6".
+PLACE_ADJECTIVES = frozenset({"spinal", "serum", "plasma", "synovial", "hippocampal", "cortical", "neuronal",
+                              "microglial", "astrocytic", "glial", "sciatic", "ipsilateral", "contralateral",
+                              "lumbar", "peripheral", "cutaneous", "intracellular", "local", "circulating"})
+
+
 def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
     kept = []
     for ent in ents:
@@ -587,26 +593,19 @@ def _without_bare_adjectives(ents: list[Span]) -> list[Span]:
                           or ent.label_ in NOUN_CATEGORIES and word.is_alpha and word.is_lower
                           and word.lower_.endswith(ADJECTIVE_ENDINGS)):
             continue
+        # a place adjective before more words, whatever they are: "increase in spinal nuclear β-catenin"
+        if len(ent) == 1 and ent.label_ != Category.ROUTE.value and word.lower_ in PLACE_ADJECTIVES and word.is_lower \
+                and word.lower_.endswith(ADJECTIVE_ENDINGS) and following is not None and following.is_alpha:
+            continue
         kept.append(ent)
     return kept
 
 
-# Where a molecule was measured, written before its symbol: "spinal c-Fos", "serum IL-6".
-PLACE_ADJECTIVES = frozenset({"spinal", "serum", "plasma", "synovial", "hippocampal", "cortical", "neuronal",
-                              "microglial", "astrocytic", "glial", "sciatic", "ipsilateral", "contralateral",
-                              "lumbar", "peripheral", "cutaneous", "intracellular", "local", "circulating"})
-
-
 def _without_place_adjectives(ents: list[Span]) -> list[Span]:
     """A model's gene or chemical that opens with the place it was measured names the molecule alone
-    ("spinal c-Fos" is c-Fos, measured in the spinal cord): the place is not part of its name. Nor is
-    a place adjective alone an entity before more words ("increase in spinal nuclear β-catenin")."""
+    ("spinal c-Fos" is c-Fos, measured in the spinal cord): the place is not part of its name."""
     out = []
     for ent in ents:
-        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if len(ent) == 1 and ent.label_ != Category.ROUTE.value and ent[0].lower_ in PLACE_ADJECTIVES and ent[0].is_lower \
-                and ent[0].lower_.endswith(ADJECTIVE_ENDINGS) and following is not None and following.is_alpha:
-            continue
         if ent.label_ in NOUN_CATEGORIES and len(ent) >= 2 and ent[0].lower_ in PLACE_ADJECTIVES \
                 and ent[0].is_lower and _symbol(ent[1:]):
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)

@@ -296,8 +296,8 @@ MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", 
                                 "mediators", "factors"})
 # What "both" before a class noun refers back to: named molecules ("lowered both markers"), not claims
 # ("abrogated both effects").
-REFERRED_CLASSES = MEMBER_CLASS_NOUNS | frozenset({"channels", "receptors", "cytokines", "antioxidants",
-                                                   "parameters", "indices", "measures", "transcripts"})
+REFERRED_CLASSES = MEMBER_CLASS_NOUNS | frozenset({"channels", "receptors", "antioxidants", "parameters",
+                                                   "indices", "measures", "transcripts"})
 MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
 DOSES = frozenset({"dose", "doses"})
 DOSE_MODIFIERS = frozenset({"single", "repeated", "daily", "weekly", "multiple", "low", "high", "higher", "lower"})
@@ -434,6 +434,11 @@ def _concomitant_change(words: list[str], a: int) -> int | None:
     if words[a:a + 2] not in ([",", "with"], ["together", "with"]):
         return None
     return next((k for k in range(a + 2, min(a + 5, len(words))) if words[k] in DECLINE_NOUNS | RISE_NOUNS), None)
+
+
+def _hyphenated(word: str) -> bool:
+    """A word joined by an inner hyphen ("small-diameter", "below-level", "3.1-fold")."""
+    return "-" in word[1:-1]
 
 
 def _counted(word: str) -> bool:
@@ -998,7 +1003,6 @@ class PatternExtractor:
         relations: dict[tuple, Relation] = {}
         previous_agent: Mention | None = None
         previous_found: list[Relation] = []
-        previous_sentence: Sentence | None = None
         previous_view: SentenceView | None = None
         previous_pair: list[Mention] = []
         for view in sentence_views(adoc):
@@ -1013,8 +1017,8 @@ class PatternExtractor:
             else:
                 found = _without_contradicted(self._sentence_relations(view))
             found += self._countered_changes(view, found, previous_found, previous_view)
-            found += self._agentless_results(view, found, previous_found, previous_sentence)
-            previous_found, previous_sentence, previous_view = found, view.sentence, view
+            found += self._agentless_results(view, found, previous_found, previous_view)
+            previous_found, previous_view = found, view
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view) or previous_pair
             for rel in found:
@@ -1250,7 +1254,7 @@ class PatternExtractor:
             stated = [(m, change) for m, change in self._stated_changes(view, min(c - 1, verb))
                       if m is not subject]
             sentence = view.sentence
-            if not stated and previous_view is not None and previous_sentence.index == view.sentence.index - 1:
+            if not stated and previous_sentence is not None and previous_sentence.index == view.sentence.index - 1:
                 stated = self._stated_changes(previous_view, len(previous_view.words))
                 sentence = _joined(previous_sentence, view.sentence)
             out += [_relation(subject, m, OPPOSITE_CHANGE[change], sentence, words[verb], "countered", epi)
@@ -1271,7 +1275,7 @@ class PatternExtractor:
             k = start - 1
             while k >= 0 and view.mention_at[k] < 0 and (
                     words[k] in DETERMINERS or words[k] in NP_MODIFIERS or words[k] in LOCALIZING_ADJECTIVES
-                    or _NUMBER.match(words[k]) or words[k].endswith("-fold") or "-" in words[k][1:-1]):
+                    or _NUMBER.match(words[k]) or words[k].endswith("-fold") or _hyphenated(words[k])):
                 k -= 1  # "a 3.1-fold increase in spinal nuclear β-catenin", "developed below-level allodynia"
             change = None
             if k >= 0 and words[k] in STATED_RISES:
@@ -1293,11 +1297,12 @@ class PatternExtractor:
         return out
 
     def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
-                           previous_sentence: Sentence | None) -> list[Relation]:
+                           previous_view: "SentenceView | None") -> list[Relation]:
         """ "BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial superoxide in DRG neurons
         decreased.": a change reported with no agent, in a sentence that names no treatment and makes no
         claim, right after a sentence whose claims one treatment made, is that treatment's (both sentences
         are the evidence)."""
+        previous_sentence = previous_view.sentence if previous_view is not None else None
         if _effect_claims(found) or previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
             return []
         agents = {r.subject.curie or r.subject.text.lower(): r.subject for r in _effect_claims(previous)
@@ -1897,9 +1902,13 @@ class PatternExtractor:
         # "inhibited NLRP3 inflammasome activation and reduced ...", "... P2X3 expression but did not
         # reduce ...": a few more object words, a conjunction, then only auxiliaries or negation
         joints = [k for k, i in enumerate(between) if view.words[i] in ("and", ",", "or", "but")]
+        if not joints:
+            return False
+        tail = between[joints[-1]:]
+        verb_words = all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS for i in tail)
         # "a 2.7-fold decrease in NOX2 and a 1.9-fold decrease in NOX4": a magnitude opens the second
-        if not joints or not all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS
-                                 or _NUMBER.match(view.words[i]) for i in between[joints[-1]:]):
+        if not verb_words and not all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS
+                                      or _NUMBER.match(view.words[i]) for i in tail):
             return False
         head = between[:joints[-1]]
         # a mention counts as one word, commas and a magnitude as none: "HO-1 protein in the dorsal root
@@ -1908,9 +1917,8 @@ class PatternExtractor:
                     and (view.mention_at[i] < 0 or i == 0 or view.mention_at[i - 1] != view.mention_at[i]))
         # "reduced MDA content in the sciatic nerve of oxaliplatin-treated mice, but had no effect on":
         # a comma, a conjunction and then the verb itself, with no subject of its own, allow a longer object
-        joint = between[joints[-1]]
-        verb_follows = view.words[joint - 1] == "," and view.words[joint] in ("but", "and") \
-            and all(view.words[i] in COORDINATION or view.words[i] in LIGHT_VERBS for i in between[joints[-1]:])
+        joint = tail[0]
+        verb_follows = verb_words and view.words[joint - 1] == "," and view.words[joint] in ("but", "and")
         return (units <= (MAX_LONG_OBJECT_UNITS if verb_follows else 6) and not any(
             view.words[i] in CLAUSE_BREAKS or view.words[i] in ("which", "that", "who", "whom", "when", "where", "because")
             or view.words[i] in self.lexicon.verbs and view.words[i - 1:i] != ["-"]  # "paclitaxel-treated" is no verb
@@ -2590,7 +2598,7 @@ class PatternExtractor:
             return index
         i += 1
         while i < len(words) and view.mention_at[i] < 0 and (
-                words[i] in NP_MODIFIERS or "-" in words[i][1:-1] and words[i][0].isalpha()):
+                words[i] in NP_MODIFIERS or _hyphenated(words[i]) and words[i][0].isalpha()):
             i += 1  # "in (the) spinal astrocytes", "in small-diameter DRG neurons"
         m = view.mention_at[i] if i < len(words) else -1
         if m < 0 or view.mentions[m][2].category not in LOCATIONS:
