@@ -104,14 +104,24 @@ class Assembler:
         doc = adoc.document
         self._documents[doc.id] = DocumentRecord(id=doc.id, title=doc.title, year=doc.year, source=doc.source)
         for m in adoc.mentions:
-            eid = entity_id(m)
-            self._entities.setdefault(eid, _EntityDraft(eid)).add(m)
-            if self._spool:
-                self._spool.add_mention(eid, doc.id)
-            else:
-                self._mentions[(eid, doc.id)] += 1
+            self._add_mention(m, doc.id)
+        known = {(m.start, m.end, entity_id(m)) for m in adoc.mentions}
         for rel in relations:
+            # The relation stage may refine an endpoint's identity (a product qualified by its source
+            # cell, kg.relations.products): that entity is mentioned in the document too.
+            for m in (rel.subject, rel.object):
+                if (m.start, m.end, entity_id(m)) not in known:
+                    known.add((m.start, m.end, entity_id(m)))
+                    self._add_mention(m, doc.id)
             self.add_relation(rel)
+
+    def _add_mention(self, m: Mention, doc_id: str) -> None:
+        eid = entity_id(m)
+        self._entities.setdefault(eid, _EntityDraft(eid)).add(m)
+        if self._spool:
+            self._spool.add_mention(eid, doc_id)
+        else:
+            self._mentions[(eid, doc_id)] += 1
 
     def add_relation(self, rel: Relation) -> None:
         subject, obj = entity_id(rel.subject), entity_id(rel.object)

@@ -35,6 +35,7 @@ from kg.errors import InputError
 from kg.types import EMBEDDED, AnnotatedDoc, Document, Mention, Relation
 from kg.vocab import Category, RelationType
 from kg.eval.scores import PRF
+from kg.relations.products import defined_abbreviation, enclosing_word, is_qualified, names_qualified_source
 
 BIORED_FILES = {"train": "Train.PubTator", "dev": "Dev.PubTator"}
 # Prefixes BioRED writes bare: MeSH for chemicals and diseases, NCBI Gene for genes, dbSNP and tmVar
@@ -247,12 +248,15 @@ def read_gold_file(path: Path) -> list[tuple[str, list[GoldEdge]]]:
 Aliases = dict[str, set[str]]  # entity id -> lower-cased texts of its mentions in one document
 
 
-def document_aliases(mentions: Iterable[Mention], text: str | None = None) -> Aliases:
+def document_aliases(mentions: Iterable[Mention], text: str | None = None,
+                     relations: Iterable[Relation] = ()) -> Aliases:
     """Every text a document uses for each linked entity ("BMSCs" and "bone marrow MSCs" alike), with
     ``text`` also the words they are written in ("ADSC-Exos" for the exosomes of "(ADSC-Exos)"), a
     cell's product with the cell before it ("BMSC exosomes"), and a cell's name after the source
     tissue that opens it ("MSCs" of "umbilical cord MSCs" and "placenta-derived MSCs", whose source the
-    graph states as DERIVED_FROM)."""
+    graph states as DERIVED_FROM). With ``relations``, a product qualified by its source
+    (kg.relations.products) is also named by the compound that names both ("UC-MSC secretome",
+    "exosomes secreted by BMSCs"), never by another source's product."""
     aliases: Aliases = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     sources = [m for m in ordered if m.found_by == EMBEDDED]
@@ -272,17 +276,30 @@ def document_aliases(mentions: Iterable[Mention], text: str | None = None) -> Al
                     # a cell's product in a spaced compound, the spelling of "MSC-EVs" without its
                     # hyphen: "BMSC exosomes" names the exosomes (and the graph says which cells)
                     names.add(f"{enclosing_word(text, source.start, source.end)} {m.text}".lower())
+    if text is not None:
+        _add_qualified_products(aliases, text, relations)
     return aliases
 
 
-def enclosing_word(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited word a mention is written in, without surrounding punctuation:
-    "MSC-EVs" for the mention "EVs" in "(MSC-EVs)"."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end].strip("()[]{},;:.")
+def _add_qualified_products(aliases: Aliases, text: str, relations: Iterable[Relation]) -> None:
+    """Names of each source-qualified product: its own words, the compound that names it with its
+    source and the abbreviation defined for that compound, and the names its generic term has in the
+    document ("EVs" for the "small EVs derived from DPSCs") unless another source's product uses them."""
+    own: Aliases = {}
+    generic_of: dict[str, str] = {}
+    for r in relations:
+        for m in (r.subject, r.object):
+            if is_qualified(m):
+                generic_of[m.curie] = m.candidates[0].curie
+                own.setdefault(m.curie, set()).update({m.text.lower(), enclosing_word(text, m.start, m.end).lower()})
+        if names_qualified_source(r):
+            start, end = min(r.subject.start, r.object.start), max(r.subject.end, r.object.end)
+            own[r.subject.curie].add(text[start:end].lower())
+            if (short := defined_abbreviation(text, end)) is not None:
+                own[r.subject.curie].add(short.lower())
+    for product, names in own.items():
+        others = set().union(*(n for p, n in own.items() if p != product and generic_of[p] == generic_of[product]))
+        aliases[product] = names | (aliases.get(generic_of[product], set()) - others)
 
 
 COMPLEX_HEADS = (" inflammasome",)  # "NLRP3" is how the field writes the NLRP3 inflammasome
@@ -396,7 +413,8 @@ def evaluate_gold_file(path: Path, pipeline: str = "default", extractors: list[s
         adoc: AnnotatedDoc = nlp.annotate(Document(id=f"gold:{index + 1}", abstract=text, source=str(path)))
         if linker is not None:
             adoc = linker.link(adoc)
-        predicted.append(stage.extract(adoc))
-        aliases.append(document_aliases(adoc.mentions, text))
+        relations = stage.extract(adoc)
+        predicted.append(relations)
+        aliases.append(document_aliases(adoc.mentions, text, relations))
     result = score_gold(items, predicted, aliases)
     return {"file": str(path), "pipeline": config.name, "extractors": config.relations.extractors, **result}

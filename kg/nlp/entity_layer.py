@@ -189,8 +189,10 @@ class EntityLayer:
         for short in doc._.abbreviations:
             long = short._.long_form
             if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text) \
-                    or _across_sentences(long):
-                continue  # the detector's "(5 x 10^5 cells)" pairs "cells" with itself
+                    or _across_sentences(long) or ";" in long.text:
+                # the detector's "(5 x 10^5 cells)" pairs "cells" with itself, and "MSCs (UC-MSCs; 1 x
+                # 10^6 cells/kg)" the name's last word with the aside: no definition holds a semicolon
+                continue
             own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
                         and e.id_ == LEXICON_SPANS and e.kb_id_), None)
             ranked_inside = [e for e in ents if e.start >= long.start and e.end <= long.end]  # rule order
@@ -328,7 +330,7 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
                          "peptide", "hormone", "neurotrophin", "inducer", "blocker", "glycoprotein", "marker",
-                         "biomarker", "indicator", "precursor", "donor"})
+                         "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator"})
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
@@ -359,7 +361,8 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         before = doc[i - 1].lower_ if i else ""
         member_end = i - 1
         if i >= 2 and doc[i - 2].text == ")":  # "Superoxide dismutase (SOD) is a key antioxidant enzyme"
-            member_end = next((k for k in range(i - 2, max(-1, i - 6), -1) if doc[k].text == "("), i - 1)
+            # "ML385 (30 mg/kg, i.p.), a selective Nrf2 inhibitor": an aside of a dose and route too
+            member_end = next((k for k in range(i - 2, max(-1, i - 14), -1) if doc[k].text == "("), i - 1)
         named = (i - 1) in by_end or member_end in by_end
         # ", a master transcription factor controlling ...", ", an anti-inflammatory glycoprotein secreted by ..."
         appositive = before == "," and named and (doc[end:end + 1].text in (",", ".", ";")

@@ -65,6 +65,18 @@ def number_variants(term: str) -> set[str]:
     return variants
 
 
+# A cell abbreviation takes the species as a lower-case letter: "hBMSCs" (human), "rADSCs" (rat).
+SPECIES_LETTERS = ("h", "r", "m")
+
+
+def abbreviation_variants(entry: LexiconEntry) -> set[str]:
+    """An entry's abbreviations, their plurals ("MSC" -> "MSCs") and, for cells, species-prefixed forms."""
+    variants = set(entry.abbreviations) | {a + "s" for a in entry.abbreviations if a[-1:].isupper()}
+    if entry.category is Category.CELL:
+        variants |= {letter + a for a in variants for letter in SPECIES_LETTERS if len(a) >= 3 and a[:2].isupper()}
+    return variants
+
+
 def entry_key(entry: LexiconEntry) -> str:
     """Match id of an entry: its CURIE, or a kg-local id from its name."""
     return entry.id or "kg:" + "_".join(entry.name.lower().split())
@@ -86,7 +98,7 @@ class LexiconMatcher:
             for term in [entry.name, *entry.synonyms]:
                 names |= number_variants(term)
             self.terms.add(key, list(nlp.tokenizer.pipe(sorted(names))))
-            abbrevs = set(entry.abbreviations) | {a + "s" for a in entry.abbreviations if a[-1:].isupper()}
+            abbrevs = abbreviation_variants(entry)
             if abbrevs:
                 self.abbreviations.add(key, list(nlp.tokenizer.pipe(sorted(abbrevs))))
 

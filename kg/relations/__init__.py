@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.config import PipelineConfig
 from kg.errors import ConfigError
 from kg.relations.patterns import PatternExtractor
+from kg.relations.products import qualify_products
 from kg.types import AnnotatedDoc, Relation
 
 KNOWN_EXTRACTORS = ("patterns", "classifier")
@@ -40,4 +41,5 @@ class RelationStage:
             from kg.relations.combine import combine
 
             found = combine(found, self.classifier.predict(adoc))
+        found = qualify_products(found, adoc.document.text)
         return [r for r in found if r.evidence.score >= self.min_score]

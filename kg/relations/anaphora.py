@@ -48,7 +48,7 @@ def _product(mention: Mention) -> bool:
     return any(word in names for word in PRODUCT_WORDS)
 
 
-def _referring(mention: Mention, text: str) -> bool:
+def refers_back(mention: Mention, text: str) -> bool:
     """ "The cells", "these vesicles", "Transplanted cells": up to two referring words before it."""
     words = text[max(0, mention.start - 40):mention.start].lower().split()[-2:]
     return bool(words) and words[-1] in REFERRING_WORDS
@@ -59,14 +59,14 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
     a product's referring source ("TGF-β1 secreted by these cells": the cells named before)."""
     text = adoc.document.text
     agents = {r.subject.curie for r in relations if r.subject.curie
-              and not (_generic(r.subject) and _referring(r.subject, text))}
+              and not (_generic(r.subject) and refers_back(r.subject, text))}
 
     def resolved(mention: Mention) -> Mention:
         # a pronoun that stands in for a generic phrase ("These vesicles ... They also raised ...")
         stand_in = mention.found_by == STAND_IN
         kind = GENERIC_HEADS.get(((mention.long_form or "") if stand_in else mention.text).lower())
         antecedent = None
-        if kind is not None and mention.category is kind and (stand_in or _referring(mention, text)):
+        if kind is not None and mention.category is kind and (stand_in or refers_back(mention, text)):
             antecedent = _antecedent(adoc.mentions, mention, kind, agents, text)
         if antecedent is None:
             return mention
@@ -87,7 +87,7 @@ def _antecedent(mentions: list[Mention], anaphor: Mention, kind: Category, agent
     # a generic word that does not refer back names the treatment itself: "Exosomes released by
     # hUC-MSCs suppressed NLRP3 ... The vesicles also increased IL-10"
     earlier = [m for m in mentions if m.end <= anaphor.start and m.category is kind and m.curie
-               and not (_generic(m) and _referring(m, text)) and not is_control_arm(m)
+               and not (_generic(m) and refers_back(m, text)) and not is_control_arm(m)
                and (kind is not Category.CELLULAR_COMPONENT or _product(m))]
     if not earlier:
         return None

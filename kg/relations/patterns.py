@@ -202,7 +202,8 @@ INVERTED_AGENTS = frozenset({"knockdown", "knockout", "inhibitor", "inhibitors",
 ATTRIBUTE_NOUNS = frozenset({"effect", "effects", "properties", "property", "potential", "capacity", "ability", "role",
                              "efficacy", "efficiency", "effectiveness", "potency", "dosing", "dose", "doses",
                              "dosage", "action", "actions"})  # "may underlie the antinociceptive action of BMSCs"
-LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion"})
+LOSS_NOUNS = frozenset({"loss", "degeneration", "damage", "death", "deficit", "deficits", "impairment", "depletion",
+                        "degradation"})  # "promotes Nrf2 degradation": DECREASES Nrf2
 # Nouns of a decline as a state: "the reduction in X", "the loss of X".
 STATED_DECLINES = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease", "decreases", "decline", "declines",
                                          "downregulation", "down-regulation", "drop", "fall"})
@@ -587,7 +588,13 @@ def _class_memberships(view: "SentenceView") -> list[Relation]:
             j = start - 1
             while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
                 j -= 1
-            prior = view.mentions[k - 1]
+            prior_index = k - 1
+            if view.words[j - 2:j] == [")", ","]:
+                # "ML385 (30 mg/kg, i.p.), a selective Nrf2 inhibitor": the member before the aside
+                opening = next((i for i in range(j - 2, -1, -1) if view.words[i] == "("), -1)
+                before = view.mention_at[opening - 1] if opening >= 1 and view.mention_at[opening + 1] != k - 1 else -1
+                prior_index = before if before >= 0 else prior_index
+            prior = view.mentions[prior_index]
             gap = view.words[prior[1]:j + 1]
             if gap and gap[-1] in ("a", "an") and (gap[:-1] in ([","], ["is"], ["are"])
                                                    or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
@@ -1708,8 +1715,9 @@ class PatternExtractor:
                 continue
             trig = Trigger(rtype, "phrase", j, j + 1, w)
             i = j - 1
-            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an") or changed and words[i] in GRADES):
-                i -= 1
+            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an") or changed and (
+                    words[i] in GRADES or words[i] in ("%", "-", "fold") or _counted(words[i]))):
+                i -= 1  # "showed a 40% reduction in", "a 2.5-fold reduction in"
             if changed:
                 if i < 0 or words[i] not in SHOWING:
                     continue
@@ -1823,6 +1831,15 @@ class PatternExtractor:
             end = view.mentions[agent][1]
             if words[end:end + 2] == ["-", "treated"] and not is_control_arm(view.mentions[agent][2]):
                 return agent, comma
+        if words[:1] == ["in"]:
+            # "In patients receiving BMSCs, ...", "In CCI rats treated with intrathecal EVs, ..."
+            given = next((k for k in range(1, comma) if words[k] in RECEIVING), None)
+            if given is not None and all(view.mention_at[k] < 0 or view.mentions[view.mention_at[k]][2].category
+                                         in (Category.ORGANISM, Category.DISEASE) for k in range(1, given)):
+                agent = self._agent_after(view, given + 1, 3)
+                if agent is not None and view.mentions[agent][1] <= comma \
+                        and view.mentions[agent][2].category in TREATMENTS and not is_control_arm(view.mentions[agent][2]):
+                    return agent, comma
         if words[:1] in (["when"], ["once"], ["after"]):
             given = next((k for k in range(1, comma) if words[k] in RECEIVING and words[k + 1:k + 2] in (["with"], ["to"])), None)
             agent = self._agent_after(view, given + 2, 2) if given is not None else None
@@ -1914,6 +1931,7 @@ class PatternExtractor:
         # a mention counts as one word, commas and a magnitude as none: "HO-1 protein in the dorsal root
         # ganglion, and lowered", "pain scores on a visual analogue scale by 48% and reduced"
         units = sum(1 for i in head if view.words[i] != "," and not _magnitude(view.words, i)
+                    and "-" not in view.words[i - 1:i + 1]  # "MIA-induced" is one word
                     and (view.mention_at[i] < 0 or i == 0 or view.mention_at[i - 1] != view.mention_at[i]))
         # "reduced MDA content in the sciatic nerve of oxaliplatin-treated mice, but had no effect on":
         # a comma, a conjunction and then the verb itself, with no subject of its own, allow a longer object
@@ -1934,8 +1952,12 @@ class PatternExtractor:
 
     @staticmethod
     def _host_condition(view: SentenceView, m: int) -> bool:
-        """The condition of the animals or patients a claim is about: "in rats with CCI (and lowered ...)"."""
+        """The condition of the animals or patients a claim is about: "in rats with CCI (and lowered ...)",
+        "in rats with monosodium iodoacetate-induced osteoarthritis"."""
         start = view.mentions[m][0]
+        while start >= 3 and view.words[start - 2] == "-" and view.words[start - 1].endswith("ed") \
+                and view.mention_at[start - 3] >= 0:
+            start = view.mentions[view.mention_at[start - 3]][0]  # past its "X-induced" modifier
         host = view.mention_at[start - 2] if start >= 2 and view.words[start - 1] == "with" else -1
         return host >= 0 and view.mentions[host][2].category is Category.ORGANISM
 
@@ -2350,6 +2372,8 @@ class PatternExtractor:
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
             return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
+        if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
+            return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
             return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
@@ -2404,8 +2428,9 @@ class PatternExtractor:
         for i in range(k, min(k + 5, len(view.words))):
             if view.words[i] in CLAUSE_BREAKS or view.words[i] == ",":
                 return False
-            if view.words[i] in self.lexicon.verbs and view.words[i - 1] != "-" and view.mention_at[i] < 0:
-                return True
+            if (view.words[i] in self.lexicon.verbs or view.words[i] in INTRANSITIVE_CHANGES) \
+                    and view.words[i - 1] != "-" and view.mention_at[i] < 0:
+                return True  # "..., spinal IL-1β declined"
         return False
 
     @staticmethod
@@ -2619,7 +2644,8 @@ class PatternExtractor:
             m = view.mention_at[i]
             if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
                 i = view.mentions[m][1]
-            elif view.words[i] in WRAPPERS or view.words[i] in DOSES or (view.words[i] in ("of", "with") and i > index) \
+            elif view.words[i] in WRAPPERS or view.words[i] in DOSES or view.words[i] == "with" \
+                    or view.words[i] == "of" and i > index \
                     or _counted(view.words[i]) and i + 1 < len(view.words) \
                     and (view.words[i + 1] in WRAPPERS | DOSES or view.mention_at[i + 1] >= 0
                          and view.mentions[view.mention_at[i + 1]][2].category is Category.ROUTE) \
@@ -3107,6 +3133,8 @@ class PatternExtractor:
                         and view.words[o_end:o_end + 1] and view.words[o_end].isalpha() \
                         and view.words[o_end] not in COORDINATION and view.words[o_end] not in PREPOSITIONS:
                     continue  # "induced spinal nitrosative stress": the place word modifies an unnamed head
+                if trig.text.startswith(("sensitiz", "sensitis")) and obj.category is Category.CELL:
+                    continue  # "sensitised DRG neurons": their excitability, not their number
                 if how not in PRESUPPOSING and self._attribute_of(view, o_start):
                     continue  # "abolished the antiallodynic effect of the EVs": the effect, not the EVs
                 if how not in PRESUPPOSING and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:

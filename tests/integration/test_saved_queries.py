@@ -68,7 +68,7 @@ def test_what_increases(seed_store):
 def test_msc_products_treat(seed_store):
     rows = run(seed_store, "msc_products_treat", source="MSCs")
     product = [r for r in rows if r["derived_from"] == "mesenchymal stem cell"]
-    assert ("extracellular vesicle", "TREATS", "neuropathic pain") in {
+    assert ("extracellular vesicle from mesenchymal stem cell", "TREATS", "neuropathic pain") in {
         (r["agent"], r["effect"], r["target"]) for r in product}
     ev = next(r for r in product if r["target"] == "neuropathic pain")
     assert any("intrathecal" in route for route in ev["routes"])
@@ -103,7 +103,7 @@ def test_neighbourhood_one_and_two_hops(seed_store):
     one = run(seed_store, "neighbourhood", entity="MSCs", hops=1)
     assert all(MSC in (r["subject_id"], r["object_id"]) for r in one)
     triples = {(r["subject_id"], r["type"], r["object_id"]) for r in one}
-    assert ("GO:1903561", "DERIVED_FROM", MSC) in triples and (MSC, "DECREASES", ROS) in triples
+    assert ("kg:GO_1903561_from_CL_0000134", "DERIVED_FROM", MSC) in triples and (MSC, "DECREASES", ROS) in triples
     assert len({r["edge_id"] for r in one}) == len(one)
     two = run(seed_store, "neighbourhood", entity="MSCs", hops=2)
     assert {r["edge_id"] for r in one} < {r["edge_id"] for r in two}
@@ -157,3 +157,15 @@ def test_python_api_against_the_server(seed_store, bolt_settings):
             {"name": "reactive oxygen species"}]
         assert conn.saved("what_decreases", target="ROS")[0]["subject_id"] == MSC
         assert conn.stats()["documents"] == 2
+
+
+def test_a_product_named_with_its_source_is_a_node_with_the_generic_term_in_its_xrefs(seed_store):
+    # the README's query: "Extracellular vesicles derived from MSCs" is the MSCs' own EV node
+    rows = seed_store.query(
+        "MATCH (p:Entity)-[r]->(target:Entity) WHERE p.id = $term OR $term IN p.xrefs "
+        "OPTIONAL MATCH (p)-[:DERIVED_FROM]->(source:Cell) "
+        "RETURN p.id AS id, collect(DISTINCT source.name) AS sources, type(r) AS type, r.negated AS negated, "
+        "target.name AS target", {"term": "GO:1903561"})
+    treats = [r for r in rows if r["type"] == "TREATS" and r["target"] == "neuropathic pain"]
+    assert [(r["id"], r["sources"], r["negated"]) for r in treats] == [
+        ("kg:GO_1903561_from_CL_0000134", ["mesenchymal stem cell"], False)]

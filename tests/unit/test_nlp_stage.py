@@ -366,3 +366,20 @@ def test_a_word_the_parser_reads_as_a_verb_is_no_entity():
                           Span(doc, 9, 10, label="CellularComponent")]
     doc = EntityLayer(["ner:a"])(doc)
     assert [e.text for e in doc.ents] == ["ROS", "exosomes"]
+
+
+def test_a_dose_aside_after_a_lexicon_name_keeps_its_identity(nlp):
+    # the detector also pairs the name's last word "MSCs" with the aside "UC-MSCs; 1 × 10^6 cells/kg"
+    adoc = nlp.annotate(Document(id="q", abstract=(
+        "Patients were randomized to intravenous umbilical cord-derived MSCs (UC-MSCs; 1 × 10^6 cells/kg) or saline.")))
+    cells = [m for m in adoc.mentions if m.category is Category.CELL]
+    assert {m.text for m in cells} == {"umbilical cord-derived MSCs", "UC-MSCs"}
+    assert {m.curie for m in cells} == {"kg:umbilical_cord_mesenchymal_stem_cell"}
+
+
+def test_a_cell_abbreviation_takes_the_species_letter(nlp):
+    adoc = nlp.annotate(Document(id="q", abstract="hBMSCs, rBMSCs and ADMSCs reduced ROS, as did hADSC-Exos."))
+    curies = {m.text: m.curie for m in adoc.mentions}
+    assert curies["hBMSCs"] == curies["rBMSCs"] == "CL:0002540"
+    assert curies["ADMSCs"] == curies["hADSC"] == "CL:0002570"
+    assert next(m for m in adoc.mentions if m.text == "ROS").category is Category.CHEMICAL

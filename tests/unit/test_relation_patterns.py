@@ -1766,3 +1766,34 @@ def test_a_coordinated_negated_place_keeps_the_located_subject(extract):
     assert ("ADSCs", "LOCATED_IN", "lung", False) in edges
     assert ("ADSCs", "LOCATED_IN", "spinal cord", True) in edges
     assert ("ADSCs", "LOCATED_IN", "spinal cord", False) not in edges
+
+
+def test_a_treated_group_names_the_agent_of_its_results(extract):
+    assert ("UC-MSCs", "DECREASES", "VAS scores", False) in extract(
+        "Patients treated with intrathecal UC-MSCs showed lower VAS scores.")
+    assert ("BMSC", "DECREASES", "VAS scores", False) in extract("BMSC-treated patients showed a 40% reduction in VAS scores.")
+    edges = extract("In patients receiving BMSCs, serum MDA decreased and SOD increased.")
+    assert {("BMSCs", "DECREASES", "MDA", False), ("BMSCs", "INCREASES", "SOD", False)} <= edges
+    assert not any(s == "MDA" for s, *_ in edges)  # "decreased and SOD increased": SOD is no object
+    assert extract("In patients receiving placebo, serum MDA decreased.") == set()
+
+
+def test_promoting_a_degradation_lowers_the_protein(extract):
+    assert ("brusatol", "DECREASES", "Nrf2", False) in extract("Co-injection of brusatol, which promotes Nrf2 degradation, blunted it.")
+    assert ("Sulforaphane", "INCREASES", "Nrf2", False) in extract("Sulforaphane inhibited Nrf2 degradation.")
+
+
+def test_the_host_condition_with_its_cause_does_not_part_coordinated_verbs(extract):
+    edges = extract("Intra-articular ADSCs attenuated knee joint pain in rats with monosodium iodoacetate-induced "
+                    "osteoarthritis and lowered synovial 4-HNE.")
+    assert ("ADSCs", "DECREASES", "4-HNE", False) in edges
+    assert not any(s == "osteoarthritis" for s, *_ in edges)
+
+
+def test_a_class_after_a_dose_aside_is_the_agents(extract):
+    edges = extract("Pretreatment with ML385 (30 mg/kg, i.p.), a selective Nrf2 inhibitor, abolished the effect.")
+    assert ("ML385", "IS_A", "Nrf2 inhibitor", False) in edges
+    assert not any(s == "i.p." and t == "IS_A" for s, t, *_ in edges)
+    edges = extract("Peroxynitrite (ONOO−), a potent oxidant, inactivates manganese superoxide dismutase (MnSOD).")
+    assert {s for s, t, o, _ in edges if (t, o) == ("IS_A", "oxidant")} & {"Peroxynitrite", "ONOO−"}
+    assert ("Peroxynitrite", "DECREASES", "manganese superoxide dismutase", False) in edges
