@@ -12,6 +12,8 @@ of a claim, then the one named most often, then the latest. A control arm is nev
 
 from __future__ import annotations
 
+import re
+
 from kg.types import AnnotatedDoc, Mention, Relation, RelationType
 from kg.vocab import CONTROL_ARM_NAMES, Category
 
@@ -54,6 +56,16 @@ def refers_back(mention: Mention, text: str) -> bool:
     return bool(words) and words[-1] in REFERRING_WORDS
 
 
+# "this miRNA", "the microRNA": the microRNA named last before it.
+MICRORNA_HEADS = frozenset({"mirna", "microrna", "mirnas", "micrornas"})
+MICRORNA_NAME = re.compile(r"^(?:(?:hsa|mmu|rno)-)?(?:mi[Rr]|[Mm]icroRNA|miRNA)-?\d", re.IGNORECASE)
+
+
+def _microrna_antecedent(mentions: list[Mention], anaphor: Mention) -> Mention | None:
+    earlier = [m for m in mentions if m.end <= anaphor.start and m.curie and MICRORNA_NAME.match(m.text)]
+    return earlier[-1] if earlier else None
+
+
 def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
     """Relations whose subject is a referring generic phrase, with the antecedent's identity; so is
     a product's referring source ("TGF-β1 secreted by these cells": the cells named before)."""
@@ -62,6 +74,11 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
               and not (_generic(r.subject) and refers_back(r.subject, text))}
 
     def resolved(mention: Mention) -> Mention:
+        if mention.text.lower() in MICRORNA_HEADS and refers_back(mention, text):
+            microrna = _microrna_antecedent(adoc.mentions, mention)
+            if microrna is not None:  # "suggesting that this miRNA, which directly targets TRAF6, ..."
+                return mention.model_copy(update={"curie": microrna.curie, "name": microrna.name,
+                                                  "category": microrna.category, "long_form": microrna.text})
         # a pronoun that stands in for a generic phrase ("These vesicles ... They also raised ...")
         stand_in = mention.found_by == STAND_IN
         kind = GENERIC_HEADS.get(((mention.long_form or "") if stand_in else mention.text).lower())

@@ -1797,3 +1797,12 @@ def test_a_class_after_a_dose_aside_is_the_agents(extract):
     edges = extract("Peroxynitrite (ONOO−), a potent oxidant, inactivates manganese superoxide dismutase (MnSOD).")
     assert {s for s, t, o, _ in edges if (t, o) == ("IS_A", "oxidant")} & {"Peroxynitrite", "ONOO−"}
     assert ("Peroxynitrite", "DECREASES", "manganese superoxide dismutase", False) in edges
+
+
+def test_this_mirna_is_the_microrna_named_before(extract):
+    rels = extract.full("The effect of BMSC-derived exosomes on NOX2 was lost after miR-146a knockdown, suggesting that "
+                        "this miRNA, which directly targets TRAF6, mediates it.")
+    targets = next(r for r in rels if r.object.text == "TRAF6")
+    assert targets.type.value == "INTERACTS_WITH"
+    assert (targets.subject.long_form, targets.subject.category.value) == ("miR-146a", "GeneOrGeneProduct")
+    assert extract("miR-21 and NOX2 were measured. The miRNA family is large.") == set()
