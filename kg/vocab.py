@@ -6,6 +6,7 @@ label or type in a Cypher statement ever comes from input data.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 
@@ -116,6 +117,10 @@ GRADING_ADJECTIVES = frozenset({
     "selective", "potent", "key", "major", "inducible", "redox-sensitive", "novel", "well-known", "important",
     "critical", "master", "endogenous", "natural", "powerful", "specific", "classical", "classic", "main",
     "principal", "central", "pivotal", "crucial", "highly"})
+
+# MicroRNA names follow a nomenclature no list enumerates ("miR-146a-5p", "microRNA-21"); the NLP stage
+# reads them into mentions by it, the relation stage recognizes a microRNA antecedent by it.
+MICRORNA = re.compile(r"(?<![\w-])(?:(?:hsa|mmu|rno)-)?(?:[Mm]iR|[Mm]icroRNA|miRNA)-?(?P<id>\d+[a-z]?(?:-\d)?(?:-[35]p)?)(?![\w-])")
 
 # What a control arm is called ("compared with placebo", "vehicle-injected"): never the agent of a claim.
 CONTROL_ARM_NAMES = frozenset({"placebo", "vehicle", "saline", "sham", "pbs", "phosphate-buffered saline", "control"})

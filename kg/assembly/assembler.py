@@ -110,8 +110,9 @@ class Assembler:
             # The relation stage may refine an endpoint's identity (a product qualified by its source
             # cell, kg.relations.products): that entity is mentioned in the document too.
             for m in (rel.subject, rel.object):
-                if (m.start, m.end, entity_id(m)) not in known:
-                    known.add((m.start, m.end, entity_id(m)))
+                key = (m.start, m.end, entity_id(m))
+                if key not in known:
+                    known.add(key)
                     self._add_mention(m, doc.id)
             self.add_relation(rel)
 

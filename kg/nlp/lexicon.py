@@ -11,7 +11,6 @@ read by pattern into the same span group, one kg-local id per name.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
@@ -21,10 +20,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ConfigError
-from kg.vocab import Category
+from kg.vocab import MICRORNA, Category
 
 LEXICON_SPANS = "lexicon"
-MICRORNA = re.compile(r"(?<![\w-])(?:(?:hsa|mmu|rno)-)?(?:[Mm]iR|[Mm]icroRNA|miRNA)-?(?P<id>\d+[a-z]?(?:-\d)?(?:-[35]p)?)(?![\w-])")
 
 
 class LexiconEntry(BaseModel):

@@ -12,10 +12,8 @@ of a claim, then the one named most often, then the latest. A control arm is nev
 
 from __future__ import annotations
 
-import re
-
 from kg.types import AnnotatedDoc, Mention, Relation, RelationType
-from kg.vocab import CONTROL_ARM_NAMES, Category
+from kg.vocab import CONTROL_ARM_NAMES, MICRORNA, Category
 
 # Generic heads and the category their antecedent must have.
 GENERIC_HEADS = {
@@ -58,11 +56,10 @@ def refers_back(mention: Mention, text: str) -> bool:
 
 # "this miRNA", "the microRNA": the microRNA named last before it.
 MICRORNA_HEADS = frozenset({"mirna", "microrna", "mirnas", "micrornas"})
-MICRORNA_NAME = re.compile(r"^(?:(?:hsa|mmu|rno)-)?(?:mi[Rr]|[Mm]icroRNA|miRNA)-?\d", re.IGNORECASE)
 
 
 def _microrna_antecedent(mentions: list[Mention], anaphor: Mention) -> Mention | None:
-    earlier = [m for m in mentions if m.end <= anaphor.start and m.curie and MICRORNA_NAME.match(m.text)]
+    earlier = [m for m in mentions if m.end <= anaphor.start and m.curie and MICRORNA.match(m.text)]
     return earlier[-1] if earlier else None
 
 
