@@ -1,0 +1,585 @@
+"""Discourse rules of the pattern extractor."""
+
+from __future__ import annotations
+
+
+from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm
+from kg.relations.epistemics import epistemics
+from kg.types import CLASS, Epistemics, Mention, Relation
+from kg.vocab import Category, RelationType
+from kg.relations.patterns.words import (
+    BE_FORMS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
+    COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, ELLIPTIC_AUXILIARIES,
+    EVIDENCING, GRADES, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MIMICKING, MODEL_MAKING, MOLECULES,
+    NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OPPOSITE_CHANGE, OUTCOMES, PATIENTS,
+    PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES, REFERRING_TO_CHANGES, RISES_REFERRED,
+    RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS,
+    STATED_RISES, TREATMENTS, TRIAL_RECEIVING,
+)
+from kg.relations.patterns.lexicon import Lexicon, Trigger
+from kg.relations.patterns.claims import claim, claim_for, effect_claims, joined
+from kg.relations.patterns.view import SentenceView, concomitant_change, counted, hyphenated, same_head
+
+
+class DiscourseRules:
+    """Claims beyond one verb and its arguments: accompanying and countered changes,
+    treated groups, trials, elided and equivalent claims."""
+
+    lexicon: Lexicon
+
+    def _accompanying_changes(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "MSC-CM reversed allodynia, an effect accompanied by lower Iba1", "This effect was accompanied
+        by increased IL-10 secretion and reduced iNOS expression": each change that accompanies a claim
+        is its agent's too (the claim of the sentence, or "This" standing for the agent before); so is
+        each change given as its evidence ("as shown by increased MBP", "was confirmed by reduced Keap1"),
+        and each change said to come with it (", with a concomitant increase in HO-1 expression")."""
+        words, out = view.words, []
+        position = {id(m): s for s, _, m in view.mentions}
+        for a in range(len(words) - 2):
+            concomitant = concomitant_change(words, a) is not None
+            if not concomitant and (words[a] not in EVIDENCING or words[a + 1] != "by"):
+                continue
+            if words[a] != "accompanied" and not concomitant and not any(
+                    w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
+                continue  # "as shown by increased MBP levels", not "confirmed by confocal microscopy"
+            # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
+            claims = [r for r in effect_claims(relations) if position.get(id(r.subject), a) < a
+                      and r.subject.category in TREATMENTS | MOLECULES]
+            agents = [claims[-1].subject] if claims else []
+            if not agents:  # "This effect was accompanied by": the agent "This" stands for
+                agents = [m for s, _, m in view.mentions if s < a and m.found_by == STAND_IN]
+            if not agents:
+                continue
+            agent_index = next(i for i, (_, _, m) in enumerate(view.mentions) if m is agents[0])
+            k = a + 2
+            while k < len(words) and words[k] not in CLAUSE_BREAKS and words[k] != ".":
+                w = words[k]
+                rtype = COMPARATIVES.get(w) or (RelationType.DECREASES if w in DECLINE_NOUNS else None) \
+                    or (RelationType.INCREASES if w in RISE_NOUNS else None) or self.lexicon.nouns.get(w)
+                if rtype in (RelationType.INCREASES, RelationType.DECREASES) and view.mention_at[k] < 0:
+                    start = k + 1
+                    while start < len(words) and words[start] in ("of", "in", "the", "activation", "expression"):
+                        start += 1  # "a decline in spinal TNF-α", "reduced activation of microglia"
+                    objects = self._objects_after(view, start - 1) if start < len(words) else []
+                    trig = Trigger(rtype, "phrase", k, k + 1, w)
+                    out += self._emit(view, trig, [agent_index], objects, "carried")
+                    if objects:
+                        k = view.mentions[objects[-1]][1] - 1
+                k += 1
+        return out
+
+    def _treatments_named(self, view: SentenceView) -> list[Mention]:
+        """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
+        exosomes"), a model's drug ("oxaliplatin-treated rats"), a class or a control arm. A compared arm
+        is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ...")."""
+        named: dict[str, Mention] = {}
+        for start, end, m in view.mentions:
+            if m.category not in TREATMENTS or start in view.aside or is_control_arm(m) \
+                    or m.found_by in (STAND_IN, CLASS) or view.words[end:end + 1] == ["-"] \
+                    or self._product_after(view, end) is not None:
+                continue
+            named.setdefault(m.curie or m.text.lower(), m)
+        return list(named.values())
+
+    def _countered_changes(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                           previous_view: "SentenceView | None") -> list[Relation]:
+        """ "Oxaliplatin depleted GSH and increased lipid peroxidation; both changes were reversed by
+        BMSCs", "High glucose increased mitochondrial ROS. Exosomes reversed all of these changes":
+        the agent counters each increase or decrease claimed before in the sentence, or else in the
+        sentence before (then both sentences are the evidence). Changes stated without an agent count
+        too: "... was accompanied by elevated MDA and reduced SOD activity. DPSC secretome normalized
+        both changes"."""
+        words, out = view.words, []
+        previous_sentence = previous_view.sentence if previous_view is not None else None
+        for c, word in enumerate(words):
+            if word not in REFERRED_CHANGES or c == 0 or words[c - 1] not in REFERRING_TO_CHANGES:
+                continue
+            went = RelationType.INCREASES if word in RISES_REFERRED else \
+                RelationType.DECREASES if word in DECLINES_REFERRED else None
+            k = c + 1
+            while k < len(words) and (words[k] in BE_FORMS or words[k] in ("not", "also") or words[k].endswith("ly")):
+                k += 1
+            if k + 1 < len(words) and words[k] in COUNTERING_VERBS and words[k + 1] == "by":
+                verb, agent = k, self._agent_after(view, k + 2)  # "these changes were reversed by X"
+            else:
+                j = c - 2 - (words[c - 3:c - 1] == ["all", "of"]) * 2  # "X reversed (all of) these changes"
+                if j < 1 or words[j] not in COUNTERING_VERBS:
+                    continue
+                subjects = self._subjects_before(view, j)  # "Exosomes from ADSCs reversed": the exosomes
+                verb, agent = j, self._phrase_head(view, subjects[0]) if subjects else None
+            if agent is None or is_control_arm(view.mentions[agent][2]):
+                continue
+            sentence, subject = view.sentence, view.mentions[agent][2]
+            claims = [r for r in found if r.object.end <= view.token_chars[c - 1][0] and r.type in OPPOSITE_CHANGE
+                      and went in (None, r.type)]
+            if not claims and previous_sentence is not None and previous_sentence.index == sentence.index - 1:
+                claims = [r for r in previous if r.type in OPPOSITE_CHANGE and went in (None, r.type)]
+                sentence = joined(previous_sentence, sentence)  # the evidence is both sentences
+            epi = epistemics(words, verb, c)
+            for rel in claims:
+                if rel.evidence.epistemics.negated or rel.subject.curie == subject.curie \
+                        or rel.subject.category in (Category.CELL, Category.CELLULAR_COMPONENT):
+                    continue  # a cell therapy's changes "reversed by the PI3K inhibitor": its mechanism, blocked
+                out.append(claim(subject, rel.object, OPPOSITE_CHANGE[rel.type], sentence, words[verb],
+                                     "countered", epi))
+            if claims or subject.category not in TREATMENTS:
+                continue
+            stated = [(m, change) for m, change in self._stated_changes(view, min(c - 1, verb))
+                      if m is not subject]
+            sentence = view.sentence
+            if not stated and previous_sentence is not None and previous_sentence.index == view.sentence.index - 1:
+                stated = self._stated_changes(previous_view, len(previous_view.words))
+                sentence = joined(previous_sentence, view.sentence)
+            out += [claim(subject, m, OPPOSITE_CHANGE[change], sentence, words[verb], "countered", epi)
+                    for m, change in stated if went in (None, change)]
+        return out
+
+    @staticmethod
+    def _stated_changes(view: SentenceView, end: int) -> list[tuple[Mention, RelationType]]:
+        """Changes a sentence states without an agent, before word ``end``: "elevated MDA and reduced
+        SOD activity", "a 3.1-fold increase in spinal nuclear β-catenin", "accumulation of lipid
+        peroxides", "rats developed mechanical allodynia" (a symptom that appears rises). A mention
+        listed right after a changed one shares its change ("elevated Cx43 and CXCL1")."""
+        words, out = view.words, []
+        last: tuple[int, RelationType] | None = None  # where the last changed mention ended, and how
+        for start, stop, mention in view.mentions:
+            if stop > end:
+                break
+            k = start - 1
+            while k >= 0 and view.mention_at[k] < 0 and (
+                    words[k] in DETERMINERS or words[k] in NP_MODIFIERS or words[k] in LOCALIZING_ADJECTIVES
+                    or NUMBER.match(words[k]) or words[k].endswith("-fold") or hyphenated(words[k])):
+                k -= 1  # "a 3.1-fold increase in spinal nuclear β-catenin", "developed below-level allodynia"
+            change = None
+            if k >= 0 and words[k] in STATED_RISES:
+                change = RelationType.INCREASES
+            elif k >= 0 and words[k] in STATED_FALLS:
+                change = RelationType.DECREASES
+            elif k >= 1 and words[k] in ("in", "of"):
+                change = RelationType.INCREASES if words[k - 1] in RISE_NOUNS else \
+                    RelationType.DECREASES if words[k - 1] in STATED_DECLINES else None
+            elif k >= 0 and words[k] == "developed" and mention.category in CONDITIONS:
+                change = RelationType.INCREASES
+            if change is None and last is not None \
+                    and all(w in ("and", ",", "(", ")") or w in OBJECT_HEADS or view.mention_at[i] >= 0
+                            for i, w in enumerate(words[last[0]:start], last[0])) and "and" in words[last[0]:start]:
+                change = last[1]  # "elevated connexin 43 (Cx43) and CXCL1"
+            if change is not None:
+                out.append((mention, change))
+                last = (stop, change)
+        return out
+
+    def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                           previous_view: "SentenceView | None") -> list[Relation]:
+        """ "BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial superoxide in DRG neurons
+        decreased.": a change reported with no agent, in a sentence that names no treatment and makes no
+        claim, right after a sentence whose claims one treatment made, is that treatment's (both sentences
+        are the evidence)."""
+        previous_sentence = previous_view.sentence if previous_view is not None else None
+        if effect_claims(found) or previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
+            return []
+        agents = {r.subject.curie or r.subject.text.lower(): r.subject for r in effect_claims(previous)
+                  if r.subject.category in TREATMENTS and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
+        # a cell or vesicle named other than as a place could be this sentence's own agent
+        if len(agents) != 1 or any(m.category in (Category.CELL, Category.CELLULAR_COMPONENT) and s not in view.aside
+                                   and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"])
+                                   for s, _, m in view.mentions):
+            return []
+        words, out = view.words, []
+        if any(is_control_arm(m) or m.category is Category.DISEASE for _, _, m in view.mentions) \
+                or CONTROL_WORDS & set(words):
+            return []  # "In vehicle-treated rats, MDA levels were higher": another group's result
+        agent = next(iter(agents.values()))
+        sentence = joined(previous_sentence, view.sentence)
+        for j, w in enumerate(words):
+            after_be = self._after_be(view, j) or j >= 2 and words[j - 1] == "not" and words[j - 2] in BE_FORMS
+            rtype = INTRANSITIVE_CHANGES.get(w) if j > 0 and not after_be else None
+            passive = rtype is None and after_be and (
+                self.lexicon.verbs.get(w, (None, False))[1] or w in COMPARATIVES)  # "was reduced", "were lower"
+            if passive:
+                rtype = COMPARATIVES.get(w) or self.lexicon.verbs[w][0]
+            if rtype not in (RelationType.INCREASES, RelationType.DECREASES) or words[j + 1:j + 2] in (["by"], ["after"]) \
+                    and passive:
+                continue
+            for patient in self._patients_before(view, j - 1 if words[j - 1] == "not" else j):
+                epi = epistemics(words, j, view.mentions[patient][1])
+                out.append(claim(agent, view.mentions[patient][2], rtype, sentence, w, "carried", epi))
+        return out
+
+    def _induced_models(self, view: SentenceView) -> list[Relation]:
+        """ "Oxaliplatin-treated mice developed cold allodynia", "Mice treated with vincristine developed
+        mechanical allodynia": the drug that makes the model causes the condition the animals then show
+        (a chemical, never a control arm)."""
+        out = []
+        for i, w in enumerate(view.words):
+            if w not in MODEL_MAKING or i < 1:
+                continue
+            if i >= 2 and view.words[i - 1] == "-" and view.mention_at[i - 2] >= 0:
+                agent = view.mention_at[i - 2]
+                k = i + 1
+                while k < len(view.words) and view.mention_at[k] >= 0 \
+                        and view.mentions[view.mention_at[k]][2].category is Category.ORGANISM:
+                    k += 1  # "oxaliplatin-treated mice"
+                named_animals = k > i + 1
+            elif view.mention_at[i - 1] >= 0 and view.mentions[view.mention_at[i - 1]][2].category is Category.ORGANISM \
+                    and view.words[i + 1:i + 2] == ["with"] and i + 2 < len(view.words) and view.mention_at[i + 2] >= 0:
+                agent = view.mention_at[i + 2]  # "Mice treated with vincristine developed ..."
+                k, named_animals = view.mentions[agent][1], True
+            else:
+                continue
+            if view.mentions[agent][2].category is not Category.CHEMICAL or is_control_arm(view.mentions[agent][2]):
+                continue
+            if not named_animals or k + 1 >= len(view.words) or view.words[k] not in SHOWING \
+                    or view.words[k + 1] in COMPARATIVES or k + 1 in view.comparatives:
+                continue  # "apocynin-treated rats exhibited less allodynia": a group effect (_group_effects)
+            conditions = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in CONDITIONS]
+            trig = Trigger(RelationType.CAUSES, "phrase", k, k + 1, view.words[k])
+            out += self._emit(view, trig, [agent], conditions, "active")
+        return out
+
+    def _trial_treatments(self, view: SentenceView) -> list[Relation]:
+        """ "Patients with knee osteoarthritis were randomized to a single intra-articular injection of
+        UC-MSCs or hyaluronic acid": the first arm's treatment TREATS the patients' disease, in the sense
+        of "is used to treat" (SemMedDB's): the design says what it is given for, not that it worked."""
+        words = view.words
+        for i in range(len(words) - 3):
+            if words[i] not in PATIENTS or words[i + 1] != "with":
+                continue
+            disease = view.mention_starting_after(i + 2, 3)
+            if disease is None or view.mentions[disease][2].category is not Category.DISEASE:
+                continue
+            end = view.mentions[disease][1]
+            # "patients with type 2 diabetes and painful DPN": the pain; a modifier tagged apart ("painful")
+            while end < len(words):
+                nxt = view.mention_at[end] if view.mention_at[end] >= 0 else \
+                    view.mention_starting_after(end + 1, 1) if words[end] == "and" else None
+                if nxt is None or view.mentions[nxt][2].category not in CONDITIONS:
+                    break
+                if view.mentions[nxt][2].category is not Category.DISEASE:
+                    disease = None  # "with type 2 diabetes and painful neuropathy": the pain is treated, no disease
+                    break
+                disease, end = nxt, view.mentions[nxt][1]
+            if disease is None:
+                continue
+            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in view.aside and (
+                words[k] in TRIAL_RECEIVING or words[k] in CLAUSE_BREAKS or words[k] == ".")), None)
+            if given is None or words[given] not in TRIAL_RECEIVING:
+                continue
+            k = given + 1
+            while k < len(words) and words[k] in ("to", "with", "either", "a", "an"):
+                k += 1
+            agent = self._agent_after(view, k, 3)
+            if agent is None or view.mentions[agent][2].category not in TREATMENTS or is_control_arm(view.mentions[agent][2]):
+                continue
+            return [claim(view.mentions[agent][2], view.mentions[disease][2], RelationType.TREATS, view.sentence,
+                              words[given], "trial", Epistemics())]
+        return []
+
+    @staticmethod
+    def _only_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "Both ADSCs and NAC restored SOD, but only ADSCs reversed allodynia": the other agents the
+        sentence compared did not (each agent of an earlier claim or equivalence arm of the sentence)."""
+        position = {id(m): s for s, _, m in view.mentions}
+        in_arms = {i for start, end in view.equivalents for i in range(start, end)}
+        out = []
+        for rel in relations:
+            start = position.get(id(rel.subject))
+            if start is None or rel.evidence.epistemics.negated or "only" not in view.words[max(0, start - 2):start]:
+                continue
+            only = max(k for k in range(max(0, start - 2), start) if view.words[k] == "only")
+            earlier = {id(r.subject): r.subject for r in relations if position.get(id(r.subject), only) < only
+                       and not r.evidence.epistemics.negated}
+            earlier |= {id(m): m for s, _, m in view.mentions if s in in_arms and s < only and m.category in ROUTE_AGENTS}
+            for other in earlier.values():
+                if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or same_head(other, rel.subject) \
+                        or GENERIC_HEADS.get(rel.subject.text.lower()) is other.category:
+                    # one agent named twice: "... as gingiva-derived MSCs, yet only the MSC-treated rats ...",
+                    # "MSC-EVs ... only the vesicles"
+                    continue
+                out.append(claim_for(rel, other, view.sentence,
+                                      rel.evidence.epistemics.model_copy(update={"negated": True})))
+        return out
+
+    @staticmethod
+    def _object_pronoun(view: SentenceView, index: int) -> bool:
+        """ "reversed it", "decreased both", "restored them": a pronoun ending the verb phrase; "both"
+        before a plural noun no entity names ("lowered both markers") refers back too."""
+        words = view.words
+        if words[index:index + 1] == ["both"] and index + 2 < len(words) and view.mention_at[index + 1] < 0 \
+                and words[index + 1] in REFERRED_CLASSES \
+                and (words[index + 2] in CLAUSE_ENDS or words[index + 2] in PREPOSITIONS or words[index + 2] in COORDINATION):
+            return True  # "whereas DPSCs lowered both channels in the DRG"
+        return index < len(words) and words[index] in OBJECT_PRONOUNS and (
+            index + 1 == len(words) or words[index + 1] in CLAUSE_ENDS or words[index + 1] in PREPOSITIONS
+            or words[index + 1] in COORDINATION or QUANTITY.match(words[index + 1]) is not None
+            or words[index + 1].endswith(("-fold", "ly")))  # "relieved it only transiently"
+
+    @staticmethod
+    def _referred_objects(view: SentenceView, relations: list[Relation], pronoun: str) -> list[int]:
+        """What "it" / "them" / "both" refers to: the object of the sentence's last effect claim, or
+        ("them", "both") every object its agent was claimed to act on."""
+        position = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
+        claims = [r for r in effect_claims(relations) if id(r.object) in position]
+        if not claims:
+            return []
+        last = max(claims, key=lambda r: position[id(r.object)])
+        if pronoun == "it":
+            return [position[id(last.object)]]
+        return sorted({position[id(r.object)] for r in claims if r.subject is last.subject})
+
+    def _elided_claims(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "Only EVs reduced hyperalgesia; NAC did not", "..., whereas intact exosomes did", "...,
+        whereas curcumin failed to do so", "; NAC had a comparable effect", "ZnPP mimicked this effect":
+        the verb phrase left out is the last claim's, made for the new agent, negated and hedged by its
+        own words ("did not", "failed to", "may")."""
+        words, out = view.words, []
+        position = {id(m): s for s, _, m in view.mentions}
+        claims = [r for r in effect_claims(relations) if id(r.subject) in position]
+        for index, (start, end, _) in enumerate(view.mentions):
+            agent = view.mentions[self._phrase_head(view, index)][2]  # "sEVs from knockdown BMSCs failed to do so"
+            if agent.category not in ROUTE_AGENTS or is_control_arm(agent) or start in view.aside:
+                continue
+            k = end
+            if words[k:k + 1] == ["("]:  # "N-acetylcysteine (NAC) had a comparable effect"
+                k = next((i for i in range(k, len(words)) if words[i] == ")"), len(words) - 1) + 1
+            while k < len(words) and (words[k].endswith("ly") or words[k] in ("alone", "itself", "themselves")):
+                k += 1
+            same_effect = self._same_effect_end(words, k)
+            if same_effect is not None:  # "N-acetylcysteine (NAC) had a comparable effect", "mimicked this effect"
+                k = same_effect
+            elif words[k:k + 4] == ["failed", "to", "do", "so"]:
+                k += 4
+            elif k < len(words) and words[k] in ELLIPTIC_AUXILIARIES:
+                k += 1
+                while k < len(words) and words[k] in ("not", "n't", "never", "also", "too", "so", "do", "either"):
+                    k += 1
+            else:
+                continue
+            if k < len(words) and (words[k] not in CLAUSE_ENDS or words[k] == "," and k + 1 < len(words)
+                                   and (words[k + 1] in SENTENCE_OPENERS or k + 1 in view.aside)):
+                continue  # "NAC did not reduce ...", "the cells did not, however, alter ...": a verb of its own
+            before = [r for r in claims if position[id(r.subject)] < start and r.subject is not agent
+                      and (not agent.curie or r.subject.curie != agent.curie)]
+            if not before:
+                continue
+            last = max(position[id(r.subject)] for r in before)
+            for rel in before:
+                if position[id(rel.subject)] == last:
+                    out.append(claim_for(rel, agent, view.sentence, epistemics(words, k, end), how="elided"))
+        for k in range(1, len(words) - 2):  # "..., and this effect was mimicked by the SOD mimetic tempol"
+            if words[k] not in MIMICKING or words[k + 1] != "by" or words[k - 1] not in BE_FORMS | {"not"}:
+                continue
+            agent_index = self._agent_after(view, k + 2)
+            if agent_index is None:
+                continue
+            agent = view.mentions[self._member_after(view, agent_index)][2]  # "the SOD mimetic tempol"
+            before = [r for r in claims if position[id(r.subject)] < k and r.subject is not agent]
+            if agent.category in ROUTE_AGENTS and before:
+                last = max(position[id(r.subject)] for r in before)
+                out += [claim_for(rel, agent, view.sentence, epistemics(words, k, 0), how="elided")
+                        for rel in before if position[id(rel.subject)] == last]
+        return out
+
+    @staticmethod
+    def _same_effect_end(words: list[str], k: int) -> int | None:
+        """Where "had a comparable effect" / "did not have a similar effect" / "mimicked this effect" ends
+        when it starts at ``k``."""
+        while k < len(words) and words[k] in ("did", "does", "not", "also", "likewise"):
+            k += 1
+        if k < len(words) and words[k] in MIMICKING:
+            k += 1
+            if k < len(words) and words[k] in ("this", "these", "the", "that", "those", "its", "their"):
+                k += 1
+        elif k < len(words) and words[k] in EFFECT_HAVING:
+            k += 1
+            if k < len(words) and words[k] in ("a", "an", "the"):
+                k += 1
+            if k >= len(words) or words[k] not in SAME_ADJECTIVES:
+                return None
+            k += 1
+        else:
+            return None
+        return k + 1 if k < len(words) and words[k] in ("effect", "effects", "action", "actions") else None
+
+    def _clause_effect(self, view: SentenceView, trig: Trigger, agents: list[int]) -> list[Relation]:
+        """ "BMSC treatment attenuated allodynia and reduced MDA, whereas SOD activity was restored":
+        an agentless passive in a clause joined to the sentence's claim is the same agent's effect."""
+        i = trig.start - 1
+        while i >= 0 and (view.words[i] in BE_FORMS or view.words[i].endswith("ly") or view.words[i] in ("not", "also")):
+            i -= 1
+        while i >= 0 and view.words[i] in OBJECT_HEADS and view.mention_at[i] < 0:
+            i -= 1
+        if view.words[i:i + 1] == [")"]:  # "superoxide dismutase (SOD) activity was restored"
+            i = next((k for k in range(i, -1, -1) if view.words[k] == "("), 0) - 1
+        patient = view.mention_at[i] if i >= 0 else -1
+        if not agents or patient < 0 or view.words[trig.end:trig.end + 1] in (["by"], ["in"], ["after"]):
+            return []
+        start = view.mentions[patient][0]
+        joint = view.words[max(0, start - 2):start]
+        if not (joint[-1:] in (["whereas"], ["while"]) or joint in ([",", "whereas"], [",", "while"], [",", "and"])):
+            return []
+        if any(view.mentions[a][1] > start for a in agents):
+            return []
+        return self._emit(view, trig, agents, [patient], "carried")
+
+    @staticmethod
+    def _equivalent_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """The claim again for the agent of an equivalence arm: "ADSCs reduced allodynia as effectively
+        as gabapentin" also says gabapentin reduced it (positive claims of the arm's own clause only);
+        a sentence opening "Unlike gabapentin, BMSC-CM did not reduce ..." says the opposite of it."""
+        out = []
+        position = {id(m): (s, e) for s, e, m in view.mentions}
+        for arm_start, arm_end in view.equivalents:
+            agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
+                      and m.category in ROUTE_AGENTS and not is_control_arm(m)]
+            opposite = view.words[arm_start] == "unlike" or view.words[arm_start:arm_start + 2] == ["in", "contrast"]
+            if opposite and view.words[arm_end:arm_end + 2] in ([",", "which"], [",", "who"]):
+                # "In contrast to gabapentin, which only transiently raised PWL, ...": its own clause says
+                # what the arm's agent did; the contrast is one of degree or time
+                continue
+            # the main clause's subject phrase ("BMSC-exosomes" of "Like TEMPOL, BMSC-exosomes lowered ...")
+            main = next((s for s, _, m in view.mentions if s >= arm_end and m.category in ROUTE_AGENTS), None) \
+                if arm_start == 0 else None
+            for rel in relations:
+                if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT:
+                    continue
+                (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
+                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claims of the main clause's subject
+                    applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start]) \
+                        and main is not None and 0 <= s_start - main <= 3
+                else:
+                    applies = o_end <= arm_start and not any(w in CLAUSE_BREAKS for w in view.words[o_end:arm_start])
+                if not applies:
+                    continue
+                epi = rel.evidence.epistemics
+                if opposite:  # "Unlike X, Y did not reduce Z": X did
+                    epi = epi.model_copy(update={"negated": not epi.negated})
+                out += [claim_for(rel, agent, view.sentence, epi) for agent in agents]
+        return out
+
+    def _group_effects(self, view: SentenceView) -> list[Relation]:
+        """Results written about treated animals rather than the agent:
+        "rats receiving perineural ADSCs displayed less thermal hyperalgesia" (ADSCs DECREASES),
+        "MDA levels were lower in the BMSC group than in the CCI group" (BMSC DECREASES MDA),
+        "allodynia resolved within 10 days in hUCMSC-treated mice" (hUCMSC DECREASES allodynia).
+        Runs before the trigger loop, which then leaves the comparatives it read alone."""
+        out = []
+        words = view.words
+        agents: dict[int, int] = {}  # comparative position -> the treated group's agent
+        for j, w in enumerate(words):
+            # a change shown: "the MSC group showed a greater reduction in WOMAC pain scores" (the object's
+            # change noun turns the trigger's rise into the claim's direction, _change_before)
+            changed = w in CHANGE_NOUNS and words[j + 1:j + 2] in (["in"], ["of"])
+            if w in COMPARATIVES and words[j + 1:j + 2] and words[j + 1] in CHANGE_NOUNS:
+                continue  # the noun after it is the trigger
+            rtype = RelationType.INCREASES if changed else \
+                COMPARATIVES.get(w) or OUTCOMES.get(w) or INTRANSITIVE_CHANGES.get(w)
+            if rtype is None and self.lexicon.verbs.get(w, (None, False))[1] and self._after_be(view, j):
+                rtype = self.lexicon.verbs[w][0]  # "IL-6 was lowered in the AD-MSC group"
+            if rtype is None or j in view.compared:
+                continue
+            trig = Trigger(rtype, "phrase", j, j + 1, w)
+            i = j - 1
+            while i >= 0 and (words[i].endswith("ly") or words[i] in ("a", "an") or changed and (
+                    words[i] in GRADES or words[i] in ("%", "-", "fold") or counted(words[i]))):
+                i -= 1  # "showed a 40% reduction in", "a 2.5-fold reduction in"
+            if changed:
+                if i < 0 or words[i] not in SHOWING:
+                    continue
+                trig = Trigger(rtype, "phrase", i, i + 1, words[i])  # the change noun lies between it and the object
+            if i >= 0 and words[i] in SHOWING:
+                receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS
+                                  or words[k] in ("group", "groups") and k == i - 1), None)
+                if receiving is not None and words[receiving] in RECEIVING | {"group", "groups"}:
+                    before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
+                    if words[receiving].startswith(("recipient", "group")) and receiving >= 1:
+                        before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed", "the MSC group had"
+                        if before >= 0 and is_control_arm(view.mentions[before][2]):
+                            continue
+                    # "apocynin-treated rats exhibited ..." or "rats receiving ADSCs displayed ..."
+                    agent = before if before >= 0 else self._agent_after(view, receiving + 1)
+                    if agent is not None and view.mentions[agent][1] <= i:
+                        out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
+                        view.comparatives.add(j)
+                        agents[j] = agent
+            elif j >= 1 and words[j - 1] in ("and", ",") and any(k in agents for k in range(j - 12, j)):
+                # "showed higher withdrawal latencies and lower c-Fos expression": the same group
+                agent = agents[max(k for k in range(j - 12, j) if k in agents)]
+                out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
+                view.comparatives.add(j)
+                agents[j] = agent
+            elif self._after_be(view, j) or w in OUTCOMES or w in INTRANSITIVE_CHANGES and j > 0 and (
+                    view.mention_at[j - 1] >= 0 or words[j - 1] in OBJECT_HEADS and self._patient_before(view, j) is not None):
+                # "... was lower in the BMSC group", "allodynia resolved within 10 days in MSC-treated mice",
+                # "Synovial fluid IL-6 decreased in the UC-MSC group", "MMP collapsed in paclitaxel-treated neurons"
+                k = j + 1
+                while k < len(words) and k < j + 8 and words[k] != "in" and words[k] not in CLAUSE_BREAKS \
+                        and view.mention_at[k] < 0 and (w in OUTCOMES or words[k].endswith("ly")):
+                    k += 1
+                if w in INTRANSITIVE_CHANGES and words[j + 1:j + 2] in (["after"], ["following"]):
+                    out += self._changed_after(view, trig, j)  # "serum IL-6 declined after SVF but not after pregabalin"
+                    continue
+                timed = self._agent_of_time_clause(view, j + 1) if w in INTRANSITIVE_CHANGES else None
+                if timed is not None:  # "MDA levels rose from 2.1 to 5.8 nmol/mg protein after CCI"
+                    out += self._emit(view, trig, [timed], self._patients_before(view, j), "after")
+                    continue
+                if words[k:k + 1] != ["in"]:
+                    continue
+                host_end = k + 1
+                while host_end < len(words) and (words[host_end] in DETERMINERS or view.mention_at[host_end] >= 0 and
+                                                 view.mentions[view.mention_at[host_end]][2].category in CONDITIONS | {
+                                                     Category.ORGANISM, Category.CELL, Category.CELL_LINE}):
+                    host_end = view.mentions[view.mention_at[host_end]][1] if view.mention_at[host_end] >= 0 else host_end + 1
+                if host_end > k + 1 and words[host_end:host_end + 1] and words[host_end] in RECEIVING:
+                    # "allodynia was attenuated in CCI mice treated with DPSC-Exos": the animals' treatment
+                    given = self._agent_after(view, host_end + 1)
+                    if given is not None and view.mentions[given][2].category in TREATMENTS:
+                        out += self._emit(view, trig, [given], self._patients_before(view, j), "active")
+                        continue
+                agent = view.mention_starting_after(k + 1, 1)
+                if agent is not None and view.mentions[agent][2].category is Category.ANATOMY \
+                        and words[view.mentions[agent][1]:view.mentions[agent][1] + 1] == ["of"]:
+                    # "was downregulated in the DRG of paclitaxel-treated rats": the animals' treatment
+                    agent = view.mention_starting_after(view.mentions[agent][1] + 1, 1)
+                after = view.mentions[agent][1] if agent is not None else len(words)
+                if agent is not None and (words[after:after + 1] in (["group"], ["groups"], ["treated"])
+                                          or words[after:after + 2] == ["-", "treated"]):
+                    out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
+        return out
+
+    def _changed_after(self, view: SentenceView, trig: Trigger, j: int) -> list[Relation]:
+        """ "Serum IL-6 declined after SVF but not after pregabalin": a change after a treatment is the
+        treatment's, and the treatment excepted did not make it. Not "... declined after MSCs reduced ROS"
+        (a clause of its own)."""
+        words = view.words
+        agent = self._agent_after(view, j + 2, 3)
+        if agent is None or view.mentions[agent][2].category not in TREATMENTS:
+            return []
+        end = view.mentions[agent][1]
+        if words[end:end + 1] and (words[end] in self.lexicon.verbs or words[end] in ELLIPTIC_AUXILIARIES):
+            return []
+        agents = [agent]
+        if words[end:end + 3] in (["but", "not", "after"], ["but", "not", "following"]):
+            excepted = self._agent_after(view, end + 3, 3)
+            if excepted is not None:
+                view.excepted.add(excepted)
+                agents.append(excepted)
+        return self._emit(view, trig, agents, self._patients_before(view, j), "active")
+
+    def _treated_setting(self, view: SentenceView) -> list[Relation]:
+        """ "In oxaliplatin-treated rats, spinal glutathione fell by 40%", "When microglia were co-cultured
+        with BMSCs, the production of TNF-α and IL-6 declined": a change reported in the setting the
+        sentence opens with is the treatment's (intransitive change verbs only)."""
+        words = view.words
+        agent, comma = self._setting_agent(view)
+        if agent is None:
+            return []
+        out = []
+        for j in range(comma + 1, len(words)):
+            rtype = INTRANSITIVE_CHANGES.get(words[j])
+            if rtype is None or words[j - 1] in BE_FORMS or j + 1 < len(words) and (
+                    view.mention_at[j + 1] >= 0 or words[j + 1] in DETERMINERS):
+                continue  # "..., secretome from adipose MSCs increased PGC-1α": a transitive claim
+            patients = [p for p in self._patients_before(view, j) if view.mentions[p][0] > comma]
+            out += self._emit(view, Trigger(rtype, "phrase", j, j + 1, words[j]), [agent], patients, "active")
+        return out

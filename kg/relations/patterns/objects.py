@@ -1,0 +1,221 @@
+"""Object search of the pattern extractor."""
+
+from __future__ import annotations
+
+
+from kg.types import CLASS, Relation
+from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
+from kg.relations.patterns.words import (
+    BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
+    DETERMINERS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE, MEMBER_CLASS_NOUNS,
+    NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES,
+)
+from kg.relations.patterns.lexicon import Lexicon, Trigger
+from kg.relations.patterns.view import SentenceView, hyphenated
+
+
+class ObjectRules:
+    """What is acted on: objects after a trigger, coordinated and excepted objects, places."""
+
+    lexicon: Lexicon
+
+    def _places_after(self, view: SentenceView, index: int) -> list[int]:
+        """The place list after a localization, with its excepted places: "in the epineurium but not in
+        the DRG", "by satellite glial cells rather than by neurons"."""
+        places = self._objects_after(view, index, place=True)
+        if not places:
+            return []
+        end = view.mentions[places[-1]][1]
+        rest = view.words[end:end + 4]
+        for cue in (["but", "not"], ["rather", "than"], [",", "but", "not"]):
+            if rest[:len(cue)] == cue:
+                k = end + len(cue)
+                if view.words[k:k + 1] and view.words[k] in HOMING_PLACES | {"by"}:
+                    k += 1
+                other = next((view.mention_at[j] for j in range(k, min(k + 3, len(view.words)))
+                              if view.mention_at[j] >= 0), None)  # an arm "rather than" names, compared or not
+                if other is not None:
+                    view.excepted.add(other)
+                    places.append(other)
+                break
+        return places
+
+    @staticmethod
+    def _without_situating_locations(view: SentenceView, relations: list[Relation],
+                                     triggers: list[Trigger]) -> list[Relation]:
+        """ "decreased TNF-α in the DRG", "activated by exosomes in DRG neurons": the place situates
+        the claim. A bare "in" is a LOCATED_IN claim of its own only before the sentence's first claim
+        ("ROS in microglia promote inflammation") and never about another claim's object; after it,
+        "... reduced TNF-α in the nerve" situates even where the claim's agent went unfound."""
+        start_of = {id(m): s for s, _, m in view.mentions}
+        first_claim = min((t.start for t in triggers if t.form != "tight"), default=len(view.words))
+        others = [r for r in relations if r.evidence.trigger not in BARE_LOCATIONS]
+        objects = {id(r.object) for r in others}
+        return [r for r in relations if not (
+            r.type is RelationType.LOCATED_IN and r.evidence.trigger in BARE_LOCATIONS
+            and (id(r.subject) in objects or start_of[id(r.subject)] > first_claim))]
+
+    def _objects_after(self, view: SentenceView, index: int, place: bool = False) -> list[int]:
+        """The trigger's object and the mentions listed with it; ``place``: the object is a location
+        phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
+        first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
+        if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
+                                for k in range(index + 1, view.mentions[first][0])):
+            return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
+        if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
+            return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
+        if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
+            return []  # "modulated synaptic transmission in the dorsal horn": the place, not the object
+        first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
+        first = self._member_after(view, first)  # "reduced the voltage-gated sodium channel Nav1.7": the channel named
+        named = self._members_named(view, first)
+        if named is not None:
+            first = named  # "increased the M2 markers Arg-1 and CD206": the markers named
+        objects = [first]
+        end = self._after_parentheses(view, view.mentions[first][1])
+        # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object;
+        # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
+        while True:
+            end = self._skip_plain_words(view, end)
+            if view.words[end:end + 3] == ["as", "well", "as"]:
+                end += 2  # "lowered Arg-1 as well as CD86"
+            if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/", "as"):
+                break
+            nxt = end + 1
+            if view.words[end:end + 3] == [",", "but", "not"]:  # "reduced IL-1β, but not IL-10"
+                end, nxt = end + 1, end + 2
+            excepted = view.words[end:end + 2] == ["but", "not"]
+            if excepted:
+                nxt += 1
+            elif view.words[end] == "but":
+                break
+            if view.words[nxt:nxt + 1] in (["and"], ["or"]):
+                nxt += 1
+            if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in ("and", "or"):
+                nxt += 1  # "the expression of Nav1.7 and of TRPV1"
+            nxt = self._skip_plain_words(view, nxt)
+            if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in OBJECT_HEADS:
+                nxt = self._skip_plain_words(view, nxt + 1)  # "NF-κB activation and the release of IL-1β"
+            m = view.mention_at[nxt] if nxt < len(view.words) else -1
+            if m < 0 or nxt in view.compared:
+                break
+            if view.words[end] == "," and self._opens_clause(view, m):
+                # "enhanced their secretion of VEGF, and conditioned medium from these cells alleviated",
+                # "Unlike gabapentin, which only raised the threshold, BMSCs produced ..."
+                break
+            # "... but not paclitaxel-induced neuropathic pain": the condition, not its cause
+            m = self._head_of_modifier(view, self._head_of_hyphen(view, m))
+            objects.append(m)
+            if excepted:
+                view.excepted.add(m)
+            end = self._after_parentheses(view, view.mentions[m][1])
+        return objects
+
+    def _opens_clause(self, view: SentenceView, m: int) -> bool:
+        """Whether a mention is the subject of a verb of our lexicon a few words on ("conditioned medium
+        from these cells alleviated")."""
+        k = self._after_parentheses(view, view.mentions[m][1])
+        for i in range(k, min(k + 5, len(view.words))):
+            if view.words[i] in CLAUSE_BREAKS or view.words[i] == ",":
+                return False
+            if (view.words[i] in self.lexicon.verbs or view.words[i] in INTRANSITIVE_CHANGES) \
+                    and view.words[i - 1] != "-" and view.mention_at[i] < 0:
+                return True  # "..., spinal IL-1β declined"
+        return False
+
+    @staticmethod
+    def _members_named(view: SentenceView, m: int) -> int | None:
+        """The first member a class noun names right after a mention modifying it: "the M2 markers Arg-1
+        and CD206", "the M1 cytokines TNF-α and IL-1β"."""
+        end = view.mentions[m][1]
+        for k in range(end, min(end + 3, len(view.words) - 1)):
+            if view.words[k] in MEMBER_CLASS_NOUNS and view.mention_at[k + 1] >= 0:
+                return view.mention_at[k + 1]  # "the NF-κB target genes COX-2 and iNOS"
+            if view.mention_at[k] >= 0 or not view.words[k].isalpha():
+                return None
+        return None
+
+    @staticmethod
+    def _after_parentheses(view: SentenceView, end: int) -> int:
+        """Past a parenthesis right after a listed mention: "reactive oxygen species (ROS)",
+        "N-acetylcysteine (NAC; 150 mg/kg)"."""
+        while end < len(view.words) and view.words[end] == "(":
+            close = next((j for j in range(end, len(view.words)) if view.words[j] == ")"), end)
+            end = close + 1
+        return end
+
+    def _skip_plain_words(self, view: SentenceView, i: int, limit: int = 2) -> int:
+        """Past up to ``limit`` head nouns or modifiers that are no mention, verb, preposition or
+        clause word ("levels", "synovial fluid", "the")."""
+        skipped = 0
+        while i < len(view.words) and view.mention_at[i] < 0 and (
+                view.words[i] in OBJECT_HEADS or view.words[i] in DETERMINERS
+                or skipped < limit and view.words[i].replace("-", "").isalpha() and view.words[i] not in self.lexicon.verbs
+                and view.words[i] not in CLAUSE_BREAKS and view.words[i] not in PREPOSITIONS
+                and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
+                and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES
+                and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")
+                and view.words[i] not in COMPARATIVES and view.words[i] != "only"):
+            # "lower MDA and higher catalase", ", only hUC-MSCs decreased": a new claim
+            skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
+            i += 1
+        return i
+
+    @staticmethod
+    def _mention_between(view: SentenceView, index: int, m: int) -> bool:
+        return any(view.mention_at[i] >= 0 for i in range(index, view.mentions[m][0]))
+
+    @staticmethod
+    def _place_after(view: SentenceView, index: int) -> int:
+        """Past a place right after a participle ("in (the) spinal microglia", "in the DRG of CCI rats"):
+        where the words after it begin; ``index`` when no place follows."""
+        words, i = view.words, index
+        if words[i:i + 1] not in (["in"], ["within"]):
+            return index
+        i += 1
+        while i < len(words) and view.mention_at[i] < 0 and (
+                words[i] in NP_MODIFIERS or hyphenated(words[i]) and words[i][0].isalpha()):
+            i += 1  # "in (the) spinal astrocytes", "in small-diameter DRG neurons"
+        m = view.mention_at[i] if i < len(words) else -1
+        if m < 0 or view.mentions[m][2].category not in LOCATIONS:
+            return index
+        i = view.mentions[m][1]
+        if words[i:i + 1] == ["of"] and i + 1 < len(words) and view.mention_at[i + 1] >= 0 \
+                and view.mentions[view.mention_at[i + 1]][2].category in CONDITIONS | {Category.ORGANISM}:
+            i = view.mentions[view.mention_at[i + 1]][1]  # "in the DRG of CCI rats"
+            if i < len(words) and view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category is Category.ORGANISM:
+                i = view.mentions[view.mention_at[i]][1]
+        return i
+
+    @staticmethod
+    def _member_after(view: SentenceView, m: int) -> int:
+        """The member named right after a class mention ("the SOD mimetic tempol"), else the mention itself."""
+        end = view.mentions[m][1]
+        member = view.mention_at[end] if end < len(view.words) else -1
+        return member if view.mentions[m][2].found_by == CLASS and member >= 0 else m
+
+    @staticmethod
+    def _class_member(view: SentenceView, m: int) -> int:
+        """The named member a class mention stands in apposition to ("TSG-6, an anti-inflammatory
+        glycoprotein"), else the mention itself."""
+        start, _, cls = view.mentions[m]
+        if cls.found_by != CLASS or m == 0:
+            return m
+        j = start - 1
+        while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
+            j -= 1
+        prior_end = view.mentions[m - 1][1]
+        return m - 1 if view.words[prior_end:j + 1] in ([",", "a"], [",", "an"]) else m
+
+    def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
+        i = index - 1
+        while i >= 0 and (view.words[i] in ("levels", "level", "activity", "expression", "content", ")")
+                          or (view.words[i] in BE_FORMS or view.words[i].endswith("ly")) and view.mention_at[i] < 0
+                          or (i in view.aside and view.mention_at[i] < 0) or (i in view.aside and view.words[i - 1:i] == ["("])):
+            if view.words[i] == ")":
+                i = next((j for j in range(i, -1, -1) if view.words[j] == "("), i) - 1
+                continue
+            i -= 1
+        if i >= 0 and view.mention_at[i] >= 0:
+            return view.mention_at[i]
+        return None
