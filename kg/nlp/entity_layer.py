@@ -329,11 +329,12 @@ def _longest_named_inside(ent: Span, labelled: dict[tuple[int, int], str], label
 CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist", "antagonist", "antioxidant",
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
-                         "peptide", "hormone", "neurotrophin", "inducer", "blocker", "glycoprotein", "marker",
+                         "peptide", "hormone", "neurotrophin", "protein", "inducer", "blocker", "glycoprotein", "marker",
                          "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator"})
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
+FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT"})  # determiners, prepositions, conjunctions
 
 
 def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -352,7 +353,10 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
             start += 1
         end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
                     if doc[k].lower_ in CLASS_HEADS and (k + 1 == len(doc) or doc[k + 1].lower_ not in CLASS_HEADS)), None)
-        if end is not None and doc[end - 1].lower_ in CLASS_HEADS_WITH_OF and doc[end:end + 1].text == "of":
+        # "the release of the chemokine CXCL1": a phrase with a function word before its head is no class
+        if end is None or any(t.tag_ in FUNCTION_TAGS for t in doc[start:end - 1]):
+            continue
+        if doc[end - 1].lower_ in CLASS_HEADS_WITH_OF and doc[end:end + 1].text == "of":
             end = next((k for k in range(end + 1, min(len(doc), end + 2 + MAX_CLASS_TOKENS))
                         if doc[k].is_punct), None)
         if end is None or not all(t.is_alpha or "-" in t.text or t.like_num or any(c.isdigit() for c in t.text)
@@ -365,14 +369,17 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
             member_end = next((k for k in range(i - 2, max(-1, i - 14), -1) if doc[k].text == "("), i - 1)
         named = (i - 1) in by_end or member_end in by_end
         # ", a master transcription factor controlling ...", ", an anti-inflammatory glycoprotein secreted by ..."
+        # ", a transcription factor that controls antioxidant genes": a relative clause after the class too
         appositive = before == "," and named and (doc[end:end + 1].text in (",", ".", ";")
-                                                  or end < len(doc) and doc[end].tag_ in ("VBN", "VBG"))
+                                                  or end < len(doc) and (doc[end].tag_ in ("VBN", "VBG")
+                                                                         or doc[end].lower_ in ("that", "which")))
         copula = before in ("is", "are") and named
         prenominal = token.lower_ == "the" and end in by_start
         if not (appositive or copula or prenominal):
             continue
         inside = [e for e in ents if e.start >= start and e.end <= end]
-        if any(e.start < end and e.end > start and e not in inside for e in ents):
+        if any(e.start < end and e.end > start and e not in inside for e in ents) \
+                or any(a.start < end and a.end > start for a in added):
             continue
         absorbed.update(id(e) for e in inside)
         added.append(Span(doc, start, end, label=Category.ENTITY.value, span_id=CLASS))

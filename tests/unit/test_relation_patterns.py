@@ -1806,3 +1806,62 @@ def test_this_mirna_is_the_microrna_named_before(extract):
     assert targets.type.value == "INTERACTS_WITH"
     assert (targets.subject.long_form, targets.subject.category.value) == ("miR-146a", "GeneOrGeneProduct")
     assert extract("miR-21 and NOX2 were measured. The miRNA family is large.") == set()
+
+
+def test_agentless_results_after_a_colon_and_unchanged_amounts_are_the_claims_agents(extract):
+    edges = extract("In the DRG of rats with spinal nerve ligation (SNL), adipose-derived stem cells (ADSCs) shifted "
+                    "macrophages from an M1 to an M2 phenotype: CD68 and iNOS were reduced, whereas CD206 and Arg-1 "
+                    "were increased.")
+    for marker, rtype in (("CD68", "DECREASES"), ("iNOS", "DECREASES"), ("CD206", "INCREASES"), ("Arg-1", "INCREASES")):
+        assert ("adipose-derived stem cells", rtype, marker, False) in edges
+    edges = extract("Intra-articular adipose-derived MSCs reduced WOMAC pain scores compared with saline placebo at "
+                    "6 months, whereas synovial fluid IL-1β was unchanged.")
+    assert ("adipose-derived MSCs", "REGULATES", "IL-1β", True) in edges
+    assert ("adipose-derived MSCs", "REGULATES", "IL-1β", False) not in edges
+    edges = extract("Intrathecal BMSCs reduced CXCL1 in the dorsal horn, whereas microglial Iba1 remained unchanged.")
+    assert ("BMSCs", "REGULATES", "Iba1", True) in edges
+
+
+def test_treated_groups_past_a_dose_aside_and_cells_that_secrete_more(extract):
+    edges = extract("Compared with saline-treated SNL rats, those injected intrathecally with BMSC exosomes "
+                    "(BMSC-Exos; 20 μg on days 1, 3 and 5) showed less astrocyte activation, lower GFAP and "
+                    "p-STAT3, and reduced CXCL1 in the L5 spinal dorsal horn.")
+    for obj in ("GFAP", "p-STAT3", "CXCL1"):
+        assert any(s.endswith("exosomes") and (t, o, n) == ("DECREASES", obj, False) for s, t, o, n in edges)
+    assert not any(s == "astrocyte activation" for s, *_ in edges)
+    edges = extract("Macrophages cultured with BMSC-conditioned medium for 48 h secreted more IL-10 and less TNF-α.")
+    assert ("conditioned medium", "INCREASES", "IL-10", False) in edges
+    assert ("conditioned medium", "DECREASES", "TNF-α", False) in edges
+    assert ("MSC", "DECREASES", "pain scores", False) in extract(
+        "At 6 months, pain scores fell by 3.2 points in the MSC arm.")
+
+
+def test_a_clause_of_its_own_after_and_is_neither_object_nor_listed_subject(extract):
+    edges = extract("Bone marrow MSCs suppressed IL-6 and adipose MSCs induced IL-10.")
+    assert ("Bone marrow MSCs", "DECREASES", "IL-6", False) in edges
+    assert ("adipose MSCs", "INCREASES", "IL-10", False) in edges
+    assert not any(s == "IL-6" or o == "adipose MSCs" for s, _, o, _ in edges)
+    # a reduced passive after the list keeps both objects
+    edges = extract("BMSCs reduced IL-6 and TNF-α induced by LPS.")
+    assert {("BMSCs", "DECREASES", "IL-6", False), ("BMSCs", "DECREASES", "TNF-α", False)} <= edges
+
+
+def test_passive_agents_listed_with_or(extract):
+    edges = extract("Chemotherapy-induced peripheral neuropathy (CIPN) caused by paclitaxel, oxaliplatin, vincristine "
+                    "or bortezomib is common.")
+    for drug in ("paclitaxel", "oxaliplatin", "vincristine", "bortezomib"):
+        assert any(s == drug and t == "CAUSES" for s, t, *_ in edges)
+
+
+def test_a_class_apposition_with_a_relative_clause(extract):
+    edges = extract("Nrf2, a transcription factor that controls antioxidant genes, was upregulated.")
+    assert ("Nrf2", "IS_A", "transcription factor", False) in edges
+    edges = extract("GAP-43, a growth-associated protein expressed by regenerating axons, may serve as a marker.")
+    assert ("GAP-43", "IS_A", "growth-associated protein", False) in edges
+
+
+def test_a_function_word_ends_a_class_phrase(extract):
+    # "the release of the chemokine CXCL1" once made two overlapping class mentions and crashed the NLP stage
+    edges = extract("Exosomes released by human placental MSCs were internalized by spinal astrocytes, where they "
+                    "decreased connexin 43 expression and the release of the chemokine CXCL1.")
+    assert ("CXCL1", "IS_A", "chemokine", False) in edges

@@ -233,8 +233,16 @@ class AgentRules:
             subjects.insert(0, first)
             start = view.mentions[first][0]
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
-        # also act; a comma alone does not list ("In the DRG, BMSCs reduced ...").
-        return subjects + self._listed_before(view, start)
+        # also act; a comma alone does not list ("In the DRG, BMSCs reduced ..."); nor does an earlier
+        # verb's object ("BMSCs suppressed IL-6 and adipose MSCs induced IL-10": IL-6 does not induce)
+        listed = self._listed_before(view, start)
+        for n, other in enumerate(listed):
+            other_start = view.mentions[other][0]
+            if any(view.words[k] in self.lexicon.verbs and view.words[k - 1] != "-"
+                   for k in range(max(1, other_start - 2), other_start)):
+                listed = listed[:n]
+                break
+        return subjects + listed
 
     def _administered_head(self, view: SentenceView, m: int) -> int:
         """The agent a phrase ends in is not the subject when the phrase says when, where or with what
@@ -695,12 +703,27 @@ class AgentRules:
         end = view.mentions[agent][1]
         if view.words[end:end + 1] == ["and"] and end + 1 < len(view.words) and view.mention_at[end + 1] >= 0:
             subjects.append(view.mention_at[end + 1])
+        elif view.words[end:end + 1] in ([","], ["or"]):
+            subjects += self._agents_listed_after(view, agent)
         elif view.words[end:end + 3] in (["and", "not", "by"], ["but", "not", "by"], [",", "not", "by"]):
             excepted = self._agent_after(view, end + 3)  # "was reduced by the exosomes and not by gabapentin"
             if excepted is not None:
                 subjects.append(excepted)
                 view.excepted.add(excepted)
         return subjects, patients
+
+    def _agents_listed_after(self, view: SentenceView, agent: int) -> list[int]:
+        """Agents of the agent's kind listed after it: "caused by paclitaxel, oxaliplatin, vincristine or
+        bortezomib" (not the subject of a clause of its own: "by BMSCs, and IL-6 fell")."""
+        listed, end = [], view.mentions[agent][1]
+        while end + 1 < len(view.words) and view.words[end] in (",", "and", "or"):
+            nxt = end + 2 if view.words[end] == "," and view.words[end + 1] in ("and", "or") else end + 1
+            m = view.mention_at[nxt] if nxt < len(view.words) else -1
+            if m < 0 or view.mentions[m][2].category is not view.mentions[agent][2].category or self._verb_follows(view, m):
+                break
+            listed.append(m)
+            end = view.mentions[m][1]
+        return listed
 
     @staticmethod
     def _coordinated_passive(view: SentenceView, index: int) -> int | None:

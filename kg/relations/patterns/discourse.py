@@ -10,15 +10,16 @@ from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
     BE_FORMS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, ELLIPTIC_AUXILIARIES,
-    EVIDENCING, GRADES, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MIMICKING, MODEL_MAKING, MOLECULES,
-    NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OPPOSITE_CHANGE, OUTCOMES, PATIENTS,
-    PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES, REFERRING_TO_CHANGES, RISES_REFERRED,
-    RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS,
-    STATED_RISES, TREATMENTS, TRIAL_RECEIVING,
+    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
+    MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS,
+    OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
+    REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
+    SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
+    TRIAL_RECEIVING,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, claim_for, effect_claims, joined
-from kg.relations.patterns.view import SentenceView, concomitant_change, counted, hyphenated, same_head
+from kg.relations.patterns.view import SentenceView, concomitant_change, counted, hyphenated, magnitude, same_head
 
 
 class DiscourseRules:
@@ -405,7 +406,8 @@ class DiscourseRules:
         """ "BMSC treatment attenuated allodynia and reduced MDA, whereas SOD activity was restored":
         an agentless passive in a clause joined to the sentence's claim is the same agent's effect."""
         i = trig.start - 1
-        while i >= 0 and (view.words[i] in BE_FORMS or view.words[i].endswith("ly") or view.words[i] in ("not", "also")):
+        while i >= 0 and (view.words[i] in BE_FORMS | REMAINING or view.words[i].endswith("ly")
+                          or view.words[i] in ("not", "also")):
             i -= 1
         while i >= 0 and view.words[i] in OBJECT_HEADS and view.mention_at[i] < 0:
             i -= 1
@@ -414,13 +416,26 @@ class DiscourseRules:
         patient = view.mention_at[i] if i >= 0 else -1
         if not agents or patient < 0 or view.words[trig.end:trig.end + 1] in (["by"], ["in"], ["after"]):
             return []
-        start = view.mentions[patient][0]
+        patients = [patient, *self._listed_before(view, view.mentions[patient][0])]  # "CD68 and iNOS were reduced"
+        start = self._past_sample_words(view, min(view.mentions[p][0] for p in patients))
         joint = view.words[max(0, start - 2):start]
-        if not (joint[-1:] in (["whereas"], ["while"]) or joint in ([",", "whereas"], [",", "while"], [",", "and"])):
+        # "..., whereas SOD activity was restored", "shifted macrophages to an M2 phenotype: CD68 was reduced"
+        if not (joint[-1:] in (["whereas"], ["while"], [":"]) or joint in ([",", "whereas"], [",", "while"], [",", "and"])):
             return []
         if any(view.mentions[a][1] > start for a in agents):
             return []
-        return self._emit(view, trig, agents, [patient], "carried")
+        return self._emit(view, trig, agents, patients, "carried")
+
+    @staticmethod
+    def _past_sample_words(view: SentenceView, start: int) -> int:
+        """Where the noun phrase of a measured thing begins, before the place or sample it was measured
+        in: "synovial fluid IL-1β", "microglial Iba1", "serum MDA" (at most three words)."""
+        i = start
+        while i > 0 and start - i < 3 and (view.words[i - 1] in SAMPLE_WORDS or view.words[i - 1] in SAMPLE_NOUNS
+                                           or view.mention_at[i - 1] >= 0
+                                           and view.mentions[view.mention_at[i - 1]][2].category is Category.ANATOMY):
+            i -= 1
+        return i
 
     @staticmethod
     def _equivalent_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
@@ -487,10 +502,13 @@ class DiscourseRules:
                 if i < 0 or words[i] not in SHOWING:
                     continue
                 trig = Trigger(rtype, "phrase", i, i + 1, words[i])  # the change noun lies between it and the object
-            if i >= 0 and words[i] in SHOWING:
-                receiving = next((k for k in range(i - 1, -1, -1) if words[k] in RECEIVING or words[k] in CLAUSE_BREAKS
-                                  or words[k] in ("group", "groups") and k == i - 1), None)
-                if receiving is not None and words[receiving] in RECEIVING | {"group", "groups"}:
+            # "Macrophages cultured with BMSC-CM secreted more IL-10": a product measured in the treated cells
+            if i >= 0 and (words[i] in SHOWING or words[i] in MEASURED_OUTPUTS and i == j - 1):
+                # the treatment's dose aside may hold a clause break: "(ADSC-Exos; 20 μg on days 1 and 3)"
+                receiving = next((k for k in range(i - 1, -1, -1) if k not in view.aside and (
+                    words[k] in RECEIVING or words[k] in CLAUSE_BREAKS or words[k] in GROUPS and k == i - 1)),
+                    None)
+                if receiving is not None and words[receiving] in RECEIVING | GROUPS:
                     before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
                     if words[receiving].startswith(("recipient", "group")) and receiving >= 1:
                         before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed", "the MSC group had"
@@ -514,7 +532,7 @@ class DiscourseRules:
                 # "Synovial fluid IL-6 decreased in the UC-MSC group", "MMP collapsed in paclitaxel-treated neurons"
                 k = j + 1
                 while k < len(words) and k < j + 8 and words[k] != "in" and words[k] not in CLAUSE_BREAKS \
-                        and view.mention_at[k] < 0 and (w in OUTCOMES or words[k].endswith("ly")):
+                        and view.mention_at[k] < 0 and (w in OUTCOMES or words[k].endswith("ly") or magnitude(words, k)):
                     k += 1
                 if w in INTRANSITIVE_CHANGES and words[j + 1:j + 2] in (["after"], ["following"]):
                     out += self._changed_after(view, trig, j)  # "serum IL-6 declined after SVF but not after pregabalin"
@@ -542,7 +560,7 @@ class DiscourseRules:
                     # "was downregulated in the DRG of paclitaxel-treated rats": the animals' treatment
                     agent = view.mention_starting_after(view.mentions[agent][1] + 1, 1)
                 after = view.mentions[agent][1] if agent is not None else len(words)
-                if agent is not None and (words[after:after + 1] in (["group"], ["groups"], ["treated"])
+                if agent is not None and (words[after:after + 1] and words[after] in GROUPS | {"treated"}
                                           or words[after:after + 2] == ["-", "treated"]):
                     out += self._emit(view, trig, [agent], self._patients_before(view, j), "active")
         return out

@@ -12,8 +12,8 @@ from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION,
     COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
     INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, PREPOSITIONS,
-    PRESUPPOSING, PROTECT_FORMS, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS, SECRETE_FORMS,
-    TREATMENTS,
+    PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
+    SECRETE_FORMS, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim
@@ -177,7 +177,9 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 products = [o for o in self._objects_after(view, trig.end) if view.mentions[o][2].category not in CONDITIONS]
                 out += [r for m in makers for r in self._emit(view, trig, products, [m], "active")]
                 continue
-            if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start):
+            if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start) \
+                    or trig.text in self.lexicon.negated_participles and view.words[trig.start - 1:trig.start] \
+                    and view.words[trig.start - 1] in REMAINING:
                 # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects;
                 # in a clause joined to a claim it reports that claim's agent's effect too; "was restored
                 # after BMSCs were injected" names the agent in a time clause

@@ -103,6 +103,8 @@ class ObjectRules:
                 # "enhanced their secretion of VEGF, and conditioned medium from these cells alleviated",
                 # "Unlike gabapentin, which only raised the threshold, BMSCs produced ..."
                 break
+            if view.words[end] in ("and", "or") and self._verb_follows(view, m):
+                break  # "BMSCs suppressed IL-6 and adipose MSCs induced IL-10": a clause of its own
             # "... but not paclitaxel-induced neuropathic pain": the condition, not its cause
             m = self._head_of_modifier(view, self._head_of_hyphen(view, m))
             objects.append(m)
@@ -122,6 +124,15 @@ class ObjectRules:
                     and view.words[i - 1] != "-" and view.mention_at[i] < 0:
                 return True  # "..., spinal IL-1β declined"
         return False
+
+    def _verb_follows(self, view: SentenceView, m: int) -> bool:
+        """Whether a verb of our lexicon comes right after a mention (adverbs allowed), not a reduced
+        passive ("IL-6 and TNF-α induced by LPS" lists objects; "adipose MSCs induced IL-10" is a clause)."""
+        k = self._after_parentheses(view, view.mentions[m][1])
+        while k < len(view.words) and (view.words[k].endswith("ly") or view.words[k] == "also"):
+            k += 1
+        return k + 1 < len(view.words) and view.mention_at[k] < 0 and view.words[k + 1] != "by" \
+            and (view.words[k] in self.lexicon.verbs or view.words[k] in INTRANSITIVE_CHANGES)
 
     @staticmethod
     def _members_named(view: SentenceView, m: int) -> int | None:

@@ -286,7 +286,7 @@ def magnitude(words: list[str], i: int) -> bool:
     w = words[i]
     if w == "by":
         return i + 1 < len(words) and NUMBER.match(words[i + 1]) is not None
-    if w in ("%", "-fold", "fold"):
+    if w in ("%", "-fold", "fold", "points", "point"):  # "fell by 3.2 points"
         return i > 0 and NUMBER.match(words[i - 1]) is not None
     return NUMBER.match(w) is not None and i > 0 and words[i - 1] == "by"
 

@@ -88,6 +88,10 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
                      "exhibits", "had", "have", "has", "developed", "presented", "reported", "experienced", "achieved"})
+# Nouns of a study's treated groups: "IL-6 was lower in the BMSC group", "fell by 3 points in the MSC arm".
+GROUPS = frozenset({"group", "groups", "arm", "arms", "cohort"})
+# Verbs of what treated cells put out, read like SHOWING before a comparative: "secreted more IL-10".
+MEASURED_OUTPUTS = frozenset({"secreted", "released", "produced", "expressed"})
 # What a vesicle or cell carries: "exosomes carrying miR-124-3p", "EVs pre-loaded with an antagomir".
 # ... or what it was made to express: "ADSCs overexpressing IL-10 reduced allodynia" (the cells act)
 # Material a product was isolated from, between the phrase and its source: "isolated from the culture
@@ -180,6 +184,11 @@ RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"}
 # What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
 CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome", "conditioned medium"})
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
+# Where an amount was measured, written before its name: "serum MDA", "microglial Iba1", "synovial fluid IL-1β".
+SAMPLE_WORDS = frozenset({"serum", "plasma", "synovial", "spinal", "microglial", "astrocytic", "neuronal", "intracellular",
+                          "mitochondrial", "cytoplasmic", "nuclear", "urinary", "salivary", "cerebrospinal", "tissue"})
+# Verbs that report a state kept, like "be" before "unchanged": "whereas microglial Iba1 remained unchanged".
+REMAINING = frozenset({"remained", "remains", "remain", "stayed"})
 MEASURED_AMOUNTS = frozenset({"level", "levels", "content", "concentration", "concentrations", "amount", "amounts"})
 PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
