@@ -378,8 +378,7 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         if not (appositive or copula or prenominal):
             continue
         inside = [e for e in ents if e.start >= start and e.end <= end]
-        if any(e.start < end and e.end > start and e not in inside for e in ents) \
-                or any(a.start < end and a.end > start for a in added):
+        if any(e.start < end and e.end > start and e not in inside for e in [*ents, *added]):
             continue
         absorbed.update(id(e) for e in inside)
         added.append(Span(doc, start, end, label=Category.ENTITY.value, span_id=CLASS))

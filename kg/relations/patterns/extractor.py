@@ -178,7 +178,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 out += [r for m in makers for r in self._emit(view, trig, products, [m], "active")]
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start) \
-                    or trig.text in self.lexicon.negated_participles and view.words[trig.start - 1:trig.start] \
+                    or trig.text in self.lexicon.negated_participles and trig.start > 0 \
                     and view.words[trig.start - 1] in REMAINING:
                 # agentless passive ("was reduced"), predicate adjective ("was lower"): see _group_effects;
                 # in a clause joined to a claim it reports that claim's agent's effect too; "was restored

@@ -186,7 +186,7 @@ CELL_PRODUCTS = frozenset({"extracellular vesicle", "exosome", "secretome", "con
 SAMPLE_NOUNS = frozenset({"fluid", "fluids", "tissue", "tissues", "homogenates", "lysates", "samples"})
 # Where an amount was measured, written before its name: "serum MDA", "microglial Iba1", "synovial fluid IL-1β".
 SAMPLE_WORDS = frozenset({"serum", "plasma", "synovial", "spinal", "microglial", "astrocytic", "neuronal", "intracellular",
-                          "mitochondrial", "cytoplasmic", "nuclear", "urinary", "salivary", "cerebrospinal", "tissue"})
+                          "mitochondrial", "cytoplasmic", "nuclear", "urinary", "salivary", "cerebrospinal"})
 # Verbs that report a state kept, like "be" before "unchanged": "whereas microglial Iba1 remained unchanged".
 REMAINING = frozenset({"remained", "remains", "remain", "stayed"})
 MEASURED_AMOUNTS = frozenset({"level", "levels", "content", "concentration", "concentrations", "amount", "amounts"})
