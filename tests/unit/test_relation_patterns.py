@@ -1865,3 +1865,27 @@ def test_a_function_word_ends_a_class_phrase(extract):
     edges = extract("Exosomes released by human placental MSCs were internalized by spinal astrocytes, where they "
                     "decreased connexin 43 expression and the release of the chemokine CXCL1.")
     assert ("CXCL1", "IS_A", "chemokine", False) in edges
+
+
+def test_cells_differentiated_from_their_source_and_the_model_of_a_condition(extract):
+    edges = extract("A collagen conduit seeded with Schwann-like cells differentiated from BMSCs bridged the gap.")
+    assert ("BMSCs", "DIFFERENTIATES_INTO", "Schwann-like cells", False) in edges
+    edges = extract("In the monosodium iodoacetate (MIA) model of osteoarthritis pain, intra-articular MSCs reduced "
+                    "weight-bearing asymmetry.")
+    assert ("monosodium iodoacetate", "CAUSES", "osteoarthritis pain", False) in edges
+    assert ("nitroglycerin", "CAUSES", "migraine", False) in extract(
+        "In the nitroglycerin model of migraine, BMSCs reduced allodynia.")
+    assert extract("We used a rat model of neuropathic pain.") == set()  # an organism makes no model
+    assert not any(s == "porcine" for s, *_ in extract("In a porcine model of spinal nerve ligation (SNL), BMSCs "
+                                                       "raised the mechanical withdrawal threshold."))
+    edges = extract("The chronic post-ischemia pain (CPIP) model of CRPS-I was used.")
+    assert not any(t == "CAUSES" for _, t, _, _ in edges)  # a condition modelling another causes nothing
+
+
+def test_agent_nouns_of_a_change_and_efficacy_against_a_disease(extract):
+    edges = extract("Bone marrow MSCs were the most potent suppressors of IL-6 release from BV2 microglia; adipose "
+                    "MSCs were the strongest inducers of IL-10.")
+    assert ("Bone marrow MSCs", "DECREASES", "IL-6", False) in edges
+    assert ("adipose MSCs", "INCREASES", "IL-10", False) in edges
+    edges = extract("Intrathecal BMSCs have shown efficacy against chemotherapy-induced peripheral neuropathy.")
+    assert ("BMSCs", "TREATS", "chemotherapy-induced peripheral neuropathy", False) in edges

@@ -227,6 +227,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._secretions(view)
         out += self._silencing_reagents(view)
         out += self._cargo(view)
+        out += self._differentiated_from(view)
+        out += self._model_causes(view)
         out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)

@@ -210,6 +210,41 @@ class PhraseRules:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
 
+    def _differentiated_from(self, view: SentenceView) -> list[Relation]:
+        """ "Schwann-like cells differentiated from BMSCs": the source cells DIFFERENTIATES_INTO the cells
+        named before the participle."""
+        out = []
+        for i, w in enumerate(view.words[:-1]):
+            if view.words[i + 1] != "from" or self.lexicon.verbs.get(w) != (RelationType.DIFFERENTIATES_INTO, True):
+                continue
+            made, source = self._adjacent_left(view, i), view.mention_starting_after(i + 2, 2)
+            if made is None or source is None:
+                continue
+            source = self._head_of_modifier(view, self._head_of_hyphen(view, source))
+            if view.mentions[made][2].category is Category.CELL is view.mentions[source][2].category:
+                out.append(presupposed(view.mentions[source][2], view.mentions[made][2], RelationType.DIFFERENTIATES_INTO,
+                                       view.sentence, w, "tight"))
+        return out
+
+    def _model_causes(self, view: SentenceView) -> list[Relation]:
+        """ "the monosodium iodoacetate (MIA) model of osteoarthritis pain": the drug that makes the model
+        CAUSES the condition it models; a condition modelling another ("the chronic post-ischemia pain
+        model of CRPS-I") or an organism ("a rat model of") does not."""
+        out = []
+        for i, w in enumerate(view.words[:-1]):
+            if w != "model" or view.words[i + 1] != "of":
+                continue
+            cause = next((m for m, (_, end, _) in enumerate(view.mentions) if past_abbreviation(view, end) == i), None)
+            condition = view.mention_starting_after(i + 2, 2)
+            # "a porcine model of": a species word the tagger took for a chemical
+            if cause is None or condition is None or view.mentions[cause][2].category is not Category.CHEMICAL \
+                    or view.words[view.mentions[cause][0]] in NP_MODIFIERS \
+                    or view.mentions[condition][2].category not in CONDITIONS:
+                continue
+            out.append(presupposed(view.mentions[cause][2], view.mentions[condition][2], RelationType.CAUSES,
+                                   view.sentence, "model of", "tight"))
+        return out
+
     def _cargo(self, view: SentenceView) -> list[Relation]:
         """What vesicles carry is in them: "EVs carrying CD73", "Exosomes secreted by MSCs carried
         miR-21-5p", "exosomes carry microRNAs and proteins" (molecules in a vesicle mention only)."""
