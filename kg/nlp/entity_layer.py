@@ -144,7 +144,7 @@ class EntityLayer:
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))))))
-        ents = _with_measure_nouns(doc, _microrna_tools(doc, ents))
+        ents = _with_measure_nouns(doc, _microrna_tools(doc, _without_trial_arms(doc, ents)))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _repeated_symbols(doc, _class_mentions(doc, ents))
         doc.ents = sorted(ents, key=lambda s: s.start)
@@ -412,8 +412,9 @@ MODIFYING_PARTICIPLES = frozenset({"overexpressing", "preconditioned", "pretreat
                                    "depleted"})
 # Markers that name a subpopulation of cells: "ATF3-positive neurons", "CD68+ macrophages".
 CELL_MARKERS = frozenset({"positive", "negative", "immunoreactive", "expressing"})
-# Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs".
-_ENGINEERED_CELLS = re.compile(r"^[A-Za-z0-9α-ω]+(?:-[A-Za-z0-9]+)?-(?:h|r)?(?:BM|AD|UC|hUC|WJ|P|D|G)?-?MSCs?$")
+# Engineered cells named by what they carry: "SOD2-MSCs", "BDNF-MSCs", "HO-1-BMSCs", "IL-10-ADSCs".
+_ENGINEERED_CELLS = re.compile(
+    r"^[A-Za-z0-9α-ω]+(?:-[A-Za-z0-9]+)?-(?:(?:h|r)?(?:BM|AD|UC|hUC|WJ|P|D|G|B)?-?MSCs?|ADSCs?|DPSCs?)$")
 
 
 def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -641,6 +642,25 @@ def _without_model_slips(ents: list[Span]) -> list[Span]:
     return [e for e in ents if not slip(e)]
 
 
+# Words before "arm" that make it a trial's arm, not the limb: "in the ADSC arm", "that arm".
+ARM_OPENERS = frozenset({"that", "this", "each", "either", "both", "treatment", "treated", "control", "placebo",
+                         "active", "study", "comparator", "same", "other", "exosome", "cell", "vehicle", "sham"})
+TRIAL_ARMS = frozenset({"arm", "arms"})
+
+
+def _without_trial_arms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A study's arm is no body part: "serum substance P was reduced only in that arm", "declined in
+    the ADSC arm" (a treatment's name or a determiner of arms before it)."""
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+
+    def trial_arm(e: Span) -> bool:
+        if e.label_ != Category.ANATOMY.value or e.text.lower() not in TRIAL_ARMS or e.start == 0:
+            return False
+        before = ent_at.get(e.start - 1)
+        return doc[e.start - 1].lower_ in ARM_OPENERS or before is not None and before.label_ != Category.ANATOMY.value
+    return [e for e in ents if not trial_arm(e)]
+
+
 MAX_SYMBOL_TOKENS = 4
 
 
@@ -717,14 +737,15 @@ MEASURE_NOUNS = frozenset({"score", "scores", "subscores", "intensity", "relief"
                            "behavior", "behaviors", "behaviour", "behaviours"})
 
 
-# What blocks a microRNA: "a miR-21-5p antagomir". (A mimic or agomir acts as the microRNA does and
-# is named by it, as curators do: "miR-146a mimics decreased TRAF6".)
-MICRORNA_TOOLS = frozenset({"antagomir", "antagomirs"})
+# What blocks a microRNA: "a miR-21-5p antagomir", "a miR-124-3p inhibitor". (A mimic or agomir acts
+# as the microRNA does and is named by it, as curators do: "miR-146a mimics decreased TRAF6".)
+MICRORNA_TOOLS = frozenset({"antagomir", "antagomirs", "inhibitor", "inhibitors"})
 
 
 def _microrna_tools(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A microRNA's antagomir is named whole, without the microRNA's id: "EVs loaded with a miR-21-5p
-    antagomir prevented allodynia" says the opposite of what the microRNA does."""
+    """A microRNA's antagomir or inhibitor is named whole, without the microRNA's id: "EVs loaded with
+    a miR-21-5p antagomir prevented allodynia", "a miR-124-3p inhibitor increased iNOS" say the
+    opposite of what the microRNA does."""
     by_start = {e.start: e for e in ents}
     out, absorbed = [], set()
     for ent in ents:

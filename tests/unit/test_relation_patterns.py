@@ -1889,3 +1889,71 @@ def test_agent_nouns_of_a_change_and_efficacy_against_a_disease(extract):
     assert ("adipose MSCs", "INCREASES", "IL-10", False) in edges
     edges = extract("Intrathecal BMSCs have shown efficacy against chemotherapy-induced peripheral neuropathy.")
     assert ("BMSCs", "TREATS", "chemotherapy-induced peripheral neuropathy", False) in edges
+
+
+def test_results_after_a_sentence_that_says_what_was_given(extract):
+    edges = extract("Eight patients with painful diabetic neuropathy received two intravenous infusions of "
+                    "umbilical cord MSCs (UC-MSCs). At 3 months, neuropathic pain decreased in five patients, "
+                    "serum IL-6 fell by 30% and edema resolved, whereas HbA1c remained unchanged.")
+    assert ("UC-MSCs", "DECREASES", "neuropathic pain", False) in edges or \
+        ("umbilical cord MSCs", "DECREASES", "neuropathic pain", False) in edges
+    assert any(t == "DECREASES" and o == "IL-6" for _, t, o, n in edges)
+    assert any(t == "DECREASES" and o == "edema" for _, t, o, n in edges)
+    assert any(t == "REGULATES" and o == "HbA1c" and n for _, t, o, n in edges)
+    # a change verb used without an object takes none from the next clause
+    edges = extract("Pain decreased in six patients and CSF levels of IL-10 rose.")
+    assert not any(s.lower() == "pain" for s, *_ in edges)
+
+
+def test_a_reagent_that_blocks_a_microrna_is_named_whole(extract):
+    edges = extract("Transfection with a miR-155-5p inhibitor lowered iNOS and raised Arg-1 in BV2 cells.")
+    assert ("miR-155-5p inhibitor", "DECREASES", "iNOS", False) in edges
+    assert not any(s == "miR-155-5p" for s, *_ in edges)  # the inhibitor does the opposite of the microRNA
+
+
+def test_the_agent_of_an_act_done_to_cells_with_it(extract):
+    edges = extract("Transfection of RSC96 Schwann cells with a miR-21 mimic reduced PTEN protein.")
+    assert not any(s == "Schwann cells" for s, *_ in edges)
+    edges = extract("Treatment of PC12 cells with ADSC-conditioned medium lowered MDA.")
+    assert not any(o == "PC12 cells" for _, _, o, _ in edges)
+    edges = extract("Co-administration of BMSCs with morphine attenuated morphine tolerance.")
+    assert any(s == "BMSCs" for s, *_ in edges) and not any(s == "morphine" for s, *_ in edges)
+
+
+def test_a_mention_in_the_time_phrase_of_a_given_agent_is_no_subject(extract):
+    edges = extract("Exosomes given intravenously before each paclitaxel dose prevented mechanical allodynia.")
+    assert ("Exosomes", "PREVENTS", "mechanical allodynia", False) in edges
+    assert not any(s == "paclitaxel" and t == "PREVENTS" for s, t, *_ in edges)
+
+
+def test_an_engineered_cell_short_form_is_one_mention(extract):
+    edges = extract("IL-4-BMSCs lowered spinal TNF-α.")
+    assert ("IL-4-BMSCs", "DECREASES", "TNF-α", False) in edges
+
+
+def test_the_effect_of_an_agent(extract):
+    edges = extract("The antinociceptive effect of intrathecal DPSCs on trigeminal neuralgia lasted 3 weeks.")
+    assert ("DPSCs", "TREATS", "trigeminal neuralgia", False) in edges
+    edges = extract("Silencing Nrf2 abolished the protective effect of BMSC secretome on Schwann cells.")
+    assert not any(o == "secretome" for _, _, o, _ in edges)  # the effect is blocked, not the secretome
+    assert extract("The analgesic effect of ADSCs in SNL rats was dose-dependent.") == set()  # the model, no object
+
+
+def test_changes_a_claim_was_made_through_and_an_effect_associated_with_a_change(extract):
+    edges = extract("ADSC exosomes relieved allodynia via inhibition of NLRP3.")
+    assert ("exosomes", "DECREASES", "NLRP3", False) in edges or ("ADSC exosomes", "DECREASES", "NLRP3", False) in edges
+    edges = extract("Thermal hyperalgesia was reversed by BMSCs, an effect that was associated with increased "
+                    "expression of BDNF.")
+    assert ("BMSCs", "INCREASES", "BDNF", False) in edges
+
+
+def test_unchanged_in_a_joined_clause_and_by_the_treatment(extract):
+    edges = extract("DPSCs lowered VAS scores, yet neither serum IL-6 nor CRP changed significantly.")
+    assert ("DPSCs", "REGULATES", "IL-6", True) in edges and ("DPSCs", "REGULATES", "CRP", True) in edges
+    edges = extract("UC-MSCs reduced NRS scores, whereas fasting glucose was not affected by the treatment.")
+    assert any(s == "UC-MSCs" and t == "REGULATES" and n for s, t, _, n in edges)
+
+
+def test_a_trial_arm_is_no_body_part(extract):
+    edges = extract("The ADSC arm showed greater reductions in NRS than the placebo arm.")
+    assert ("ADSC", "DECREASES", "NRS", False) in edges

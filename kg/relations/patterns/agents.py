@@ -6,13 +6,14 @@ from __future__ import annotations
 from kg.relations.anaphora import is_control_arm
 from kg.vocab import CONTROL_ARM_NAMES, Category, RelationType
 from kg.relations.patterns.words import (
-    ADMINISTERED, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CLAUSE_BREAKS, CLAUSE_ENDS, CONDITIONS, COORDINATION,
+    ADMINISTERED, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, CONDITIONS, COORDINATION,
     CO_CULTURED, DECLINE, DECLINE_NOUNS, DETERMINERS, DISCOURSE_WORDS, DOSES, DOSE_MODIFIERS,
     EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
     OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RISE, RISE_NOUNS, ROUTE_AGENTS,
-    SAMPLE_NOUNS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATMENTS, TREATMENT_NOUNS, UTR,
+    SAMPLE_NOUNS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
+    TREATMENT_NOUNS, UTR,
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -258,8 +259,8 @@ class AgentRules:
         if cue is None and k >= 2 and view.words[k] in ("overexpress", "express", "secrete", "carry") \
                 and view.words[k - 1] == "to":
             cue = k - 1  # "BMSCs engineered to overexpress GDNF reversed ...": the cells act
-            while cue > 0 and view.mention_at[cue - 1] < 0 and view.words[cue - 1].endswith("ed"):
-                cue -= 1
+            while cue > 0 and view.mention_at[cue - 1] < 0 and view.words[cue - 1].endswith(("ed", "ly")):
+                cue -= 1  # "BMSCs genetically modified to overexpress IL-10"
         if cue is not None:
             j = cue - 1
             if view.words[j - 1:j + 1] == ["pre", "-"]:  # "pre-loaded", split at its hyphen
@@ -279,6 +280,9 @@ class AgentRules:
                 owner = self._participle_owner(view, k)
                 if owner is not None:
                     return owner
+        given = self._given_before_time(view, start)
+        if given is not None:
+            return given
         if view.mentions[m][2].category in ROUTE_AGENTS:
             return m
         for k in range(start - 1, max(0, start - 16), -1):
@@ -294,6 +298,20 @@ class AgentRules:
                 if after >= 0 and view.mentions[after][2].category in ROUTE_AGENTS:
                     return self._agent_head(view, after)
         return m
+
+    def _given_before_time(self, view: SentenceView, start: int) -> int | None:
+        """The agent of "secretome given intraperitoneally before each oxaliplatin injection prevented":
+        a mention in the time phrase of an administered agent is not the subject."""
+        k = start - 1
+        while k >= 0 and view.mention_at[k] < 0 and (view.words[k] in DETERMINERS or view.words[k] in ("each", "every")):
+            k -= 1
+        if k < 1 or view.words[k] not in TEMPORAL_PREPOSITIONS:
+            return None
+        k -= 1
+        while k >= 1 and (adverbial(view.words, k) or view.mention_at[k] >= 0
+                          and view.mentions[view.mention_at[k]][2].category is Category.ROUTE):
+            k = view.mentions[view.mention_at[k]][0] - 1 if view.mention_at[k] >= 0 else k - 1
+        return self._participle_owner(view, k) if view.words[k] in ADMINISTERED else None
 
     @staticmethod
     def _participle_owner(view: SentenceView, k: int) -> int | None:
@@ -376,7 +394,7 @@ class AgentRules:
                 start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"
             if view.words[start - 3:start] == ["as", "well", "as"]:
                 start -= 2  # "SOD and catalase activities as well as GSH"
-            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus", "as")):
+            if not (start >= 2 and view.words[start - 1] in ("and", ",", "or", "plus", "as", "nor")):
                 break
             seen_conjunction = seen_conjunction or view.words[start - 1] != ","
             j = start - 2
@@ -641,9 +659,10 @@ class AgentRules:
                 view.words[end + 1] in HYPHEN_RELATIONS or view.words[end + 1] in MODIFIER_HYPHENS):
             nxt = view.mention_starting_after(end + 2, 1)  # "oxaliplatin-induced (cold) hyperalgesia"
             if nxt is None and view.words[end + 2:end + 3] \
-                    and view.words[end + 2] in DECLINE_NOUNS | RISE_NOUNS | OBJECT_HEADS \
+                    and view.words[end + 2] in CHANGE_NOUNS | OBJECT_HEADS \
                     and view.words[end + 3:end + 4] in (["of"], ["in"]):
-                # "the paclitaxel-induced increase of NOX4", "LPS-induced expression of CD86"
+                # "the paclitaxel-induced increase of NOX4", "LPS-induced expression of CD86", "the
+                # exosome-induced recovery of nerve conduction velocity"
                 nxt = view.mention_starting_after(end + 4, 1)
             if nxt is not None:
                 return nxt
@@ -803,6 +822,8 @@ class AgentRules:
                 return m
             if view.mentions[view.mention_at[j]][2].category in NOT_AGENTS or view.words[j] in WRAPPERS:
                 return m  # "intrathecal injection of BMSCs", "co-culture with BMSCs": the cells act
+            if view.words[i] == "with" and self._wrapped_patient(view, view.mention_at[j]):
+                return m  # "Transfection of BV2 microglia with a miR-146a mimic": the mimic acts
             _, j_end, j_mention = view.mentions[view.mention_at[j]]
             # "Spinal levels of p38": the location modifies "levels", p38 heads the phrase (but "NLRP3
             # inflammasome activation in astrocytes" is the inflammasome's)
@@ -811,6 +832,14 @@ class AgentRules:
                 return m
             m = view.mention_at[j]
         return m
+
+    @staticmethod
+    def _wrapped_patient(view: SentenceView, m: int) -> bool:
+        """Whether a mention is what an act was done to: "treatment of BV2 cells (with ...)" (not
+        "co-administration of BMSCs with morphine", where both act)."""
+        start = view.mentions[m][0]
+        return any(view.words[k] == "of" and view.words[k - 1] in TREATING_ACTS for k in range(max(1, start - 3), start)
+                   if all(view.mention_at[i] < 0 and view.words[i].isalnum() for i in range(k, start)))
 
     def _patient_before(self, view: SentenceView, index: int) -> int | None:
         i = index - 1

@@ -46,6 +46,11 @@ def joined(first: Sentence, second: Sentence) -> Sentence:
     return second.model_copy(update={"start": first.start, "text": first.text + gap + second.text})
 
 
+def identity(mention: Mention) -> str:
+    """What makes two mentions the same thing: the id, else the words."""
+    return mention.curie or mention.text.lower()
+
+
 def claim_key(rel: Relation) -> tuple:
     """A claim's identity within a document: its entities (by id, else by text) and its type."""
-    return (rel.subject.curie or rel.subject.text.lower(), rel.type, rel.object.curie or rel.object.text.lower())
+    return identity(rel.subject), rel.type, identity(rel.object)

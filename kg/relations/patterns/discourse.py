@@ -9,17 +9,19 @@ from kg.types import CLASS, Epistemics, Mention, Relation
 from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
     BE_FORMS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
-    COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, ELLIPTIC_AUXILIARIES,
+    COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
     EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS,
     OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
     SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
-    TRIAL_RECEIVING,
+    TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import claim, claim_for, effect_claims, joined
-from kg.relations.patterns.view import SentenceView, concomitant_change, counted, hyphenated, magnitude, same_head
+from kg.relations.patterns.claims import claim, claim_for, effect_claims, identity, joined
+from kg.relations.patterns.view import (
+    SentenceView, concomitant_change, counted, hyphenated, magnitude, same_head, used_intransitively,
+)
 
 
 class DiscourseRules:
@@ -38,7 +40,9 @@ class DiscourseRules:
         position = {id(m): s for s, _, m in view.mentions}
         for a in range(len(words) - 2):
             concomitant = concomitant_change(words, a) is not None
-            if not concomitant and (words[a] not in EVIDENCING or words[a + 1] != "by"):
+            # "an effect that was associated with increased expression of GAP-43": the effect's change
+            associated = words[a:a + 2] == ["associated", "with"] and any(w in EFFECT_NOUNS for w in words[max(0, a - 4):a])
+            if not concomitant and not associated and (words[a] not in EVIDENCING or words[a + 1] != "by"):
                 continue
             if words[a] != "accompanied" and not concomitant and not any(
                     w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
@@ -69,6 +73,27 @@ class DiscourseRules:
                 k += 1
         return out
 
+    def _means_changes(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
+        """ "MMP, which was normalized by the exosomes through upregulation of SIRT3 and SOD2", "MSCs
+        relieved pain via inhibition of NLRP3": the change a claim was made through is its agent's."""
+        words, out = view.words, []
+        position = {id(m): s for s, _, m in view.mentions}
+        for a, w in enumerate(words[:-3]):
+            if w not in ("through", "via"):
+                continue
+            k = a + 2 if words[a + 1] == "the" else a + 1
+            rtype = self.lexicon.nouns.get(words[k])
+            if rtype not in (RelationType.INCREASES, RelationType.DECREASES) or words[k + 1:k + 2] != ["of"]:
+                continue
+            claims = [r for r in effect_claims(relations) if position.get(id(r.subject), a) < a
+                      and r.subject.category in TREATMENTS | MOLECULES and not r.evidence.epistemics.negated]
+            if not claims:
+                continue
+            agent = position[id(claims[-1].subject)]
+            trig = Trigger(rtype, "phrase", k, k + 1, words[k])
+            out += self._emit(view, trig, [view.mention_at[agent]], self._objects_after(view, k + 1), "carried")
+        return out
+
     def _treatments_named(self, view: SentenceView) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
         exosomes"), a model's drug ("oxaliplatin-treated rats"), a class or a control arm. A compared arm
@@ -79,7 +104,7 @@ class DiscourseRules:
                     or m.found_by in (STAND_IN, CLASS) or view.words[end:end + 1] == ["-"] \
                     or self._product_after(view, end) is not None:
                 continue
-            named.setdefault(m.curie or m.text.lower(), m)
+            named.setdefault(identity(m), m)
         return list(named.values())
 
     def _countered_changes(self, view: SentenceView, found: list[Relation], previous: list[Relation],
@@ -173,39 +198,78 @@ class DiscourseRules:
     def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
                            previous_view: "SentenceView | None") -> list[Relation]:
         """ "BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial superoxide in DRG neurons
-        decreased.": a change reported with no agent, in a sentence that names no treatment and makes no
-        claim, right after a sentence whose claims one treatment made, is that treatment's (both sentences
-        are the evidence)."""
+        decreased.": a change reported with no agent, in a sentence that names no other treatment and
+        makes no other agent's claim, right after a sentence whose claims one treatment made, is that
+        treatment's (both sentences are the evidence). So is one right after a sentence that says one
+        treatment was given ("12 patients received intrathecal UC-MSCs. At 6 months, pain decreased in
+        six patients and edema resolved")."""
         previous_sentence = previous_view.sentence if previous_view is not None else None
-        if effect_claims(found) or previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
+        if previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
             return []
-        agents = {r.subject.curie or r.subject.text.lower(): r.subject for r in effect_claims(previous)
+        agents = {identity(r.subject): r.subject for r in effect_claims(previous)
                   if r.subject.category in TREATMENTS and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
+        if not agents:
+            given = self._given_treatment(previous_view)
+            agents = {identity(given): given} if given is not None else {}
+        if len(agents) != 1:
+            return []
+        (key, agent), = agents.items()
+        # the sentence makes no claim but a hedged one of the same agent ("..., suggesting that
+        # BM-MSCs may relieve spinal cord injury pain")
+        if any(identity(r.subject) != key or not r.evidence.epistemics.hedged for r in effect_claims(found)):
+            return []
         # a cell or vesicle named other than as a place could be this sentence's own agent
-        if len(agents) != 1 or any(m.category in (Category.CELL, Category.CELLULAR_COMPONENT) and s not in view.aside
-                                   and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"])
-                                   for s, _, m in view.mentions):
+        if any(m.category in (Category.CELL, Category.CELLULAR_COMPONENT) and identity(m) != key and s not in view.aside
+               and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"]) for s, _, m in view.mentions):
             return []
         words, out = view.words, []
-        if any(is_control_arm(m) or m.category is Category.DISEASE for _, _, m in view.mentions) \
-                or CONTROL_WORDS & set(words):
-            return []  # "In vehicle-treated rats, MDA levels were higher": another group's result
-        agent = next(iter(agents.values()))
+        if any(is_control_arm(m) for _, _, m in view.mentions) or CONTROL_WORDS & set(words) or any(
+                w in GROUPS and view.mention_at[k - 1] >= 0 or w == "treated" and words[k - 1] == "-"
+                for k, w in enumerate(words[1:], 1)):
+            return []  # "In vehicle-treated rats, MDA levels were higher": a group's result (_group_effects)
         sentence = joined(previous_sentence, view.sentence)
+        changed: set[int] = set()
         for j, w in enumerate(words):
             after_be = self._after_be(view, j) or j >= 2 and words[j - 1] == "not" and words[j - 2] in BE_FORMS
-            rtype = INTRANSITIVE_CHANGES.get(w) if j > 0 and not after_be else None
+            unchanged = w in self.lexicon.negated_participles and (after_be or words[j - 1] in REMAINING)
+            rtype = INTRANSITIVE_CHANGES.get(w) or OUTCOMES.get(w) \
+                if j > 0 and not after_be and used_intransitively(words, j + 1) else None
             passive = rtype is None and after_be and (
                 self.lexicon.verbs.get(w, (None, False))[1] or w in COMPARATIVES)  # "was reduced", "were lower"
-            if passive:
+            if passive or unchanged:  # "whereas spasticity was unchanged": a negated REGULATES
                 rtype = COMPARATIVES.get(w) or self.lexicon.verbs[w][0]
-            if rtype not in (RelationType.INCREASES, RelationType.DECREASES) or words[j + 1:j + 2] in (["by"], ["after"]) \
-                    and passive:
-                continue
-            for patient in self._patients_before(view, j - 1 if words[j - 1] == "not" else j):
-                epi = epistemics(words, j, view.mentions[patient][1])
+            if rtype is None or rtype is RelationType.REGULATES and not unchanged \
+                    or words[j + 1:j + 2] in (["after"], ["following"]) or words[j + 1:j + 2] == ["by"] and passive:
+                continue  # "IL-6 fell after fat grafting": the change's own agent (_changed_after)
+            for patient in self._patients_before(view, j - 1 if words[j - 1] in ("not",) + tuple(REMAINING) else j):
+                if identity(view.mentions[patient][2]) == key or view.mentions[patient][2].found_by == STAND_IN:
+                    continue
+                epi = epistemics(words, j, view.mentions[patient][1], (w,) if unchanged else ())
                 out.append(claim(agent, view.mentions[patient][2], rtype, sentence, w, "carried", epi))
+                changed.add(patient)
+        # "In CCI rats, MDA levels were higher": a condition named as the setting, not as what changed
+        # (nor as what this sentence's own claim treats)
+        treated = {id(r.object) for r in found}
+        if any(m.category is Category.DISEASE and i not in changed and id(m) not in treated
+               for i, (_, _, m) in enumerate(view.mentions)):
+            return []
         return out
+
+    def _given_treatment(self, view: SentenceView) -> Mention | None:
+        """The one treatment a sentence says was given: "10 patients ... received three intrathecal
+        injections of UC-MSCs", "Intrathecal administration of BM-MSCs to 12 patients ... was well
+        tolerated" (not a drug the patients were "refractory to", nor a control arm)."""
+        given: dict[str, Mention] = {}
+        for k, w in enumerate(view.words):
+            if w not in RECEIVING and w not in TRIAL_RECEIVING and w not in WRAPPERS:
+                continue
+            agent = self._agent_after(view, k + 1, 3)
+            if agent is None or view.mentions[agent][0] in view.aside:
+                continue
+            mention = view.mentions[agent][2]
+            if mention.category in TREATMENTS and not is_control_arm(mention):
+                given.setdefault(identity(mention), mention)
+        return next(iter(given.values())) if len(given) == 1 else None
 
     def _induced_models(self, view: SentenceView) -> list[Relation]:
         """ "Oxaliplatin-treated mice developed cold allodynia", "Mice treated with vincristine developed
@@ -407,20 +471,27 @@ class DiscourseRules:
         an agentless passive in a clause joined to the sentence's claim is the same agent's effect."""
         i = trig.start - 1
         while i >= 0 and (view.words[i] in BE_FORMS | REMAINING or view.words[i].endswith("ly")
-                          or view.words[i] in ("not", "also")):
+                          or view.words[i] in ("not", "also", "did", "does", "do")):
             i -= 1
         while i >= 0 and view.words[i] in OBJECT_HEADS and view.mention_at[i] < 0:
             i -= 1
         if view.words[i:i + 1] == [")"]:  # "superoxide dismutase (SOD) activity was restored"
             i = next((k for k in range(i, -1, -1) if view.words[k] == "("), 0) - 1
         patient = view.mention_at[i] if i >= 0 else -1
-        if not agents or patient < 0 or view.words[trig.end:trig.end + 1] in (["by"], ["in"], ["after"]):
+        after = view.words[trig.end:trig.end + 3]
+        # "whereas HbA1c was not affected by the treatment": the claim's agent, named again
+        by_agent = after[:1] == ["by"] and after[1:2] in (["the"], ["this"]) and after[2:] \
+            and after[2] in TREATMENT_NOUNS and view.mention_at[trig.end + 2] < 0
+        if not agents or patient < 0 or after[:1] in (["by"], ["in"], ["after"]) and not by_agent:
             return []
         patients = [patient, *self._listed_before(view, view.mentions[patient][0])]  # "CD68 and iNOS were reduced"
         start = self._past_sample_words(view, min(view.mentions[p][0] for p in patients))
+        while start > 0 and view.words[start - 1] in ("neither", "either", "both"):
+            start -= 1  # "yet neither synovial fluid IL-1β nor TNF-α changed significantly"
         joint = view.words[max(0, start - 2):start]
         # "..., whereas SOD activity was restored", "shifted macrophages to an M2 phenotype: CD68 was reduced"
-        if not (joint[-1:] in (["whereas"], ["while"], [":"]) or joint in ([",", "whereas"], [",", "while"], [",", "and"])):
+        if not (joint[-1:] in (["whereas"], ["while"], [":"], ["yet"])
+                or joint in ([",", "whereas"], [",", "while"], [",", "and"], [",", "but"])):
             return []
         if any(view.mentions[a][1] > start for a in agents):
             return []
@@ -510,7 +581,7 @@ class DiscourseRules:
                     None)
                 if receiving is not None and words[receiving] in RECEIVING | GROUPS:
                     before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
-                    if words[receiving].startswith(("recipient", "group")) and receiving >= 1:
+                    if (words[receiving].startswith("recipient") or words[receiving] in GROUPS) and receiving >= 1:
                         before = view.mention_at[receiving - 1]  # "BM-MSC recipients showed", "the MSC group had"
                         if before >= 0 and is_control_arm(view.mentions[before][2]):
                             continue

@@ -11,14 +11,14 @@ from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION,
     COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
-    INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, PREPOSITIONS,
+    INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, PREPOSITIONS,
     PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
     SECRETE_FORMS, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim
 from kg.relations.patterns.view import (
-    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, sentence_views,
+    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, sentence_views, used_intransitively,
 )
 from kg.relations.patterns.document import (
     class_targets, embedded_parts, without_answered_questions, without_contradicted,
@@ -198,6 +198,13 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 # third: "by increased nuclear Nrf2, reduced cytoplasmic Keap1 and elevated NQO1")
                 adjectival_end = trig.end
                 continue
+            if trig.type is RelationType.REGULATES and trig.form in ("verb", "participle") \
+                    and used_intransitively(view.words, trig.end):
+                # "..., yet neither IL-1β nor TNF-α changed significantly": the claim's agent changed neither
+                out += self._clause_effect(view, trig, chain.last_subjects)
+                continue
+            if trig.text in INTRANSITIVE_CHANGES and used_intransitively(view.words, trig.end):
+                continue  # the change's agent, if any, is another rule's (_group_effects, _agentless_results)
             objects = self._objects_after(view, trig.end)
             objects_end = view.mentions[objects[-1]][1] if objects else -1
             # "lowered both markers in the SNI spinal cord": the words after "both" name no object
@@ -228,6 +235,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._silencing_reagents(view)
         out += self._cargo(view)
         out += self._differentiated_from(view)
+        out += self._effects_of(view)
         out += self._model_causes(view)
         out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)
@@ -243,6 +251,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             changed = {id(r.object) for r in accompanying}
             out = [r for r in out if not (r.type is RelationType.ASSOCIATED_WITH and id(r.object) in changed)]
         out += accompanying
+        out += self._means_changes(view, out)
         out += class_memberships(view)
         return out
 

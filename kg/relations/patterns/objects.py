@@ -7,7 +7,7 @@ from kg.types import CLASS, Relation
 from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
-    DETERMINERS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE, MEMBER_CLASS_NOUNS,
+    DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE, MEMBER_CLASS_NOUNS,
     NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -62,6 +62,9 @@ class ObjectRules:
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
             return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
+        if view.words[max(0, view.mentions[first][0] - 2):view.mentions[first][0]] in (
+                [e, "of"] for e in EFFECT_NOUNS):
+            return []  # "abolished the protective effect of UC-MSC-CM": the effect, not the medium
         if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
             return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):

@@ -8,7 +8,7 @@ from kg.types import CLASS, Relation
 from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
-    CONDITIONS, CONTAINER_PHRASES, DETERMINERS, HOMING_PLACES, HOMING_VERBS, HYPHEN_RELATIONS, INTRODUCTORY,
+    CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS, HYPHEN_RELATIONS, INTRODUCTORY,
     KIND_NOUNS, LOCATED_AGENTS, LOCATIONS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
     PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
@@ -136,6 +136,8 @@ class PhraseRules:
         if words[trig.end:trig.end + 1] not in (["of"], ["in"]):
             return []
         objects = self._objects_after(view, trig.end + 1)
+        if trig.text in WRAPPERS:  # "treatment of pain with X", not "treatment of BV2 cells with X"
+            objects = [o for o in objects if view.mentions[o][2].category in CONDITIONS]
         if not objects or view.mentions[objects[0]][0] - trig.end > 5:
             return []
         obj = objects[0]
@@ -209,6 +211,31 @@ class PhraseRules:
             if ok:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
+
+    def _effects_of(self, view: SentenceView) -> list[Relation]:
+        """ "The analgesic effect of intravenously administered ADSCs on diabetic neuropathic pain",
+        "mimicked the analgesic effect of EVs in oxaliplatin-induced neuropathic pain": the agent's
+        effect on what follows "on" (or on the condition "in"), typed by the adjective."""
+        words, out = view.words, []
+        for i, w in enumerate(words[:-2]):
+            if w not in EFFECT_NOUNS or words[i + 1] != "of" or i < 1 or words[i - 1] not in EFFECT_ADJECTIVES:
+                continue
+            agent = self._agent_after(view, i + 2, 4)
+            if agent is None or view.mentions[agent][2].category not in ROUTE_AGENTS:
+                continue
+            end = past_abbreviation(view, view.mentions[agent][1])
+            if words[end:end + 1] not in (["on"], ["in"]):
+                continue
+            objects = self._objects_after(view, end)
+            if words[end] == "in":  # "in oxaliplatin-induced neuropathic pain", not "in mice" or "in CCI rats"
+                objects = [o for o in objects if view.mentions[o][2].category in CONDITIONS
+                           and view.mention_starting_after(view.mentions[o][1], 1) is None]
+            # a relieving effect treats a disease (and lowers anything else, _typed)
+            rtype = EFFECT_ADJECTIVES[words[i - 1]]
+            rtype = RelationType.TREATS if rtype is RelationType.DECREASES else rtype
+            trig = Trigger(rtype, "phrase", i - 1, i + 1, f"{words[i - 1]} {w}")
+            out += self._emit(view, trig, [agent], objects, "nominal")
+        return out
 
     def _differentiated_from(self, view: SentenceView) -> list[Relation]:
         """ "Schwann-like cells differentiated from BMSCs": the source cells DIFFERENTIATES_INTO the cells

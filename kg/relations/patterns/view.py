@@ -12,7 +12,8 @@ from kg.types import EMBEDDED, AnnotatedDoc, Mention, Sentence
 from kg.vocab import SYMPTOM_HEADS, Category
 from kg.relations.patterns.words import (
     ADVERBIALS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS, COMPARISON_CUES, CONTRASTING_CLAUSES,
-    DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRODUCTORY,
+    DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRANSITIVE_FOLLOWERS,
+    INTRODUCTORY,
     IRREGULAR_PARTICIPLES, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
     RISE_NOUNS, SENTENCE_OPENERS, TREATMENT_NOUNS,
 )
@@ -279,6 +280,14 @@ def comparison_arms(words: list[str]) -> set[int]:
         if inside:
             arms.add(i)
     return arms
+
+
+def used_intransitively(words: list[str], end: int) -> bool:
+    """Whether a change verb ending at ``end`` has no object: "pain decreased in six patients",
+    "IL-10 rose significantly" (what follows is a place, a time, an amount or the clause's end)."""
+    while end < len(words) and words[end].endswith("ly"):
+        end += 1
+    return end >= len(words) or words[end] in INTRANSITIVE_FOLLOWERS
 
 
 def magnitude(words: list[str], i: int) -> bool:

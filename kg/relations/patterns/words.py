@@ -81,6 +81,9 @@ INTRANSITIVE_CHANGES = {"fell": RelationType.DECREASES, "declined": RelationType
                         "collapsed": RelationType.DECREASES,
                         "rose": RelationType.INCREASES, "increased": RelationType.INCREASES,
                         "doubled": RelationType.INCREASES, "tripled": RelationType.INCREASES}
+# What follows a change verb used without an object: "pain decreased in six patients", "IL-10 rose by 40%".
+INTRANSITIVE_FOLLOWERS = frozenset({"in", "by", "from", "to", "within", "at", "after", "following", "over",
+                                    "during", ",", ".", ";", ":"})
 CHANGE_WORDS = frozenset(INTRANSITIVE_CHANGES) | frozenset(COMPARATIVES)  # a change reported, with or without its agent
 # Intransitive outcomes reported for a treated group: "allodynia resolved in hUCMSC-treated mice".
 OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREASES,
@@ -121,6 +124,8 @@ EFFECT_ADJECTIVES = {
                     RelationType.DECREASES),
     **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
 }
+# What an agent has, which a verb acts on instead of the agent: "abolished the protective effect of CM".
+EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions"})
 # Words of a sentence about another group than the treated one: its results are not the treatment's.
 CONTROL_WORDS = frozenset({"vehicle", "control", "controls", "sham", "untreated", "naive", "baseline", "placebo",
                            "saline", "pbs"})
@@ -196,7 +201,11 @@ WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment"
                       "transplantation", "injection", "injections", "administration", "delivery", "infusion",
                       "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
                       "co-administration", "coadministration", "combination", "release", "co-injection",
-                      "coinjection", "co-transplantation", "cotransplantation", "infusions", "transplantations"})
+                      "coinjection", "co-transplantation", "cotransplantation", "infusions", "transplantations",
+                      "transfection", "incubation"})
+# Acts done to cells with an agent, which the agent makes: "Transfection of BV2 microglia with a mimic",
+# "Co-culture of DRG neurons with BMSCs" (not "co-administration of BMSCs with morphine": both act).
+TREATING_ACTS = frozenset({"treatment", "pretreatment", "transfection", "incubation", "co-culture", "coculture"})
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
 ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "transplanted", "infused", "applied",
                           "grafted", "implanted"})
