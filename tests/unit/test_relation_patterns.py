@@ -1957,3 +1957,50 @@ def test_unchanged_in_a_joined_clause_and_by_the_treatment(extract):
 def test_a_trial_arm_is_no_body_part(extract):
     edges = extract("The ADSC arm showed greater reductions in NRS than the placebo arm.")
     assert ("ADSC", "DECREASES", "NRS", False) in edges
+
+
+def test_a_route_in_the_dose_aside_of_a_compared_drug(extract):
+    edges = extract("Intrathecal BMSCs produced analgesia comparable to daily pregabalin (30 mg/kg, i.p.) from day 5.")
+    assert ("pregabalin", "ADMINISTERED_VIA", "i.p.", False) in edges
+    assert ("BMSCs", "ADMINISTERED_VIA", "i.p.", False) not in edges
+
+
+def test_a_participle_before_the_subject_of_a_new_clause_is_an_adjective(extract):
+    edges = extract("ADSCs did not lower mean NRS, but elevated baseline serum IL-6 was associated with a greater "
+                    "NRS reduction.")
+    assert not any(s == "ADSCs" and o == "IL-6" for s, _, o, _ in edges)
+
+
+def test_a_dose_stands_for_the_treatment_given(extract):
+    edges = extract("Thirty patients received intra-articular injections of UC-MSCs at a low or a high dose. Only the "
+                    "high dose reduced WOMAC pain scores.")
+    assert any(t == "DECREASES" and o == "WOMAC pain scores" for _, t, o, _ in edges)
+    edges = extract("BMSCs attenuated allodynia, whereas fibroblasts injected at the same dose failed to attenuate it.")
+    assert not any(s == "BMSCs" and n for s, _, _, n in edges)  # "at the same dose" names no agent
+
+
+def test_binding_as_the_means_and_a_target_of_a_microrna(extract):
+    edges = extract("miR-223 lowered NLRP3 by direct binding.")
+    assert ("miR-223", "INTERACTS_WITH", "NLRP3", False) in edges
+    edges = extract("TRAF6 was identified as a direct target of miR-146a.")
+    assert ("miR-146a", "INTERACTS_WITH", "TRAF6", False) in edges
+    edges = extract("NOX2 is a plausible target of MSC therapy.")
+    assert not any(t == "INTERACTS_WITH" for _, t, _, _ in edges)  # a therapy's goal binds nothing
+    edges = extract("miR-146a reduced NF-κB activation by targeting TRAF6.")
+    assert not any(s == "TRAF6" and o == "NF-κB" for s, _, o, _ in edges)  # the gerund is the means, no agent
+
+
+def test_what_a_located_molecule_goes_on_to_do(extract):
+    edges = extract("circHIPK3 was enriched in ADSC-derived exosomes and sponged miR-124.")
+    assert ("circHIPK3", "INTERACTS_WITH", "miR-124", False) in edges
+
+
+def test_treated_cells_named_as_the_place_of_a_result(extract):
+    edges = extract("ATP content was restored in paclitaxel-exposed DRG neurons co-cultured with BMSCs.")
+    assert ("BMSCs", "INCREASES", "ATP", False) in edges
+
+
+def test_a_verb_after_a_time_aside_shares_the_subject(extract):
+    edges = extract("UC-MSCs differentiated into Schwann-like cells and, after injection into the injured nerve, "
+                    "increased BDNF levels.")
+    assert ("UC-MSCs", "INCREASES", "BDNF", False) in edges

@@ -13,7 +13,7 @@ from kg.relations.patterns.words import (
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
     OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RISE, RISE_NOUNS, ROUTE_AGENTS,
     SAMPLE_NOUNS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
-    TREATMENT_NOUNS, UTR,
+    TREATMENT_NOUNS, TREATMENT_NOUN_MODIFIERS, UTR,
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -120,8 +120,9 @@ class AgentRules:
                 and view.words[i] not in PRONOUNS:
             i -= 1
         if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.mention_at[i] < 0:
-            k = i - 1 if view.words[i - 1] not in ("single", "same", "combined", "cell") else i - 2
-            return k >= 0 and view.words[k] in ("this", "the", "that")  # "this single dose reversed ..."
+            k = i - 1 if view.words[i - 1] not in TREATMENT_NOUN_MODIFIERS else i - 2
+            # "this single dose reversed ...", not "(transplanted) at the same dose failed to ..."
+            return k >= 0 and view.words[k] in ("this", "the", "that") and (k == 0 or view.words[k - 1] not in PREPOSITIONS)
         return i >= 0 and view.words[i] in PRONOUNS
 
     def _coordinated(self, view: SentenceView, after: int, before: int) -> bool:
@@ -797,11 +798,13 @@ class AgentRules:
         "Exosomes secreted by MSCs", "TNF-α in the DRG", "catalase that had been reduced by oxaliplatin"."""
         for _ in range(3):
             i, steps = view.mentions[m][0] - 1, 0
-            while i >= 0 and steps < 4 and (view.words[i] in NP_MODIFIERS or (
+            while i >= 0 and steps < 4 and (view.words[i] == ")" or view.words[i] in NP_MODIFIERS or (
                     view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category in LOCATIONS)
                     or view.words[i] == "-" or view.words[i] in HYPHEN_RELATIONS and view.words[i - 1:i] == ["-"]
                     # "released by the preconditioned cells"
                     or view.words[i].endswith("ed") and view.mention_at[i] < 0 and view.words[i - 1:i] in (["the"], ["these"])):
+                if view.words[i] == ")":  # "carried by dental pulp stem cell (DPSC)-derived EVs"
+                    i = next((k for k in range(i, -1, -1) if view.words[k] == "("), 0)
                 i, steps = i - 1, steps + 1  # "from human umbilical cord MSCs", "carried by ADSC-derived exosomes"
             if i < 1 or view.words[i] not in PREPOSITIONS:
                 return m

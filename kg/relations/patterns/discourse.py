@@ -8,7 +8,7 @@ from kg.relations.epistemics import epistemics
 from kg.types import CLASS, Epistemics, Mention, Relation
 from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
-    BE_FORMS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
+    BE_FORMS, BINDING, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
     EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS,
@@ -78,8 +78,11 @@ class DiscourseRules:
         relieved pain via inhibition of NLRP3": the change a claim was made through is its agent's."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
-        for a, w in enumerate(words[:-3]):
-            if w not in ("through", "via"):
+        for a, w in enumerate(words[:-2]):
+            if w == "by" and (words[a + 1] in BINDING or words[a + 1] == "direct" and words[a + 2] in BINDING):
+                out += self._bound_target(view, relations, a)
+                continue
+            if w not in ("through", "via") or a + 3 >= len(words):
                 continue
             k = a + 2 if words[a + 1] == "the" else a + 1
             rtype = self.lexicon.nouns.get(words[k])
@@ -93,6 +96,23 @@ class DiscourseRules:
             trig = Trigger(rtype, "phrase", k, k + 1, words[k])
             out += self._emit(view, trig, [view.mention_at[agent]], self._objects_after(view, k + 1), "carried")
         return out
+
+    def _bound_target(self, view: SentenceView, relations: list[Relation], by: int) -> list[Relation]:
+        """ "miR-181c, which suppresses TLR4 by direct binding", "repressed mTOR by binding its 3'-UTR":
+        the molecule binds what it acts on; "by targeting TRAF6" names what it binds."""
+        position = {id(m): s for s, _, m in view.mentions}
+        k = by + 1 + (view.words[by + 1] == "direct")
+        named = view.mention_starting_after(k + 1, 2)
+        claims = [r for r in effect_claims(relations) if position.get(id(r.object), by) < by
+                  and r.subject.category in MOLECULES and not r.evidence.epistemics.negated]
+        if not claims:
+            return []
+        rel = claims[-1]
+        target = view.mentions[named][2] if named is not None else rel.object
+        if identity(target) == identity(rel.subject):
+            return []
+        return [claim(rel.subject, target, RelationType.INTERACTS_WITH, view.sentence, view.words[k], "carried",
+                      Epistemics(hedged=rel.evidence.epistemics.hedged))]
 
     def _treatments_named(self, view: SentenceView) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
@@ -615,10 +635,19 @@ class DiscourseRules:
                 if words[k:k + 1] != ["in"]:
                     continue
                 host_end = k + 1
-                while host_end < len(words) and (words[host_end] in DETERMINERS or view.mention_at[host_end] >= 0 and
-                                                 view.mentions[view.mention_at[host_end]][2].category in CONDITIONS | {
-                                                     Category.ORGANISM, Category.CELL, Category.CELL_LINE}):
-                    host_end = view.mentions[view.mention_at[host_end]][1] if view.mention_at[host_end] >= 0 else host_end + 1
+                while host_end < len(words):
+                    m = view.mention_at[host_end]
+                    if m < 0 and words[host_end].rsplit("-", 1)[-1] in RECEIVING and "-" in words[host_end] \
+                            and host_end + 1 < len(words) and view.mention_at[host_end + 1] >= 0:
+                        host_end += 1  # "in oxaliplatin-exposed DRG neurons co-cultured with"
+                    elif m >= 0 and words[view.mentions[m][1]:view.mentions[m][1] + 1] == ["-"] \
+                            and view.mentions[m][1] + 1 < len(words) and words[view.mentions[m][1] + 1] in RECEIVING:
+                        host_end = view.mentions[m][1] + 2  # the same, split at its hyphen
+                    elif words[host_end] in DETERMINERS or m >= 0 and view.mentions[m][2].category in CONDITIONS | {
+                            Category.ORGANISM, Category.CELL, Category.CELL_LINE}:
+                        host_end = view.mentions[m][1] if m >= 0 else host_end + 1
+                    else:
+                        break
                 if host_end > k + 1 and words[host_end:host_end + 1] and words[host_end] in RECEIVING:
                     # "allodynia was attenuated in CCI mice treated with DPSC-Exos": the animals' treatment
                     given = self._agent_after(view, host_end + 1)

@@ -142,6 +142,12 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 found = self._tight(view, trig)
                 if found and trig.type is RelationType.IS_A:
                     chain.renamed[index_of[id(found[0].object)]] = index_of[id(found[0].subject)]
+                if found and trig.type is RelationType.LOCATED_IN and id(found[0].subject) in index_of \
+                        and view.words[trig.start - 1:trig.start] in (["was"], ["were"]):
+                    # "circ_0001362 was abundant in ADSC-derived exosomes and sponged miR-34a": it goes on
+                    chain.subjects = [index_of[id(found[0].subject)]]
+                    chain.end = view.mentions[index_of[id(found[-1].object)]][1] if id(found[-1].object) in index_of \
+                        else trig.end
                 out += found
                 continue
             if trig.form == "noun":
@@ -156,6 +162,15 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 if agent is not None and patient is not None:
                     out += self._emit(view, trig, [agent], [patient], "nominal")
                     continue
+            if trig.type is RelationType.INTERACTS_WITH and view.words[trig.end:trig.end + 1] == ["of"] \
+                    and trig.text in ("target", "targets"):
+                # "SOCS1 was confirmed as a direct target of miR-155": the noun; the microRNA binds SOCS1
+                agent = self._agent_after(view, trig.end + 1, 3)
+                if agent is not None and view.mentions[agent][2].category not in MOLECULES:
+                    agent = None  # "a plausible target of MSC therapy": a goal of the therapy, no binding
+                out += self._emit(view, trig, [agent] if agent is not None else [],
+                                  self._subjects_before(view, trig.start), "active")
+                continue
             passive = self._passive_agent(view, trig)
             if passive is not None:
                 subjects, patients = passive
@@ -207,6 +222,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 continue  # the change's agent, if any, is another rule's (_group_effects, _agentless_results)
             objects = self._objects_after(view, trig.end)
             objects_end = view.mentions[objects[-1]][1] if objects else -1
+            if trig.form == "participle" and objects and self._subject_phrase_ends(view, view.mentions[objects[0]][1]):
+                continue  # "..., but elevated baseline serum TNF-α was associated with ...": an adjective
             # "lowered both markers in the SNI spinal cord": the words after "both" name no object
             referred = (not objects or view.words[trig.end:trig.end + 1] == ["both"]) \
                 and self._object_pronoun(view, trig.end)
@@ -254,6 +271,13 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._means_changes(view, out)
         out += class_memberships(view)
         return out
+
+    @staticmethod
+    def _subject_phrase_ends(view: SentenceView, end: int) -> bool:
+        """Whether a verb of its own follows the noun phrase ending at ``end``: "TNF-α (levels) was"."""
+        while end < len(view.words) and view.words[end] in OBJECT_HEADS:
+            end += 1
+        return view.words[end:end + 1] in (["was"], ["were"])
 
     # -- building relations --------------------------------------------------------------------
     def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str,

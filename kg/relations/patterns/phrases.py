@@ -127,7 +127,10 @@ class PhraseRules:
     def _nominal(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """'reduction of ROS by MSCs', 'MSC-mediated suppression of TNF-α', 'differentiation of X into Y'."""
         words = view.words
-        if words[trig.end:trig.end + 1] in (["by"], ["with"], ["using"]) and trig.start > 0 \
+        # "NF-κB activation by targeting TRAF6": a gerund after "by" names the means, not the agent
+        means = words[trig.end + 1:trig.end + 2] and words[trig.end + 1].endswith("ing") \
+            and view.mention_at[trig.end + 1] < 0
+        if words[trig.end:trig.end + 1] in (["by"], ["with"], ["using"]) and trig.start > 0 and not means \
                 and view.mention_at[trig.start - 1] >= 0 and trig.type in (RelationType.DECREASES, RelationType.INCREASES):
             # "HO-1 inhibition with zinc protoporphyrin IX", "Nrf2 silencing by siRNA": the act's object before it
             agent = self._agent_after(view, trig.end + 1, 3)
@@ -153,7 +156,7 @@ class PhraseRules:
         if trig.type is RelationType.DIFFERENTIATES_INTO and into is not None:
             target = view.mention_starting_after(into + 1, 3)
             return self._emit(view, trig, [obj], [target] if target is not None else [], "nominal")
-        if by is not None:
+        if by is not None and not (words[by + 1:by + 2] and words[by + 1].endswith("ing") and view.mention_at[by + 1] < 0):
             agent = self._agent_after(view, by + 1, 3)
             if agent is not None:
                 subjects = [agent]
@@ -176,6 +179,10 @@ class PhraseRules:
         right = view.mention_starting_after(after, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
+        if trig.type is RelationType.IS_A and any(
+                w == "of" and view.words[k - 1] in self.lexicon.verbs | self.lexicon.nouns
+                for k, w in enumerate(view.words[trig.end:view.mentions[right][0]], trig.end)):
+            return []  # "TRAF6 is a target of miR-146a": what it is to the mention, not a class
         left = self._class_member(view, left)  # "TSG-6, an anti-inflammatory glycoprotein secreted by MSCs"
         if trig.text in CONTAINER_PHRASES:  # "small EVs derived from DPSCs were enriched in miR-21-5p"
             left = self._phrase_head(view, left)
@@ -443,6 +450,10 @@ class PhraseRules:
         opening = next((k for k in range(start - 1, -1, -1) if view.words[k] in ("(", ")")), None)
         if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
             i = opening - 1
+            dosed = view.mention_at[i] if i >= 0 else -1
+            if dosed >= 0 and view.mentions[dosed][2].category in ROUTE_AGENTS and dosed not in agents \
+                    and not is_control_arm(view.mentions[dosed][2]):
+                return [dosed]  # "comparable to daily gabapentin (100 mg/kg, i.p.)": the compared drug's dose
         while i >= 0 and (i in view.aside or view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly")
                           and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
                           view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at

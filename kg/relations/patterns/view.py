@@ -15,7 +15,7 @@ from kg.relations.patterns.words import (
     DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRANSITIVE_FOLLOWERS,
     INTRODUCTORY,
     IRREGULAR_PARTICIPLES, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
-    RISE_NOUNS, SENTENCE_OPENERS, TREATMENT_NOUNS,
+    RISE_NOUNS, SENTENCE_OPENERS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS,
 )
 
 
@@ -159,8 +159,11 @@ def leading_pronoun(words: list[str]) -> int | None:
     i = sentence_start(words)  # "After transplantation into the injured spinal cord, they decreased IL-6"
     if i is None:
         return None
-    if words[i:i + 1] in (["the"], ["this"]) and words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
-        i += 1  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
+    if words[i:i + 1] == ["only"] and words[i + 1:i + 2] == ["the"]:
+        i += 1  # "Only the high dose reduced VAS pain"
+    noun = i + 2 if words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUN_MODIFIERS else i + 1  # "the highest dose"
+    if words[i:i + 1] in (["the"], ["this"]) and words[noun:noun + 1] and words[noun] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
+        i = noun  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
     elif words[i:i + 1] in (["this"], ["these"]) and "accompanied" in words[i + 1:i + 5] \
             and words[words.index("accompanied", i) - 1] in ("was", "were"):
         return i  # "This (analgesic effect) was accompanied by reduced IL-1β": the agent's effect
@@ -261,6 +264,8 @@ def asides(words: list[str]) -> set[int]:
             continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
+        elif a > 0 and words[a - 1] in ("and", "but") and first in ("after", "following", "before", "upon", "once"):
+            aside.update(range(a, b + 1))  # "differentiated in vitro and, after injection into the nerve, increased"
     return aside
 
 

@@ -44,7 +44,8 @@ FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activi
                     "markedly", "further", "also", "not", "development", "maintenance", "progression",
                     "pathogenesis", "onset", "generation", "accumulation", "formation", "signs", "symptoms",
                     "and", "in", "both", "this", "these", "those", "such", "overproduction", "excessive",
-                    "phosphorylation", "immunoreactivity", "activation", "translocation", "upregulation"})
+                    "phosphorylation", "immunoreactivity", "activation", "translocation", "upregulation",
+                    "incidence", "frequency", "severity"})
 HYPHEN_RELATIONS = {
     "derived": RelationType.DERIVED_FROM, "secreted": RelationType.DERIVED_FROM,
     "released": RelationType.DERIVED_FROM,
@@ -90,7 +91,8 @@ OUTCOMES = {"resolved": RelationType.DECREASES, "subsided": RelationType.DECREAS
             "recovered": RelationType.INCREASES, "normalized": RelationType.INCREASES,
             "normalised": RelationType.INCREASES}
 SHOWING = frozenset({"showed", "show", "shows", "displayed", "display", "displays", "exhibited", "exhibit",
-                     "exhibits", "had", "have", "has", "developed", "presented", "reported", "experienced", "achieved"})
+                     "exhibits", "had", "have", "has", "developed", "presented", "reported", "experienced", "achieved",
+                     "maintained"})
 # Nouns of a study's treated groups: "IL-6 was lower in the BMSC group", "fell by 3 points in the MSC arm".
 GROUPS = frozenset({"group", "groups", "arm", "arms", "cohort"})
 # Verbs of what treated cells put out, read like SHOWING before a comparative: "secreted more IL-10".
@@ -124,6 +126,8 @@ EFFECT_ADJECTIVES = {
                     RelationType.DECREASES),
     **dict.fromkeys(("stimulatory", "promoting", "enhancing", "potentiating"), RelationType.INCREASES),
 }
+# Binding as the means of an effect: "suppresses TLR4 by direct binding", "by targeting TRAF6".
+BINDING = frozenset({"binding", "targeting"})
 # What an agent has, which a verb acts on instead of the agent: "abolished the protective effect of CM".
 EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions"})
 # Words of a sentence about another group than the treated one: its results are not the treatment's.
@@ -150,7 +154,7 @@ STATED_DECLINES = LOSS_NOUNS | frozenset({"reduction", "reductions", "decrease",
                                          "downregulation", "down-regulation", "drop", "fall"})
 # ... and as an act: "produced a sustained reversal of allodynia", a decrease brought about
 DECLINE_NOUNS = STATED_DECLINES | frozenset({"reversal", "attenuation", "alleviation", "suppression", "inhibition",
-                                             "amelioration", "relief"})
+                                             "repression", "amelioration", "relief"})
 RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upregulation", "up-regulation", "rise",
                         "accumulation", "overexpression"})
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
@@ -318,7 +322,10 @@ KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subse
 
 
 TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "injection", "infusion",
-                             "administration", "graft", "grafts"})
+                             "administration", "graft", "grafts", "dose", "doses"})
+# Words between "the" and a treatment noun: "this single dose", "the highest dose".
+TREATMENT_NOUN_MODIFIERS = frozenset({"single", "same", "combined", "cell", "high", "higher", "highest", "low",
+                                      "lower", "lowest", "intermediate", "repeated"})
 # What a "They" or "The treatment" of the next sentence may stand for when no claim names an agent.
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
 # Prepositions of where an agent was put: "injection of WJ-MSCs around the wound attenuated ..."
