@@ -2004,3 +2004,20 @@ def test_a_verb_after_a_time_aside_shares_the_subject(extract):
     edges = extract("UC-MSCs differentiated into Schwann-like cells and, after injection into the injured nerve, "
                     "increased BDNF levels.")
     assert ("UC-MSCs", "INCREASES", "BDNF", False) in edges
+
+
+def test_an_effect_or_a_response_names_no_object(extract):
+    assert not any(o == "secretome" for _, _, o, _ in extract(
+        "To test whether Nrf2 mediates the antioxidant effect, ADSC secretome was applied to PC12 cells."))
+    assert not any(o == "BMSCs" for _, _, o, _ in extract(
+        "The MEK inhibitor U0126 had no influence on the analgesic response to BMSCs."))
+
+
+def test_a_compared_drug_shares_no_presupposed_cause_and_a_modified_source_heads_nothing(extract):
+    edges = extract("Injection of BMSC-conditioned medium into rats with CFA-induced arthritis reduced paw edema as "
+                    "effectively as dexamethasone.")
+    assert ("dexamethasone", "DECREASES", "paw edema", False) in edges
+    assert not any(s == "dexamethasone" and t == "CAUSES" for s, t, _, _ in edges)
+    edges = extract("Exosomes from TSG-6-knockdown MSCs no longer reduced IL-1β.")
+    assert any(s == "Exosomes" and o == "IL-1β" and n for s, _, o, n in edges)
+    assert not any(s == "MSCs" and o == "IL-1β" for s, _, o, _ in edges)

@@ -17,7 +17,9 @@ from kg.relations.patterns.words import (
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.view import Chain, SentenceView, adverbial, counted, magnitude, past_abbreviation
+from kg.relations.patterns.view import (
+    Chain, SentenceView, adverbial, counted, hyphenated, magnitude, past_abbreviation,
+)
 
 
 class AgentRules:
@@ -798,7 +800,9 @@ class AgentRules:
         "Exosomes secreted by MSCs", "TNF-α in the DRG", "catalase that had been reduced by oxaliplatin"."""
         for _ in range(3):
             i, steps = view.mentions[m][0] - 1, 0
-            while i >= 0 and steps < 4 and (view.words[i] == ")" or view.words[i] in NP_MODIFIERS or (
+            while i >= 0 and steps < 4 and (view.words[i] == ")" or view.words[i] in NP_MODIFIERS
+                                            # "Exosomes from miR-146a-knockdown MSCs"
+                                            or view.mention_at[i] < 0 and hyphenated(view.words[i]) or (
                     view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category in LOCATIONS)
                     or view.words[i] == "-" or view.words[i] in HYPHEN_RELATIONS and view.words[i - 1:i] == ["-"]
                     # "released by the preconditioned cells"

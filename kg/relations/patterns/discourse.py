@@ -547,8 +547,9 @@ class DiscourseRules:
             main = next((s for s, _, m in view.mentions if s >= arm_end and m.category in ROUTE_AGENTS), None) \
                 if arm_start == 0 else None
             for rel in relations:
-                if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT:
-                    continue
+                if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT \
+                        or rel.evidence.extractor.endswith(":hyphen"):
+                    continue  # nor what a name presupposes: "MIA-induced knee osteoarthritis"
                 (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
                 if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claims of the main clause's subject
                     applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start]) \

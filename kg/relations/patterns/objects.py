@@ -62,9 +62,12 @@ class ObjectRules:
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
             return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
-        if view.words[max(0, view.mentions[first][0] - 2):view.mentions[first][0]] in (
-                [e, "of"] for e in EFFECT_NOUNS):
-            return []  # "abolished the protective effect of UC-MSC-CM": the effect, not the medium
+        before = view.words[max(0, view.mentions[first][0] - 2):view.mentions[first][0]]
+        if before in ([e, "of"] for e in EFFECT_NOUNS) or before in (["response", "to"], ["responses", "to"]) \
+                or view.words[view.mentions[first][1]:view.mentions[first][1] + 1] in ([e] for e in EFFECT_NOUNS):
+            # "abolished the protective effect of UC-MSC-CM", "no influence on the analgesic response to
+            # gingival MSCs", "mediates the antioxidant effect": an effect, not the agent it names
+            return []
         if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
             return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
         if not place and first is not None and self._situating(view, first) and not self._mention_between(view, index, first):
