@@ -6,7 +6,8 @@ from __future__ import annotations
 from kg.relations.anaphora import is_control_arm
 from kg.vocab import CONTROL_ARM_NAMES, Category, RelationType
 from kg.relations.patterns.words import (
-    ADMINISTERED, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, CONDITIONS, COORDINATION,
+    ADMINISTERED, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, CONDITIONS,
+    COORDINATION,
     CO_CULTURED, DECLINE, DECLINE_NOUNS, DETERMINERS, DISCOURSE_WORDS, DOSES, DOSE_MODIFIERS,
     EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
@@ -124,7 +125,8 @@ class AgentRules:
         if treatment and i >= 1 and view.words[i] in TREATMENT_NOUNS and view.mention_at[i] < 0:
             k = i - 1 if view.words[i - 1] not in TREATMENT_NOUN_MODIFIERS else i - 2
             # "this single dose reversed ...", not "(transplanted) at the same dose failed to ..."
-            return k >= 0 and view.words[k] in ("this", "the", "that") and (k == 0 or view.words[k - 1] not in PREPOSITIONS)
+            return k >= 0 and view.words[k] in ("this", "the", "that") \
+                and (k == 0 or view.words[k - 1] not in PREPOSITIONS)
         return i >= 0 and view.words[i] in PRONOUNS
 
     def _coordinated(self, view: SentenceView, after: int, before: int) -> bool:
@@ -306,7 +308,7 @@ class AgentRules:
         """The agent of "secretome given intraperitoneally before each oxaliplatin injection prevented":
         a mention in the time phrase of an administered agent is not the subject."""
         k = start - 1
-        while k >= 0 and view.mention_at[k] < 0 and (view.words[k] in DETERMINERS or view.words[k] in ("each", "every")):
+        while k >= 0 and view.mention_at[k] < 0 and view.words[k] in DETERMINERS | {"each", "every"}:
             k -= 1
         if k < 1 or view.words[k] not in TEMPORAL_PREPOSITIONS:
             return None

@@ -41,7 +41,8 @@ class DiscourseRules:
         for a in range(len(words) - 2):
             concomitant = concomitant_change(words, a) is not None
             # "an effect that was associated with increased expression of GAP-43": the effect's change
-            associated = words[a:a + 2] == ["associated", "with"] and any(w in EFFECT_NOUNS for w in words[max(0, a - 4):a])
+            associated = words[a:a + 2] == ["associated", "with"] \
+                and any(w in EFFECT_NOUNS for w in words[max(0, a - 4):a])
             if not concomitant and not associated and (words[a] not in EVIDENCING or words[a + 1] != "by"):
                 continue
             if words[a] != "accompanied" and not concomitant and not any(

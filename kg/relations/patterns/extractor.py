@@ -11,14 +11,15 @@ from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION,
     COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
-    INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, PREPOSITIONS,
-    PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
+    INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS,
+    PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
     SECRETE_FORMS, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim
 from kg.relations.patterns.view import (
-    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, sentence_views, used_intransitively,
+    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, sentence_views,
+    used_intransitively,
 )
 from kg.relations.patterns.document import (
     class_targets, embedded_parts, without_answered_questions, without_contradicted,
@@ -162,14 +163,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 if agent is not None and patient is not None:
                     out += self._emit(view, trig, [agent], [patient], "nominal")
                     continue
-            if trig.type is RelationType.INTERACTS_WITH and view.words[trig.end:trig.end + 1] == ["of"] \
-                    and trig.text in ("target", "targets"):
-                # "SOCS1 was confirmed as a direct target of miR-155": the noun; the microRNA binds SOCS1
-                agent = self._agent_after(view, trig.end + 1, 3)
-                if agent is not None and view.mentions[agent][2].category not in MOLECULES:
-                    agent = None  # "a plausible target of MSC therapy": a goal of the therapy, no binding
-                out += self._emit(view, trig, [agent] if agent is not None else [],
-                                  self._subjects_before(view, trig.start), "active")
+            if trig.text in ("target", "targets") and view.words[trig.end:trig.end + 1] == ["of"]:
+                out += self._target_of(view, trig)  # the noun: "SOCS1 was confirmed as a direct target of miR-155"
                 continue
             passive = self._passive_agent(view, trig)
             if passive is not None:

@@ -8,7 +8,8 @@ from kg.types import CLASS, Relation
 from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
-    CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS, HYPHEN_RELATIONS, INTRODUCTORY,
+    CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS,
+    HYPHEN_RELATIONS, INTRODUCTORY,
     KIND_NOUNS, LOCATED_AGENTS, LOCATIONS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
     PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
@@ -127,10 +128,12 @@ class PhraseRules:
     def _nominal(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """'reduction of ROS by MSCs', 'MSC-mediated suppression of TNF-α', 'differentiation of X into Y'."""
         words = view.words
-        # "NF-κB activation by targeting TRAF6": a gerund after "by" names the means, not the agent
-        means = words[trig.end + 1:trig.end + 2] and words[trig.end + 1].endswith("ing") \
-            and view.mention_at[trig.end + 1] < 0
-        if words[trig.end:trig.end + 1] in (["by"], ["with"], ["using"]) and trig.start > 0 and not means \
+
+        def means(k: int) -> bool:  # "NF-κB activation by targeting TRAF6": a gerund names the means, not the agent
+            return k < len(words) and words[k].endswith("ing") and view.mention_at[k] < 0
+
+        if words[trig.end:trig.end + 1] in (["by"], ["with"], ["using"]) and trig.start > 0 \
+                and not means(trig.end + 1) \
                 and view.mention_at[trig.start - 1] >= 0 and trig.type in (RelationType.DECREASES, RelationType.INCREASES):
             # "HO-1 inhibition with zinc protoporphyrin IX", "Nrf2 silencing by siRNA": the act's object before it
             agent = self._agent_after(view, trig.end + 1, 3)
@@ -156,7 +159,7 @@ class PhraseRules:
         if trig.type is RelationType.DIFFERENTIATES_INTO and into is not None:
             target = view.mention_starting_after(into + 1, 3)
             return self._emit(view, trig, [obj], [target] if target is not None else [], "nominal")
-        if by is not None and not (words[by + 1:by + 2] and words[by + 1].endswith("ing") and view.mention_at[by + 1] < 0):
+        if by is not None and not means(by + 1):
             agent = self._agent_after(view, by + 1, 3)
             if agent is not None:
                 subjects = [agent]
@@ -218,6 +221,14 @@ class PhraseRules:
             if ok:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
+
+    def _target_of(self, view: SentenceView, trig: Trigger) -> list[Relation]:
+        """ "SOCS1 was confirmed as a direct target of miR-155": the molecule after "of" binds the
+        subject; not "NOX2 is a plausible target of MSC therapy" (a therapy's goal binds nothing)."""
+        agent = self._agent_after(view, trig.end + 1, 3)
+        if agent is None or view.mentions[agent][2].category not in MOLECULES:
+            return []
+        return self._emit(view, trig, [agent], self._subjects_before(view, trig.start), "active")
 
     def _effects_of(self, view: SentenceView) -> list[Relation]:
         """ "The analgesic effect of intravenously administered ADSCs on diabetic neuropathic pain",

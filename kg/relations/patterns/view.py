@@ -162,7 +162,8 @@ def leading_pronoun(words: list[str]) -> int | None:
     if words[i:i + 1] == ["only"] and words[i + 1:i + 2] == ["the"]:
         i += 1  # "Only the high dose reduced VAS pain"
     noun = i + 2 if words[i + 1:i + 2] and words[i + 1] in TREATMENT_NOUN_MODIFIERS else i + 1  # "the highest dose"
-    if words[i:i + 1] in (["the"], ["this"]) and words[noun:noun + 1] and words[noun] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
+    if words[i:i + 1] in (["the"], ["this"]) and words[noun:noun + 1] \
+            and words[noun] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
         i = noun  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
     elif words[i:i + 1] in (["this"], ["these"]) and "accompanied" in words[i + 1:i + 5] \
             and words[words.index("accompanied", i) - 1] in ("was", "were"):
