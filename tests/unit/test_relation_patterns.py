@@ -2021,3 +2021,11 @@ def test_a_compared_drug_shares_no_presupposed_cause_and_a_modified_source_heads
     edges = extract("Exosomes from TSG-6-knockdown MSCs no longer reduced IL-1β.")
     assert any(s == "Exosomes" and o == "IL-1β" and n for s, _, o, n in edges)
     assert not any(s == "MSCs" and o == "IL-1β" for s, _, o, _ in edges)
+
+
+def test_refractory_to_a_drug_and_the_development_a_possessive_refers_to(extract):
+    edges = extract("Eight patients with postherpetic neuralgia refractory to gabapentin received intrathecal UC-MSCs.")
+    assert ("gabapentin", "TREATS", "postherpetic neuralgia", True) in edges
+    edges = extract("BMSC exosomes did not reverse established cold allodynia, but they prevented its development "
+                    "when given before oxaliplatin.")
+    assert any(t == "PREVENTS" and o == "cold allodynia" and not n for _, t, o, n in edges)

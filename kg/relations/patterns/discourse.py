@@ -11,8 +11,8 @@ from kg.relations.patterns.words import (
     BE_FORMS, BINDING, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
     EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
-    MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS,
-    OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
+    MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OBJECT_STOPS,
+    OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
     SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
     TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
@@ -388,16 +388,22 @@ class DiscourseRules:
 
     @staticmethod
     def _object_pronoun(view: SentenceView, index: int) -> bool:
-        """ "reversed it", "decreased both", "restored them": a pronoun ending the verb phrase; "both"
-        before a plural noun no entity names ("lowered both markers") refers back too."""
+        """ "reversed it", "decreased both", "restored them", "prevented its development": a pronoun
+        ending the verb phrase; "both" before a plural noun no entity names ("lowered both markers")
+        refers back too."""
         words = view.words
         if words[index:index + 1] == ["both"] and index + 2 < len(words) and view.mention_at[index + 1] < 0 \
                 and words[index + 1] in REFERRED_CLASSES \
                 and (words[index + 2] in CLAUSE_ENDS or words[index + 2] in PREPOSITIONS or words[index + 2] in COORDINATION):
             return True  # "whereas DPSCs lowered both channels in the DRG"
-        return index < len(words) and words[index] in OBJECT_PRONOUNS and (
+        if words[index:index + 1] in (["its"], ["their"]) and index + 1 < len(words) and words[index + 1] in PHASES:
+            index += 1  # "did not reduce allodynia ..., but they prevented its development"
+        elif index >= len(words) or words[index] not in OBJECT_PRONOUNS:
+            return False
+        return (
             index + 1 == len(words) or words[index + 1] in CLAUSE_ENDS or words[index + 1] in PREPOSITIONS
-            or words[index + 1] in COORDINATION or QUANTITY.match(words[index + 1]) is not None
+            or words[index + 1] in OBJECT_STOPS or words[index + 1] in COORDINATION
+            or QUANTITY.match(words[index + 1]) is not None
             or words[index + 1].endswith(("-fold", "ly")))  # "relieved it only transiently"
 
     @staticmethod
@@ -409,7 +415,7 @@ class DiscourseRules:
         if not claims:
             return []
         last = max(claims, key=lambda r: position[id(r.object)])
-        if pronoun == "it":
+        if pronoun in ("it", "its"):
             return [position[id(last.object)]]
         return sorted({position[id(r.object)] for r in claims if r.subject is last.subject})
 

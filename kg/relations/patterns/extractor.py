@@ -248,6 +248,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._cargo(view)
         out += self._differentiated_from(view)
         out += self._effects_of(view)
+        out += self._refractory_to(view)
         out += self._model_causes(view)
         out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)

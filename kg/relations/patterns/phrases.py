@@ -222,6 +222,28 @@ class PhraseRules:
                 kept.append(r)
         return self._emit(view, trig, [left], kept, "tight") + swapped
 
+    def _refractory_to(self, view: SentenceView) -> list[Relation]:
+        """ "patients with trigeminal neuralgia refractory to carbamazepine": the drug did not treat the
+        disease named before (a negated TREATS)."""
+        words, out = view.words, []
+        for i, w in enumerate(words[:-2]):
+            if w != "refractory" or words[i + 1] != "to":
+                continue
+            disease = None
+            for k in range(i - 1, max(-1, i - 14), -1):
+                if words[k] in CLAUSE_BREAKS:
+                    break
+                m = view.mention_at[k]
+                if m >= 0 and view.mentions[m][2].category is Category.DISEASE:
+                    disease = m
+                    break
+            drugs = [o for o in self._objects_after(view, i + 1)
+                     if view.mentions[o][2].category is Category.CHEMICAL and not is_control_arm(view.mentions[o][2])]
+            if disease is not None and drugs:
+                trig = Trigger(RelationType.TREATS, "phrase", i, i + 2, "refractory to")
+                out += self._emit(view, trig, drugs, [disease], "phrase", negated=True)
+        return out
+
     def _target_of(self, view: SentenceView, trig: Trigger) -> list[Relation]:
         """ "SOCS1 was confirmed as a direct target of miR-155": the molecule after "of" binds the
         subject; not "NOX2 is a plausible target of MSC therapy" (a therapy's goal binds nothing)."""

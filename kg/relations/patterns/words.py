@@ -288,6 +288,8 @@ PRESUPPOSING = frozenset({"hyphen", "tight", "route"})  # how a name or a phrase
 EFFECT_TYPES = frozenset({RelationType.INCREASES, RelationType.DECREASES, RelationType.REGULATES, RelationType.CAUSES,
                           RelationType.PREVENTS, RelationType.TREATS})
 OBJECT_PRONOUNS = frozenset({"it", "them", "both"})
+# The phases of a condition a possessive refers back to: "prevented its development".
+PHASES = frozenset({"development", "onset", "emergence", "progression", "maintenance"})
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", ")"})
 ELLIPTIC_AUXILIARIES = frozenset({"did", "does", "do", "could", "can", "would"})
 EFFECT_HAVING = frozenset({"had", "has", "have", "exerted", "exerts", "produced", "produces", "showed", "shows",
