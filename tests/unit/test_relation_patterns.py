@@ -2029,3 +2029,8 @@ def test_refractory_to_a_drug_and_the_development_a_possessive_refers_to(extract
     edges = extract("BMSC exosomes did not reverse established cold allodynia, but they prevented its development "
                     "when given before oxaliplatin.")
     assert any(t == "PREVENTS" and o == "cold allodynia" and not n for _, t, o, n in edges)
+
+
+def test_each_molecule_listed_after_a_hyphen_head(extract):
+    edges = extract("ADSC exosomes suppressed the LPS-induced production of IL-6 and CCL2 in BV2 cells.")
+    assert ("LPS", "INCREASES", "IL-6", False) in edges and ("LPS", "INCREASES", "CCL2", False) in edges

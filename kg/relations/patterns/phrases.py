@@ -361,16 +361,19 @@ class PhraseRules:
             # or one word on ("-derived (exosomal) miR-21")
             adjacent = view.mention_at[end + 2]
             b = adjacent if adjacent >= 0 and view.mentions[adjacent][0] == end + 2 else view.mention_starting_after(end + 2, 1)
-            if b is None and view.words[end + 2] in OBJECT_HEADS and view.words[end + 3:end + 4] == ["of"]:
-                b = view.mention_starting_after(end + 4, 1)  # "LPS-induced expression of CD86"
-            if b is None:
+            heads = [b] if b is not None else []
+            if b is None and view.words[end + 2] in OBJECT_HEADS and view.words[end + 3:end + 4] == ["of"] \
+                    and view.mention_starting_after(end + 4, 1) is not None:
+                # "LPS-induced expression of CD86", "LPS-induced release of TNF-α and IL-1β": each listed
+                heads = self._objects_after(view, end + 3)
+            if not heads:
                 continue
             trig = Trigger(rtype, "hyphen", end, end + 2, "-" + view.words[end + 1])
             if rtype is RelationType.DERIVED_FROM:
                 if mention.category in SOURCES:
-                    out += self._emit(view, trig, [b], [a], "hyphen")
+                    out += self._emit(view, trig, heads, [a], "hyphen")
             else:
-                out += self._emit(view, trig, [a], [b], "hyphen")
+                out += self._emit(view, trig, [a], heads, "hyphen")
         return out
 
     @staticmethod
