@@ -651,12 +651,12 @@ TRIAL_ARMS = frozenset({"arm", "arms"})
 def _without_trial_arms(doc: Doc, ents: list[Span]) -> list[Span]:
     """A study's arm is no body part: "serum substance P was reduced only in that arm", "declined in
     the ADSC arm" (a treatment's name or a determiner of arms before it)."""
-    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    ending_at = {e.end: e for e in ents}
 
     def trial_arm(e: Span) -> bool:
         if e.label_ != Category.ANATOMY.value or e.text.lower() not in TRIAL_ARMS or e.start == 0:
             return False
-        before = ent_at.get(e.start - 1)
+        before = ending_at.get(e.start)
         return doc[e.start - 1].lower_ in ARM_OPENERS or before is not None and before.label_ != Category.ANATOMY.value
     return [e for e in ents if not trial_arm(e)]
 

@@ -79,9 +79,10 @@ class DiscourseRules:
         relieved pain via inhibition of NLRP3": the change a claim was made through is its agent's."""
         words, out = view.words, []
         position = {id(m): s for s, _, m in view.mentions}
+        index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
         for a, w in enumerate(words[:-2]):
             if w == "by" and (words[a + 1] in BINDING or words[a + 1] == "direct" and words[a + 2] in BINDING):
-                out += self._bound_target(view, relations, a)
+                out += self._bound_target(view, relations, a, position)
                 continue
             if w not in ("through", "via") or a + 3 >= len(words):
                 continue
@@ -93,15 +94,17 @@ class DiscourseRules:
                       and r.subject.category in TREATMENTS | MOLECULES and not r.evidence.epistemics.negated]
             if not claims:
                 continue
-            agent = position[id(claims[-1].subject)]
             trig = Trigger(rtype, "phrase", k, k + 1, words[k])
-            out += self._emit(view, trig, [view.mention_at[agent]], self._objects_after(view, k + 1), "carried")
+            agent = index_of[id(claims[-1].subject)]
+            out += self._emit(view, trig, [agent], self._objects_after(view, k + 1), "carried")
         return out
 
-    def _bound_target(self, view: SentenceView, relations: list[Relation], by: int) -> list[Relation]:
+    @staticmethod
+    def _bound_target(view: SentenceView, relations: list[Relation], by: int,
+                      position: dict[int, int]) -> list[Relation]:
         """ "miR-181c, which suppresses TLR4 by direct binding", "repressed mTOR by binding its 3'-UTR":
-        the molecule binds what it acts on; "by targeting TRAF6" names what it binds."""
-        position = {id(m): s for s, _, m in view.mentions}
+        the molecule binds what it acts on; "by targeting TRAF6" names what it binds (``position``: where
+        each mention starts)."""
         k = by + 1 + (view.words[by + 1] == "direct")
         named = view.mention_starting_after(k + 1, 2)
         claims = [r for r in effect_claims(relations) if position.get(id(r.object), by) < by
@@ -262,7 +265,8 @@ class DiscourseRules:
             if rtype is None or rtype is RelationType.REGULATES and not unchanged \
                     or words[j + 1:j + 2] in (["after"], ["following"]) or words[j + 1:j + 2] == ["by"] and passive:
                 continue  # "IL-6 fell after fat grafting": the change's own agent (_changed_after)
-            for patient in self._patients_before(view, j - 1 if words[j - 1] in ("not",) + tuple(REMAINING) else j):
+            before = j - 1 if words[j - 1] == "not" or words[j - 1] in REMAINING else j
+            for patient in self._patients_before(view, before):
                 if identity(view.mentions[patient][2]) == key or view.mentions[patient][2].found_by == STAND_IN:
                     continue
                 epi = epistemics(words, j, view.mentions[patient][1], (w,) if unchanged else ())

@@ -62,9 +62,11 @@ class ObjectRules:
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
             return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
-        before = view.words[max(0, view.mentions[first][0] - 2):view.mentions[first][0]]
-        if before in ([e, "of"] for e in EFFECT_NOUNS) or before in (["response", "to"], ["responses", "to"]) \
-                or view.words[view.mentions[first][1]:view.mentions[first][1] + 1] in ([e] for e in EFFECT_NOUNS):
+        start, end = view.mentions[first][0], view.mentions[first][1]
+        effect_of = start >= 2 and (
+            view.words[start - 2] in EFFECT_NOUNS and view.words[start - 1] == "of"
+            or view.words[start - 2] in ("response", "responses") and view.words[start - 1] == "to")
+        if effect_of or end < len(view.words) and view.words[end] in EFFECT_NOUNS:
             # "abolished the protective effect of UC-MSC-CM", "no influence on the analgesic response to
             # gingival MSCs", "mediates the antioxidant effect": an effect, not the agent it names
             return []
