@@ -116,7 +116,10 @@ MENTIONED_IN_TYPE = "MENTIONED_IN"  # (:Entity)-[:MENTIONED_IN {count}]->(:Docum
 GRADING_ADJECTIVES = frozenset({
     "selective", "potent", "key", "major", "inducible", "redox-sensitive", "novel", "well-known", "important",
     "critical", "master", "endogenous", "natural", "powerful", "specific", "classical", "classic", "main",
-    "principal", "central", "pivotal", "crucial", "highly"})
+    "principal", "central", "pivotal", "crucial", "highly", "pleiotropic", "prototypical", "resident"})
+
+# Count words that open a plural class phrase in apposition: "TNF-α and IL-1β, two pro-inflammatory cytokines".
+CLASS_COUNTS = frozenset({"two", "three", "both"})
 
 # MicroRNA names follow a nomenclature no list enumerates ("miR-146a-5p", "microRNA-21"); the NLP stage
 # reads them into mentions by it, the relation stage recognizes a microRNA antecedent by it.

@@ -46,7 +46,7 @@ from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.ner_slot import span_group_name
 from kg.nlp.variants import VARIANT_SPANS
 from kg.types import CLASS, SCAFFOLD
-from kg.vocab import GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
+from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
 
 # Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
 # label first and then the config's model order decide. On BioRED dev, where the BC5CDR model's
@@ -334,6 +334,11 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
+CLASS_DETERMINERS = frozenset({"a", "an", "the"}) | CLASS_COUNTS
+
+
+def _class_head(word: str, plural: bool) -> bool:
+    return word.removesuffix("s") in CLASS_HEADS if plural else word in CLASS_HEADS
 FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT"})  # determiners, prepositions, conjunctions
 
 
@@ -346,13 +351,14 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
     by_start = {e.start: e for e in ents}
     added, absorbed = [], set()
     for i, token in enumerate(doc):
-        if token.lower_ not in ("a", "an", "the") or i == 0 and token.lower_ != "the":
+        if token.lower_ not in CLASS_DETERMINERS or i == 0 and token.lower_ != "the":
             continue
+        plural = token.lower_ in CLASS_COUNTS  # "TNF-α and IL-1β, two prototypical pro-inflammatory cytokines"
         start = i + 1
         while start < len(doc) and doc[start].lower_ in GRADING_ADJECTIVES:
             start += 1
         end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
-                    if doc[k].lower_ in CLASS_HEADS and (k + 1 == len(doc) or doc[k + 1].lower_ not in CLASS_HEADS)), None)
+                    if _class_head(doc[k].lower_, plural) and (k + 1 == len(doc) or not _class_head(doc[k + 1].lower_, plural))), None)
         # "the release of the chemokine CXCL1": a phrase with a function word before its head is no class
         if end is None or any(t.tag_ in FUNCTION_TAGS for t in doc[start:end - 1]):
             continue
@@ -370,9 +376,10 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         named = (i - 1) in by_end or member_end in by_end
         # ", a master transcription factor controlling ...", ", an anti-inflammatory glycoprotein secreted by ..."
         # ", a transcription factor that controls antioxidant genes": a relative clause after the class too
+        # ", an inducible enzyme with antioxidant actions, ..." too
         appositive = before == "," and named and (doc[end:end + 1].text in (",", ".", ";")
                                                   or end < len(doc) and (doc[end].tag_ in ("VBN", "VBG")
-                                                                         or doc[end].lower_ in ("that", "which")))
+                                                                         or doc[end].lower_ in ("that", "which", "with")))
         copula = before in ("is", "are") and named
         prenominal = token.lower_ == "the" and end in by_start
         if not (appositive or copula or prenominal):

@@ -2034,3 +2034,48 @@ def test_refractory_to_a_drug_and_the_development_a_possessive_refers_to(extract
 def test_each_molecule_listed_after_a_hyphen_head(extract):
     edges = extract("ADSC exosomes suppressed the LPS-induced production of IL-6 and CCL2 in BV2 cells.")
     assert ("LPS", "INCREASES", "IL-6", False) in edges and ("LPS", "INCREASES", "CCL2", False) in edges
+
+
+def test_a_time_span_between_coordinated_verbs_keeps_the_subject(extract):
+    edges = extract("ADSC-EVs raised the withdrawal threshold from day 2 to day 10 post-injection and lowered "
+                    "spinal IL-6 levels.")
+    assert any(s != "withdrawal threshold" and t == "DECREASES" and o == "IL-6" for s, t, o, _ in edges)
+    assert not any(s == "withdrawal threshold" for s, _, _, _ in edges)
+
+
+def test_a_model_after_a_passive_change_behind_an_apposition_or_a_statistics_aside(extract):
+    edges = extract("Catalase, the main scavenger of hydrogen peroxide in neurons, was reduced in the DRG after CCI.")
+    assert ("CCI", "DECREASES", "Catalase", False) in edges
+    edges = extract("Spinal NOX4 and 4-HNE adducts were increased 3-fold after SNL (p < 0.05 vs. sham).")
+    assert ("SNL", "INCREASES", "NOX4", False) in edges and ("SNL", "INCREASES", "4-HNE", False) in edges
+
+
+def test_each_change_noun_types_its_own_object(extract):
+    edges = extract("Vincristine caused a marked decrease in SOD activity and an increase in MDA in the sciatic nerve.")
+    assert ("Vincristine", "DECREASES", "SOD", False) in edges
+    assert ("Vincristine", "INCREASES", "MDA", False) in edges
+
+
+def test_class_appositions_plural_with_and_named(extract):
+    edges = extract("IL-6 and CCL2, two pro-inflammatory cytokines, activate spinal microglia.")
+    assert ("IL-6", "IS_A", "pro-inflammatory cytokines", False) in edges
+    assert ("CCL2", "IS_A", "pro-inflammatory cytokines", False) in edges
+    assert ("SOD1", "IS_A", "enzyme", False) in extract(
+        "SOD1, an inducible enzyme with antioxidant activity, was restored by BMSCs.")
+    assert ("Docetaxel", "IS_A", "taxane", False) in extract(
+        "Docetaxel, a semisynthetic taxane, causes painful peripheral neuropathy.")
+
+
+def test_a_dose_detail_in_the_short_form_parenthesis_keeps_the_agent(extract):
+    edges = extract.full("A single intravenous dose of adipose-derived MSCs (ADSCs; 1 × 10^6 cells) attenuated cold "
+                         "allodynia within 48 h.")
+    assert any(r.type.value == "DECREASES" and r.object.text == "cold allodynia" and "MSC" in r.subject.text
+               for r in edges)
+
+
+def test_the_reversal_was_accompanied_by_is_the_agents_change(extract):
+    edges = extract("Intrathecal DPSCs reversed mechanical allodynia. The reversal was accompanied by reduced "
+                    "p38 phosphorylation, with lower TNF-α in the dorsal horn.")
+    assert any(t == "DECREASES" and o == "p38" for _, t, o, _ in edges)
+    assert any(t == "DECREASES" and o == "TNF-α" and s != "p38" for s, t, o, _ in edges)
+    assert not any(s == "p38" for s, _, _, _ in edges)

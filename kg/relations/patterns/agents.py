@@ -19,7 +19,7 @@ from kg.relations.patterns.words import (
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import (
-    Chain, SentenceView, adverbial, counted, hyphenated, magnitude, past_abbreviation,
+    Chain, SentenceView, adverbial, counted, hyphenated, magnitude, past_abbreviation, timing,
 )
 
 
@@ -152,9 +152,11 @@ class AgentRules:
                                       or NUMBER.match(view.words[i]) for i in tail):
             return False
         head = between[:joints[-1]]
-        # a mention counts as one word, commas and a magnitude as none: "HO-1 protein in the dorsal root
-        # ganglion, and lowered", "pain scores on a visual analogue scale by 48% and reduced"
+        # a mention counts as one word, commas, a magnitude and a time point as none: "HO-1 protein in the
+        # dorsal root ganglion, and lowered", "pain scores on a visual analogue scale by 48% and reduced",
+        # "the threshold from day 3 to day 14 post-injection and reduced"
         units = sum(1 for i in head if view.words[i] != "," and not magnitude(view.words, i)
+                    and not timing(view.words, i)
                     and "-" not in view.words[i - 1:i + 1]  # "MIA-induced" is one word
                     and (view.mention_at[i] < 0 or i == 0 or view.mention_at[i - 1] != view.mention_at[i]))
         # "reduced MDA content in the sciatic nerve of oxaliplatin-treated mice, but had no effect on":
@@ -439,8 +441,10 @@ class AgentRules:
         if acting >= 0 and view.mentions[acting][1] == trig.start - 2 and view.mentions[acting][0] >= chain.end \
                 and view.mentions[acting][2].category in ROUTE_AGENTS:
             return [self._phrase_head(view, acting)], "active", False, 0  # "the conditioned medium acts by inhibiting ERK1/2"
+        # ", with lower cleaved caspase-1": the claim's agent's change too
+        accompanying = trig.start >= 2 and words[trig.start - 2:trig.start] == [",", "with"]
         if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) \
-                and (by_gerund or thereby or self._coordinated(view, chain.end, trig.start)):
+                and (by_gerund or thereby or accompanying or self._coordinated(view, chain.end, trig.start)):
             # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce
             # pain scores or improve conduction velocity", "failed to reduce X and restore Y": the
             # negation spans "or" and a bare verb sharing its auxiliary; "... but not NOX2 and alleviated
@@ -467,7 +471,9 @@ class AgentRules:
         if thereby or self._pronoun_before(view, trig.start, treatment=True):
             opening = self._opening_agent(view)
             if opening is not None:
-                return [opening], "carried", False, 0  # "...; nevertheless, they reduced", ", and this treatment raised"
+                # "...; nevertheless, they reduced", ", and this treatment raised"; "Intrathecal ADSC-derived
+                # exosomes ...: the highest dose also normalized" names the exosomes
+                return [self._agent_head(view, opening)], "carried", False, 0
         subjects = [chain.renamed.get(m, m) for m in self._subjects_before(view, trig.start)]
         how = "active" if trig.form != "phrase" else "phrase"
         if chain.subjects and words[trig.start - 1:trig.start] == ["and"] and subjects and all(

@@ -7,7 +7,7 @@ from kg.types import CLASS, Relation
 from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
-    DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE, MEMBER_CLASS_NOUNS,
+    DECLINE_NOUNS, DETERMINERS, EFFECT_NOUNS, RISE_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE, MEMBER_CLASS_NOUNS,
     NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -80,6 +80,8 @@ class ObjectRules:
         if named is not None:
             first = named  # "increased the M2 markers Arg-1 and CD206": the markers named
         objects = [first]
+        changes = DECLINE_NOUNS | RISE_NOUNS
+        changes_listed = any(w in changes for w in view.words[max(index, start - 4):start])
         end = self._after_parentheses(view, view.mentions[first][1])
         # Coordinated objects: "TNF-α, IL-1β and IL-6"; "IL-1β but not TNF-α" is a negated object;
         # "WOMAC pain subscores and synovial fluid malondialdehyde": a few head or modifier words around.
@@ -104,6 +106,10 @@ class ObjectRules:
             nxt = self._skip_plain_words(view, nxt)
             if view.words[nxt:nxt + 1] == ["of"] and view.words[nxt - 1] in OBJECT_HEADS:
                 nxt = self._skip_plain_words(view, nxt + 1)  # "NF-κB activation and the release of IL-1β"
+            if changes_listed and view.words[nxt:nxt + 1] and view.words[nxt] in changes \
+                    and view.words[nxt + 1:nxt + 2] in (["in"], ["of"]):
+                # "a decrease in the threshold and an increase in MDA": the change noun types each object
+                nxt = self._skip_plain_words(view, nxt + 2)
             m = view.mention_at[nxt] if nxt < len(view.words) else -1
             if m < 0 or nxt in view.compared:
                 break

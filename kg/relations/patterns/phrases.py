@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 from kg.relations.anaphora import is_control_arm
-from kg.types import CLASS, Relation
-from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
+from kg.types import CLASS, Mention, Relation
+from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
     CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS,
@@ -15,7 +15,7 @@ from kg.relations.patterns.words import (
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import presupposed
+from kg.relations.patterns.claims import identity, presupposed
 from kg.relations.patterns.view import SentenceView, past_abbreviation
 
 
@@ -26,7 +26,7 @@ def class_memberships(view: SentenceView) -> list[Relation]:
     for k, (start, end, cls) in enumerate(view.mentions):
         if cls.found_by != CLASS:
             continue
-        member = None
+        member, members = None, []
         if k + 1 < len(view.mentions) and view.mentions[k + 1][0] == end and view.words[start - 1:start] == ["the"]:
             member = view.mentions[k + 1][2]  # "the antioxidant N-acetylcysteine"
         elif k >= 1:
@@ -41,19 +41,32 @@ def class_memberships(view: SentenceView) -> list[Relation]:
                 prior_index = before if before >= 0 else prior_index
             prior = view.mentions[prior_index]
             gap = view.words[prior[1]:j + 1]
-            if gap and gap[-1] in ("a", "an") and (gap[:-1] in ([","], ["is"], ["are"])
-                                                   or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
+            if gap and gap[-1] in ("a", "an", *CLASS_COUNTS) and (gap[:-1] in ([","], ["is"], ["are"])
+                                                                 or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
                 member = prior[2]  # "Nrf2, a ...", "SOD is a ...", "Superoxide dismutase (SOD) is a ..."
-        if member is not None and member.category is not Category.ENTITY:
-            out.append(presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
+                if gap[-1] in CLASS_COUNTS:  # "TNF-α and IL-1β, two pro-inflammatory cytokines"
+                    members += _listed_members(view, prior_index)
+        for member in ([member] if member is not None else []) + members:
+            if member.category is not Category.ENTITY:
+                out.append(presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
     # "Wharton's jelly MSCs (WJ-MSCs), a subtype of umbilical cord MSCs, ...": a named kind of a named class
     for k, (start, end, member) in enumerate(view.mentions):
         i = end
         while i < len(view.words) and view.words[i] == "(":
             i = next((j for j in range(i, len(view.words)) if view.words[j] == ")"), len(view.words) - 1) + 1
         words = view.words[i:i + 4]
-        if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an") or words[2] not in KIND_NOUNS \
-                or words[3] != "of":
+        if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an"):
+            continue
+        if words[2] not in KIND_NOUNS or words[3] != "of":
+            # "Paclitaxel, a microtubule-stabilizing taxane,", "Vincristine, a vinca alkaloid,": a named class
+            j = i + 2
+            while j < min(i + 5, len(view.words)) and view.mention_at[j] < 0 and view.words[j].replace("-", "").isalpha():
+                j += 1
+            cls = view.mention_at[j] if j < len(view.words) else -1
+            if cls >= 0 and view.mentions[cls][0] == j and view.words[view.mentions[cls][1]:][:1] in (
+                    [","], ["."], [";"], ["that"], ["which"]) \
+                    and view.mentions[cls][2].category is member.category and identity(view.mentions[cls][2]) != identity(member):
+                out.append(presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
             continue
         j = i + 4
         while j < len(view.words) and view.mention_at[j] < 0 and j < i + 8 and view.words[j] not in (",", "."):
@@ -65,6 +78,17 @@ def class_memberships(view: SentenceView) -> list[Relation]:
         if cls >= 0 and view.mentions[cls][2].category is member.category and view.mentions[cls][2].curie != member.curie:
             out.append(presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
     return out
+
+
+def _listed_members(view: SentenceView, last: int) -> list[Mention]:
+    """The mentions listed before mention ``last``: "TNF-α, IL-6 and IL-1β" before IL-1β."""
+    listed = []
+    start = view.mentions[last][0]
+    while start >= 2 and view.words[start - 1] in ("and", ",") and view.mention_at[start - 2] >= 0:
+        k = view.mention_at[start - 2]
+        listed.append(view.mentions[k][2])
+        start = view.mentions[k][0]
+    return listed
 
 
 class PhraseRules:

@@ -11,11 +11,11 @@ from kg.relations.anaphora import GENERIC_HEADS, STAND_IN
 from kg.types import EMBEDDED, AnnotatedDoc, Mention, Sentence
 from kg.vocab import SYMPTOM_HEADS, Category
 from kg.relations.patterns.words import (
-    ADVERBIALS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS, COMPARISON_CUES, CONTRASTING_CLAUSES,
+    ADVERBIALS, APPOSITION_FOLLOWERS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS, COMPARISON_CUES, CONTRASTING_CLAUSES,
     DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRANSITIVE_FOLLOWERS,
     INTRODUCTORY,
     IRREGULAR_PARTICIPLES, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
-    RISE_NOUNS, SENTENCE_OPENERS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS,
+    RISE_NOUNS, SENTENCE_OPENERS, TIME_UNITS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS,
 )
 
 
@@ -127,12 +127,21 @@ class SentenceView:
             i += 1
         return None
 
+    def _defining_aside(self, i: int) -> bool:
+        """Whether a semicolon ``i`` lies in a parenthesis that defines a short form and gives details:
+        "(hUC-MSCs; 1 × 10^6 cells)" ends no clause."""
+        if self.words[i] != ";" or i not in self.aside:
+            return False
+        opening = next((k for k in range(i, -1, -1) if self.words[k] == "("), -1)
+        return opening >= 1 and self.mention_at[opening - 1] >= 0 and self.mention_at[opening + 1] >= 0
+
     def mention_ending_before(self, index: int, limit: int, skip_asides: bool = True) -> int | None:
         """Nearest mention ending before ``index`` within ``limit`` tokens, outside asides."""
         distance = 0
         i = index - 1
         while i >= 0 and distance <= limit:
-            if self.words[i] in CLAUSE_BREAKS and not (i in self.aside and self.words[i] in DISCOURSE_WORDS | {"unlike"}):
+            if self.words[i] in CLAUSE_BREAKS and not (i in self.aside and self.words[i] in DISCOURSE_WORDS | {"unlike"}) \
+                    and not self._defining_aside(i):
                 return None
             if skip_asides and (i in self.aside or i in self.compared):
                 i -= 1
@@ -165,9 +174,10 @@ def leading_pronoun(words: list[str]) -> int | None:
     if words[i:i + 1] in (["the"], ["this"]) and words[noun:noun + 1] \
             and words[noun] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
         i = noun  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
-    elif words[i:i + 1] in (["this"], ["these"]) and "accompanied" in words[i + 1:i + 5] \
+    elif (words[i:i + 1] in (["this"], ["these"]) or words[i:i + 1] == ["the"] and words[i + 1:i + 2]
+          and words[i + 1] in DECLINE_NOUNS) and "accompanied" in words[i + 1:i + 5] \
             and words[words.index("accompanied", i) - 1] in ("was", "were"):
-        return i  # "This (analgesic effect) was accompanied by reduced IL-1β": the agent's effect
+        return i  # "This (analgesic effect) was accompanied by reduced IL-1β", "The reversal was accompanied by"
     elif not words[i:i + 1] or words[i] not in ("they", "it"):
         return None
     following = words[i + 1] if i + 1 < len(words) else "."
@@ -265,6 +275,8 @@ def asides(words: list[str]) -> set[int]:
             continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
+        elif first == "the" and words[b + 1:b + 2] and words[b + 1] in APPOSITION_FOLLOWERS:
+            aside.update(range(a, b + 1))  # "NOX2, the principal source of superoxide in microglia, is upregulated"
         elif a > 0 and words[a - 1] in ("and", "but") and first in ("after", "following", "before", "upon", "once"):
             aside.update(range(a, b + 1))  # "differentiated in vitro and, after injection into the nerve, increased"
     return aside
@@ -294,6 +306,15 @@ def used_intransitively(words: list[str], end: int) -> bool:
     while end < len(words) and words[end].endswith("ly"):
         end += 1
     return end >= len(words) or words[end] in INTRANSITIVE_FOLLOWERS
+
+
+def timing(words: list[str], i: int) -> bool:
+    """Whether word ``i`` is part of a time point: "from day 3 to day 14 post-injection", "at 24 h"."""
+    w = words[i]
+    if w in TIME_UNITS or w == "post" and words[i + 1:i + 2] == ["-"]:
+        return True
+    return counted(w) and w != "a" and (i > 0 and words[i - 1] in TIME_UNITS
+                                        or i + 1 < len(words) and words[i + 1] in TIME_UNITS)
 
 
 def magnitude(words: list[str], i: int) -> bool:

@@ -22,7 +22,7 @@ COORDINATION = frozenset({",", "and", "or", "/", "also", "further", "furthermore
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
                           "content", "concentration", "concentrations", "secretion", "signaling", "signalling",
-                          "formation", "generation", "accumulation", "infiltration", "mrna", "protein", "activation"})
+                          "formation", "generation", "accumulation", "infiltration", "mrna", "protein", "activation", "adducts"})
 # Words before a participle that make it an adjective ("associated with elevated IL-6").
 ADJECTIVAL_CONTEXT = frozenset({"with", "of", "the", "a", "an", "by", "to", "from", "in", "its", "their"})
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "while", "although", "though", "however",
@@ -35,7 +35,9 @@ OBJECT_STOPS = CLAUSE_BREAKS | frozenset({"after", "before", "when", "because", 
 COMPARISON_CUES = frozenset({"compared", "versus", "vs", "vs.", "than", "relative", "comparison"})
 APPOSITIVE_OPENERS = frozenset({"which", "who", "including", "such", "e.g.", "i.e.", "a", "an",
                                 "characterized", "characterised", "defined", "known", "namely",
-                                "especially", "particularly", "like", "unlike", "one"})  # ", one of the most abundant miRNAs in ..., "
+                                "especially", "particularly", "like", "unlike", "one", "two", "three"})  # ", one of the most abundant miRNAs in ..., "
+# Words after a ", the ...," phrase that make it an apposition, not a clause ("X, the main source of ROS, is").
+APPOSITION_FOLLOWERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "may", "might", "can", "could"})
 # Head nouns between a mention and its trigger: "SOD activity was increased", "levels of TNF-α".
 FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activity", "activities",
                     "expression", "production", "release", "secretion", "content", "concentration", "concentrations",
@@ -45,7 +47,7 @@ FILLER = frozenset({"the", "a", "an", "its", "their", "levels", "level", "activi
                     "pathogenesis", "onset", "generation", "accumulation", "formation", "signs", "symptoms",
                     "and", "in", "both", "this", "these", "those", "such", "overproduction", "excessive",
                     "phosphorylation", "immunoreactivity", "activation", "translocation", "upregulation",
-                    "incidence", "frequency", "severity"})
+                    "incidence", "frequency", "severity", "adducts"})
 HYPHEN_RELATIONS = {
     "derived": RelationType.DERIVED_FROM, "secreted": RelationType.DERIVED_FROM,
     "released": RelationType.DERIVED_FROM,
@@ -112,8 +114,9 @@ CARGO_WORDS = frozenset({"carrying", "containing", "harboring", "harbouring", "o
 LOADED = frozenset({"loaded", "pre-loaded", "preloaded", "enriched"})  # "... with", "enriched in"
 SOURCE_VERBS = frozenset({"secreted", "derived", "isolated", "released", "produced", "obtained", "harvested"})
 MODEL_MAKING = frozenset({"treated", "injected", "exposed"})
-# What may follow a model or drug after "after" when it, not a treatment clause, made a change ("after CCI,").
-MODEL_ENDINGS = ([","], ["."], [";"], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"])  # "paclitaxel-treated mice developed ..."
+# What may follow a model or drug after "after" when it, not a treatment clause, made a change ("after CCI,",
+# "after SNI (p < 0.01 vs. sham)").
+MODEL_ENDINGS = ([","], ["."], [";"], ["("], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"])
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient",
                        # cells in culture: "Schwann cells cultured in high glucose showed increased MDA"
