@@ -2079,3 +2079,8 @@ def test_the_reversal_was_accompanied_by_is_the_agents_change(extract):
     assert any(t == "DECREASES" and o == "p38" for _, t, o, _ in edges)
     assert any(t == "DECREASES" and o == "TNF-α" and s != "p38" for s, t, o, _ in edges)
     assert not any(s == "p38" for s, _, _, _ in edges)
+
+
+def test_but_instead_carries_the_subject_past_a_route_word_in_the_object(extract):
+    edges = extract("Grafted DPSCs did not become Schwann cells but instead increased the local secretion of GDNF.")
+    assert ("DPSCs", "INCREASES", "GDNF", False) in edges

@@ -59,6 +59,10 @@ class ObjectRules:
         """The trigger's object and the mentions listed with it; ``place``: the object is a location
         phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
+        if first is not None and view.mentions[first][2].category is Category.ROUTE \
+                and view.words[view.mentions[first][1]:][:1] and view.words[view.mentions[first][1]] in OBJECT_HEADS:
+            # "increased the local secretion of NGF": a route word modifying the head, not the object
+            first = view.mention_starting_after(view.mentions[first][1], MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
             return []  # "reversed all of these changes and increased PGC-1α": the next verb's object

@@ -17,7 +17,7 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "/", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
-                          "fail", "fails", "unable", "thus", "nor", "neither", "without", "yet"})
+                          "fail", "fails", "unable", "thus", "nor", "neither", "without", "yet", "instead"})
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
