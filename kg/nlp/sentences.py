@@ -1,8 +1,9 @@
-"""Sentence boundaries at line breaks (``kg_line_breaks``).
+"""Sentence boundaries at line breaks and after a time unit's full stop (``kg_line_breaks``).
 
 Titles rarely end in a full stop, and the title and abstract are joined by one newline;
-without this the title would run into the first abstract sentence. Other boundaries are
-left to the parser or the sentencizer that follows.
+without this the title would run into the first abstract sentence. The tokenizer keeps "h." of
+"at 24 h. The highest dose ..." as one token, and the parser then ran the two sentences together.
+Other boundaries are left to the parser or the sentencizer that follows.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ SENTENCE_END = frozenset(".!?")
 CONTINUING_PUNCTUATION = frozenset({",", ";", ":", ")", "]"})
 
 
+# Time units written with a full stop that the tokenizer keeps on the unit ("24 h.", "7 d.").
+UNITS_WITH_STOP = frozenset({"h.", "hr.", "hrs.", "min.", "d.", "wk.", "wks.", "mo.", "yr.", "yrs.", "s."})
+
+
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
+        following = doc[i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.text in UNITS_WITH_STOP and i > 0 and doc[i - 1].like_num and token.whitespace_ \
+                and following.is_title and following.is_alpha:
+            following.is_sent_start = True  # "... at 24 h. The highest dose ..."
     return doc
 
 

@@ -92,6 +92,13 @@ def test_a_sentence_may_open_with_a_lower_case_symbol(nlp):
         "p38 phosphorylation fell by approx. half in treated mice."]
 
 
+def test_a_time_unit_with_a_full_stop_ends_its_sentence(nlp):
+    adoc = nlp.annotate(Document(id="u", abstract=(
+        "Thresholds rose within 48 h. The higher dose also lowered MDA. Levels were stable at 2 h. after injection.")))
+    assert [s.text for s in adoc.sentences] == [
+        "Thresholds rose within 48 h.", "The higher dose also lowered MDA.", "Levels were stable at 2 h. after injection."]
+
+
 def _span_doc():
     from spacy.tokens import Doc
 
