@@ -261,6 +261,10 @@ class Linker:
         given = mention.curie or ""
         if curie_prefix(given) == LOCAL_PREFIX:
             res = self._resolve(mention.text, mention.long_form, mention.category)
+            if (curie_prefix(res.curie) == LOCAL_PREFIX or res.score < LOCAL_UPGRADE_SCORE) \
+                    and mention.name and mention.name != mention.text:
+                # the lexicon entry's own name: "p.o." is the "oral" that the store knows
+                res = self._resolve(mention.name, None, mention.category)
             if curie_prefix(res.curie) != LOCAL_PREFIX and res.score >= LOCAL_UPGRADE_SCORE:
                 mention.candidates = [*res.candidates, Candidate(curie=given, name=mention.name or mention.text,
                                                                  score=res.score)]

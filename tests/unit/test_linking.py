@@ -196,6 +196,13 @@ def test_kg_local_lexicon_id_gives_way_to_a_standard_curie(linker):
     assert local_id("multipotent stromal cells") == "kg:multipotent_stromal_cell"
 
 
+def test_a_short_form_of_a_lexicon_entry_links_where_its_name_does(linker):
+    doc = _doc(("ASA", Category.CHEMICAL, None))
+    doc.mentions[0].curie, doc.mentions[0].name = "kg:aspirin", "Aspirin"
+    linker.link(doc)
+    assert doc.mentions[0].curie == "MESH:D001241"
+
+
 def test_rewrites_organ_adjectives_prepositions_and_adjectives_for_conditions(linker):
     assert linker.resolve("renal failure", Category.DISEASE).curie == "MESH:D051437"
     res = linker.resolve("failure of the kidneys", Category.DISEASE)

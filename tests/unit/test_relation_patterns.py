@@ -2084,3 +2084,11 @@ def test_the_reversal_was_accompanied_by_is_the_agents_change(extract):
 def test_but_instead_carries_the_subject_past_a_route_word_in_the_object(extract):
     edges = extract("Grafted DPSCs did not become Schwann cells but instead increased the local secretion of GDNF.")
     assert ("DPSCs", "INCREASES", "GDNF", False) in edges
+
+
+def test_each_agent_takes_the_route_in_its_own_dose_parenthesis(extract):
+    edges = extract("Mice were randomized to saline, ADSC exosomes (50 μg, intravenous) or duloxetine (30 mg/kg, p.o.), "
+                    "and thresholds were measured weekly.")
+    assert ("duloxetine", "ADMINISTERED_VIA", "p.o.", False) in edges
+    assert ("exosomes", "ADMINISTERED_VIA", "intravenous", False) in edges
+    assert not any(s == "exosomes" and o == "p.o." for s, _, o, _ in edges)

@@ -511,9 +511,13 @@ class PhraseRules:
         if opening is not None and view.words[opening] == "(":  # "ADSCs (2 x 10^6 cells, intramuscular)"
             i = opening - 1
             dosed = view.mention_at[i] if i >= 0 else -1
-            if dosed >= 0 and view.mentions[dosed][2].category in ROUTE_AGENTS and dosed not in agents \
+            if dosed >= 0 and view.mentions[dosed][2].category in ROUTE_AGENTS \
                     and not is_control_arm(view.mentions[dosed][2]):
-                return [dosed]  # "comparable to daily gabapentin (100 mg/kg, i.p.)": the compared drug's dose
+                # "comparable to daily gabapentin (100 mg/kg, i.p.)": the compared drug's dose; "BMSC-Exo
+                # (100 μg, intravenous) or pregabalin (30 mg/kg, oral)": each agent its own route, the
+                # head of its phrase ("Exosomes isolated from hUC-MSCs (hucMSC-Exos; 100 µg, intrathecal)")
+                head = self._phrase_head(view, dosed)
+                return [head if head in agents else dosed]
         while i >= 0 and (i in view.aside or view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly")
                           and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
                           view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at
