@@ -390,3 +390,10 @@ def test_a_cell_abbreviation_takes_the_species_letter(nlp):
     assert curies["hBMSCs"] == curies["rBMSCs"] == "CL:0002540"
     assert curies["ADMSCs"] == curies["hADSC"] == "CL:0002570"
     assert next(m for m in adoc.mentions if m.text == "ROS").category is Category.CHEMICAL
+
+
+def test_csf_is_the_fluid_but_not_inside_a_factor_name(nlp):
+    adoc = nlp.annotate(Document(id="f", abstract="CSF IL-10 rose after UC-MSCs, whereas serum G-CSF was unchanged."))
+    found = {(m.text, m.category) for m in adoc.mentions}
+    assert ("CSF", Category.ANATOMY) in found
+    assert not any(m.text == "CSF" and m.start > 20 for m in adoc.mentions)
