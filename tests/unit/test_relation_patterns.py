@@ -2092,3 +2092,18 @@ def test_each_agent_takes_the_route_in_its_own_dose_parenthesis(extract):
     assert ("duloxetine", "ADMINISTERED_VIA", "p.o.", False) in edges
     assert ("exosomes", "ADMINISTERED_VIA", "intravenous", False) in edges
     assert not any(s == "exosomes" and o == "p.o." for s, _, o, _ in edges)
+
+
+def test_a_microrna_silences_its_target_and_a_class_in_apposition_lets_its_member_act(extract):
+    edges = extract("miR-29b, which is enriched in ADSC exosomes, is thought to silence DNMT3A and thereby activate "
+                    "Nrf2 signalling.")
+    assert ("miR-29b", "DECREASES", "DNMT3A", False) in edges and ("miR-29b", "INCREASES", "Nrf2", False) in edges
+    assert not any(s == "DNMT3A" for s, _, _, _ in edges)
+    edges = extract("BMSCs release tumor necrosis factor-stimulated gene 6 (TSG-6), an anti-inflammatory glycoprotein "
+                    "that suppresses microglial activation.")
+    assert ("TSG-6", "DECREASES", "microglial activation", False) in edges
+
+
+def test_a_gerund_after_a_passive_by_names_no_agent(extract):
+    edges = extract("EVs raised GSH and catalase activity in Schwann cells, effects that were abrogated by silencing Nrf2.")
+    assert not any(o == "Nrf2" for _, _, o, _ in edges)

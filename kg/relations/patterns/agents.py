@@ -422,6 +422,8 @@ class AgentRules:
         negated auxiliary, and where its own negation scope may begin."""
         words = view.words
         by_gerund = words[trig.start].endswith("ing") and trig.start > 0 and words[trig.start - 1] in ("by", "via", "through")
+        if by_gerund and trig.start >= 2 and words[trig.start - 2].endswith("ed") and self._after_be(view, trig.start - 2):
+            return [], "active", False, 0  # "were abrogated by silencing Nrf2": the experimenters' act, no agent named
         # "..., thereby increasing ATP", "..., decreasing iNOS while increasing Arg-1": the clause's own agent
         thereby = words[trig.start].endswith("ing") and words[trig.start - 1:trig.start] in (
             ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
@@ -474,7 +476,8 @@ class AgentRules:
                 # "...; nevertheless, they reduced", ", and this treatment raised"; "Intrathecal ADSC-derived
                 # exosomes ...: the highest dose also normalized" names the exosomes
                 return [self._agent_head(view, opening)], "carried", False, 0
-        subjects = [chain.renamed.get(m, m) for m in self._subjects_before(view, trig.start)]
+        # "HGF, a pleiotropic cytokine that promotes axonal regeneration": the member named acts, not its class
+        subjects = [self._class_member(view, chain.renamed.get(m, m)) for m in self._subjects_before(view, trig.start)]
         how = "active" if trig.form != "phrase" else "phrase"
         if chain.subjects and words[trig.start - 1:trig.start] == ["and"] and subjects and all(
                 view.mentions[m][2].category in NOT_AGENTS for m in subjects):

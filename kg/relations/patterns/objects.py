@@ -234,6 +234,8 @@ class ObjectRules:
         while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
             j -= 1
         prior_end = view.mentions[m - 1][1]
+        if view.words[prior_end:prior_end + 1] == [")"]:
+            prior_end += 1  # "hepatocyte growth factor (HGF), a pleiotropic cytokine"
         return m - 1 if view.words[prior_end:j + 1] in ([",", "a"], [",", "an"]) else m
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
