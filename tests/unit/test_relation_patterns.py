@@ -2107,3 +2107,10 @@ def test_a_microrna_silences_its_target_and_a_class_in_apposition_lets_its_membe
 def test_a_gerund_after_a_passive_by_names_no_agent(extract):
     edges = extract("EVs raised GSH and catalase activity in Schwann cells, effects that were abrogated by silencing Nrf2.")
     assert not any(o == "Nrf2" for _, _, o, _ in edges)
+
+
+def test_a_change_that_coincided_with_another_is_the_agents(extract):
+    edges = extract("ADSC exosomes lowered spinal NOX2 expression. The decrease in NOX2 coincided with lower "
+                    "4-HNE levels.")
+    assert any(t == "DECREASES" and o == "4-HNE" and s != "NOX2" for s, t, o, _ in edges)
+    assert not any(s == "NOX2" or s == "4-HNE" for s, _, _, _ in edges)

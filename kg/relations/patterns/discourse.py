@@ -43,7 +43,8 @@ class DiscourseRules:
             # "an effect that was associated with increased expression of GAP-43": the effect's change
             associated = words[a:a + 2] == ["associated", "with"] \
                 and any(w in EFFECT_NOUNS for w in words[max(0, a - 4):a])
-            if not concomitant and not associated and (words[a] not in EVIDENCING or words[a + 1] != "by"):
+            coinciding = words[a:a + 2] == ["coincided", "with"]  # "The decrease in p-p38 coincided with lower CX3CR1"
+            if not concomitant and not associated and not coinciding and (words[a] not in EVIDENCING or words[a + 1] != "by"):
                 continue
             if words[a] != "accompanied" and not concomitant and not any(
                     w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
@@ -51,9 +52,11 @@ class DiscourseRules:
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
             claims = [r for r in effect_claims(relations) if position.get(id(r.subject), a) < a
                       and r.subject.category in TREATMENTS | MOLECULES]
-            agents = [claims[-1].subject] if claims else []
-            if not agents:  # "This effect was accompanied by": the agent "This" stands for
-                agents = [m for s, _, m in view.mentions if s < a and m.found_by == STAND_IN]
+            # "This effect was accompanied by", "The decrease in p-p38 coincided with": the agent "This" or
+            # "The" stands for, else the agent of the claim before
+            agents = [m for s, _, m in view.mentions if s < a and m.found_by == STAND_IN]
+            if not agents:
+                agents = [claims[-1].subject] if claims else []
             if not agents:
                 continue
             agent_index = next(i for i, (_, _, m) in enumerate(view.mentions) if m is agents[0])

@@ -174,10 +174,11 @@ class PhraseRules:
         subjects: list[int] = []
         after = view.mentions[objects[-1]][1]
         # The agent follows the object's own head nouns only: "reduction of ROS levels by MSCs", not
-        # "suppression of TNF-α was accompanied by ...".
+        # "suppression of TNF-α was accompanied by ..." or "The decrease in p-p38 coincided with lower CX3CR1".
         by = next((i for i in range(after, min(after + 5, len(words)))
                    if words[i] in ("by", "with") and all(w in OBJECT_HEADS or w not in self.lexicon.verbs and w not in
                                                          CLAUSE_BREAKS and w not in BE_FORMS and w not in PREPOSITIONS
+                                                         and not w.endswith("ed")
                                                          for w in words[after:i])), None)
         into = next((i for i in range(after, min(after + 2, len(words))) if words[i] == "into"), None)
         if trig.type is RelationType.DIFFERENTIATES_INTO and into is not None:

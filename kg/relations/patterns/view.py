@@ -175,9 +175,12 @@ def leading_pronoun(words: list[str]) -> int | None:
             and words[noun] in TREATMENT_NOUNS | REFERRING_PREPARATIONS:
         i = noun  # the noun stands for the agent: "The treatment reduced GFAP", "The medium nonetheless reduced MDA"
     elif (words[i:i + 1] in (["this"], ["these"]) or words[i:i + 1] == ["the"] and words[i + 1:i + 2]
-          and words[i + 1] in DECLINE_NOUNS) and "accompanied" in words[i + 1:i + 5] \
-            and words[words.index("accompanied", i) - 1] in ("was", "were"):
-        return i  # "This (analgesic effect) was accompanied by reduced IL-1β", "The reversal was accompanied by"
+          and words[i + 1] in DECLINE_NOUNS | RISE_NOUNS) and any(
+            words[k] == "accompanied" and words[k - 1] in ("was", "were") or words[k:k + 2] == ["coincided", "with"]
+            for k in range(i + 1, min(i + 5, len(words)))):
+        # "This (analgesic effect) was accompanied by reduced IL-1β", "The reversal was accompanied by", "The
+        # decrease in p-p38 coincided with lower CX3CR1": the agent's effect
+        return i
     elif not words[i:i + 1] or words[i] not in ("they", "it"):
         return None
     following = words[i + 1] if i + 1 < len(words) else "."
