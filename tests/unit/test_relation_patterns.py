@@ -2114,3 +2114,12 @@ def test_a_change_that_coincided_with_another_is_the_agents(extract):
                     "4-HNE levels.")
     assert any(t == "DECREASES" and o == "4-HNE" and s != "NOX2" for s, t, o, _ in edges)
     assert not any(s == "NOX2" or s == "4-HNE" for s, _, _, _ in edges)
+
+
+def test_no_difference_between_arms_is_a_negated_change_by_the_treatment(extract):
+    edges = extract("Plasma MDA and IL-1β did not differ between the ADSC and saline arms at 6 months.")
+    assert ("ADSC", "REGULATES", "MDA", True) in edges and ("ADSC", "REGULATES", "IL-1β", True) in edges
+    edges = extract("Patients given UC-MSCs reported lower VAS scores than the placebo group, whereas serum CRP did "
+                    "not differ between groups.")
+    assert ("UC-MSCs", "REGULATES", "CRP", True) in edges
+    assert not any(s == "placebo" for s, _, _, _ in edges)

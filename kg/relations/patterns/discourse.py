@@ -222,6 +222,50 @@ class DiscourseRules:
                 last = (stop, change)
         return out
 
+    def _no_difference(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                       previous_view: "SentenceView | None") -> list[Relation]:
+        """ "Serum IL-6 and CRP did not differ between the UC-MSC and placebo arms", "..., although nerve
+        conduction velocity did not differ between arms": the treatment changed none of them (a negated
+        REGULATES). The treatment is the treated arm the comparison names, else the agent of this
+        sentence's last claim, else the one treatment the sentence before acted with or gave."""
+        words, out = view.words, []
+        for k in range(1, len(words) - 2):
+            if words[k:k + 3] != ["not", "differ", "between"] or words[k - 1] not in ("did", "do", "does"):
+                continue
+            patients = self._patients_before(view, k - 1)
+            if not patients:
+                continue
+            arms = []
+            for j in range(k + 3, min(k + 12, len(words))):
+                if words[j] in CLAUSE_BREAKS or words[j] in (",", ";", "."):
+                    break
+                m = view.mention_at[j]
+                if m >= 0 and view.mentions[m][2].category in TREATMENTS and not is_control_arm(view.mentions[m][2]):
+                    arms.append(view.mentions[m][2])
+            sentence = view.sentence
+            agent = arms[0] if len(arms) == 1 else None
+            if agent is None and not arms:
+                claims = [r for r in effect_claims(found) if r.subject.category in TREATMENTS
+                          and not is_control_arm(r.subject) and r.subject.start < view.mentions[patients[0]][2].start]
+                agent = claims[-1].subject if claims else None
+            if agent is None and not arms and previous_view is not None \
+                    and previous_view.sentence.index == view.sentence.index - 1:
+                given = {identity(r.subject): r.subject for r in effect_claims(previous)
+                         if r.subject.category in TREATMENTS and not is_control_arm(r.subject)}
+                if not given:
+                    treatment = self._given_treatment(previous_view)
+                    given = {identity(treatment): treatment} if treatment is not None else {}
+                if len(given) == 1:
+                    (agent,) = given.values()
+                    sentence = joined(previous_view.sentence, view.sentence)
+            if agent is None:
+                continue
+            for patient in patients:
+                epi = epistemics(words, k + 1, view.mentions[patient][1])
+                out.append(claim(agent, view.mentions[patient][2], RelationType.REGULATES, sentence, "differ",
+                                 "carried", epi))
+        return out
+
     def _agentless_results(self, view: SentenceView, found: list[Relation], previous: list[Relation],
                            previous_view: "SentenceView | None") -> list[Relation]:
         """ "BMSCs increased paw withdrawal threshold for 3 weeks. Mitochondrial superoxide in DRG neurons

@@ -107,6 +107,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 found = without_contradicted(self._sentence_relations(view))
             found += self._countered_changes(view, found, previous_found, previous_view)
             found += self._agentless_results(view, found, previous_found, previous_view)
+            found += self._no_difference(view, found, previous_found, previous_view)
             previous_found, previous_view = found, view
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view) or previous_pair
