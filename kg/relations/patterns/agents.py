@@ -443,11 +443,10 @@ class AgentRules:
         if acting >= 0 and view.mentions[acting][1] == trig.start - 2 and view.mentions[acting][0] >= chain.end \
                 and view.mentions[acting][2].category in ROUTE_AGENTS:
             return [self._phrase_head(view, acting)], "active", False, 0  # "the conditioned medium acts by inhibiting ERK1/2"
-        # ", with lower cleaved caspase-1": the claim's agent's change too; "coincided with lower CX3CR1": the
-        # change the agent made coincided with (_accompanying_changes), no claim of the subject before
-        accompanying = trig.start >= 2 and words[trig.start - 2:trig.start] == [",", "with"]
         if words[trig.start - 2:trig.start] == ["coincided", "with"]:
-            return [], "active", False, 0
+            return [], "active", False, 0  # "The decrease in p-p38 coincided with lower CX3CR1": _accompanying_changes
+        # ", with lower cleaved caspase-1": the claim's agent's change too
+        accompanying = trig.start >= 2 and words[trig.start - 2:trig.start] == [",", "with"]
         if chain.subjects and not self._left_relative_clause(view, chain.end, trig.start) \
                 and (by_gerund or thereby or accompanying or self._coordinated(view, chain.end, trig.start)):
             # "... relieve pain by inhibiting oxidative stress": the same agent inhibits. "did not reduce

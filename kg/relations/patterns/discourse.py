@@ -222,6 +222,18 @@ class DiscourseRules:
                 last = (stop, change)
         return out
 
+    def _treatment_before(self, view: SentenceView, previous: list[Relation],
+                          previous_view: "SentenceView | None") -> Mention | None:
+        """The one treatment the sentence right before acted with (in claims it did not negate) or gave."""
+        if previous_view is None or previous_view.sentence.index != view.sentence.index - 1:
+            return None
+        agents = {identity(r.subject): r.subject for r in effect_claims(previous)
+                  if r.subject.category in TREATMENTS and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
+        if not agents:
+            given = self._given_treatment(previous_view)
+            agents = {identity(given): given} if given is not None else {}
+        return next(iter(agents.values())) if len(agents) == 1 else None
+
     def _no_difference(self, view: SentenceView, found: list[Relation], previous: list[Relation],
                        previous_view: "SentenceView | None") -> list[Relation]:
         """ "Serum IL-6 and CRP did not differ between the UC-MSC and placebo arms", "..., although nerve
@@ -248,15 +260,9 @@ class DiscourseRules:
                 claims = [r for r in effect_claims(found) if r.subject.category in TREATMENTS
                           and not is_control_arm(r.subject) and r.subject.start < view.mentions[patients[0]][2].start]
                 agent = claims[-1].subject if claims else None
-            if agent is None and not arms and previous_view is not None \
-                    and previous_view.sentence.index == view.sentence.index - 1:
-                given = {identity(r.subject): r.subject for r in effect_claims(previous)
-                         if r.subject.category in TREATMENTS and not is_control_arm(r.subject)}
-                if not given:
-                    treatment = self._given_treatment(previous_view)
-                    given = {identity(treatment): treatment} if treatment is not None else {}
-                if len(given) == 1:
-                    (agent,) = given.values()
+            if agent is None and not arms:
+                agent = self._treatment_before(view, previous, previous_view)
+                if agent is not None:
                     sentence = joined(previous_view.sentence, view.sentence)
             if agent is None:
                 continue
@@ -274,17 +280,10 @@ class DiscourseRules:
         treatment's (both sentences are the evidence). So is one right after a sentence that says one
         treatment was given ("12 patients received intrathecal UC-MSCs. At 6 months, pain decreased in
         six patients and edema resolved")."""
-        previous_sentence = previous_view.sentence if previous_view is not None else None
-        if previous_sentence is None or previous_sentence.index != view.sentence.index - 1:
+        agent = self._treatment_before(view, previous, previous_view)
+        if agent is None:
             return []
-        agents = {identity(r.subject): r.subject for r in effect_claims(previous)
-                  if r.subject.category in TREATMENTS and not r.evidence.epistemics.negated and not is_control_arm(r.subject)}
-        if not agents:
-            given = self._given_treatment(previous_view)
-            agents = {identity(given): given} if given is not None else {}
-        if len(agents) != 1:
-            return []
-        (key, agent), = agents.items()
+        previous_sentence, key = previous_view.sentence, identity(agent)
         # the sentence makes no claim but a hedged one of the same agent ("..., suggesting that
         # BM-MSCs may relieve spinal cord injury pain")
         if any(identity(r.subject) != key or not r.evidence.epistemics.hedged for r in effect_claims(found)):
