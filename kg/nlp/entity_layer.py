@@ -335,11 +335,12 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
 MAX_CLASS_TOKENS = 4
 CLASS_DETERMINERS = frozenset({"a", "an", "the"}) | CLASS_COUNTS
+FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT"})  # determiners, prepositions, conjunctions
 
 
 def _class_head(word: str, plural: bool) -> bool:
+    """A class head noun, in the plural after a count ("two pro-inflammatory cytokines")."""
     return word.removesuffix("s") in CLASS_HEADS if plural else word in CLASS_HEADS
-FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT"})  # determiners, prepositions, conjunctions
 
 
 def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -358,7 +359,8 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         while start < len(doc) and doc[start].lower_ in GRADING_ADJECTIVES:
             start += 1
         end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
-                    if _class_head(doc[k].lower_, plural) and (k + 1 == len(doc) or not _class_head(doc[k + 1].lower_, plural))), None)
+                    if _class_head(doc[k].lower_, plural)
+                    and (k + 1 == len(doc) or not _class_head(doc[k + 1].lower_, plural))), None)
         # "the release of the chemokine CXCL1": a phrase with a function word before its head is no class
         if end is None or any(t.tag_ in FUNCTION_TAGS for t in doc[start:end - 1]):
             continue

@@ -26,7 +26,7 @@ from kg.relations.patterns.document import (
 )
 from kg.relations.patterns.objects import ObjectRules
 from kg.relations.patterns.agents import AgentRules
-from kg.relations.patterns.phrases import PhraseRules, class_memberships
+from kg.relations.patterns.phrases import PhraseRules
 from kg.relations.patterns.discourse import DiscourseRules
 
 
@@ -266,7 +266,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             out = [r for r in out if not (r.type is RelationType.ASSOCIATED_WITH and id(r.object) in changed)]
         out += accompanying
         out += self._means_changes(view, out)
-        out += class_memberships(view)
+        out += self._class_memberships(view)
         return out
 
     @staticmethod

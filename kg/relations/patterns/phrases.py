@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from kg.relations.anaphora import is_control_arm
-from kg.types import CLASS, Mention, Relation
+from kg.types import CLASS, Relation
 from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
@@ -19,83 +19,77 @@ from kg.relations.patterns.claims import identity, presupposed
 from kg.relations.patterns.view import SentenceView, past_abbreviation
 
 
-def class_memberships(view: SentenceView) -> list[Relation]:
-    """The entity a class mention (found_by ``CLASS``, see the NLP stage) is said to be one of:
-    "Nrf2, a transcription factor", "SOD is a key antioxidant enzyme", "the antioxidant N-acetylcysteine"."""
-    out = []
-    for k, (start, end, cls) in enumerate(view.mentions):
-        if cls.found_by != CLASS:
-            continue
-        member, members = None, []
-        if k + 1 < len(view.mentions) and view.mentions[k + 1][0] == end and view.words[start - 1:start] == ["the"]:
-            member = view.mentions[k + 1][2]  # "the antioxidant N-acetylcysteine"
-        elif k >= 1:
-            j = start - 1
-            while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
-                j -= 1
-            prior_index = k - 1
-            if view.words[j - 2:j] == [")", ","]:
-                # "ML385 (30 mg/kg, i.p.), a selective Nrf2 inhibitor": the member before the aside
-                opening = next((i for i in range(j - 2, -1, -1) if view.words[i] == "("), -1)
-                before = view.mention_at[opening - 1] if opening >= 1 and view.mention_at[opening + 1] != k - 1 else -1
-                prior_index = before if before >= 0 else prior_index
-            prior = view.mentions[prior_index]
-            gap = view.words[prior[1]:j + 1]
-            if gap and gap[-1] in ("a", "an", *CLASS_COUNTS) and (gap[:-1] in ([","], ["is"], ["are"])
-                                                                 or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
-                member = prior[2]  # "Nrf2, a ...", "SOD is a ...", "Superoxide dismutase (SOD) is a ..."
-                if gap[-1] in CLASS_COUNTS:  # "TNF-α and IL-1β, two pro-inflammatory cytokines"
-                    members += _listed_members(view, prior_index)
-        for member in ([member] if member is not None else []) + members:
-            if member.category is not Category.ENTITY:
-                out.append(presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
-    # "Wharton's jelly MSCs (WJ-MSCs), a subtype of umbilical cord MSCs, ...": a named kind of a named class
-    for k, (start, end, member) in enumerate(view.mentions):
-        i = end
-        while i < len(view.words) and view.words[i] == "(":
-            i = next((j for j in range(i, len(view.words)) if view.words[j] == ")"), len(view.words) - 1) + 1
-        words = view.words[i:i + 4]
-        if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an"):
-            continue
-        if words[2] not in KIND_NOUNS or words[3] != "of":
-            # "Paclitaxel, a microtubule-stabilizing taxane,", "Vincristine, a vinca alkaloid,": a named class
-            j = i + 2
-            while j < min(i + 5, len(view.words)) and view.mention_at[j] < 0 and view.words[j].replace("-", "").isalpha():
-                j += 1
-            cls = view.mention_at[j] if j < len(view.words) else -1
-            if cls >= 0 and view.mentions[cls][0] == j and view.words[view.mentions[cls][1]:][:1] in (
-                    [","], ["."], [";"], ["that"], ["which"]) \
-                    and view.mentions[cls][2].category is member.category and identity(view.mentions[cls][2]) != identity(member):
-                out.append(presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
-            continue
-        j = i + 4
-        while j < len(view.words) and view.mention_at[j] < 0 and j < i + 8 and view.words[j] not in (",", "."):
-            j += 1  # "a population of neural crest-derived MSCs"
-        cls = view.mention_at[j] if j < len(view.words) else -1
-        while cls >= 0 and view.mentions[cls][1] < len(view.words) and view.words[view.mentions[cls][1]] == "-":
-            nxt = view.mention_at[view.mentions[cls][1] + 2] if view.mentions[cls][1] + 2 < len(view.words) else -1
-            cls = nxt if nxt >= 0 else -1  # "neural crest-derived MSCs": the class is the head
-        if cls >= 0 and view.mentions[cls][2].category is member.category and view.mentions[cls][2].curie != member.curie:
-            out.append(presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
-    return out
-
-
-def _listed_members(view: SentenceView, last: int) -> list[Mention]:
-    """The mentions listed before mention ``last``: "TNF-α, IL-6 and IL-1β" before IL-1β."""
-    listed = []
-    start = view.mentions[last][0]
-    while start >= 2 and view.words[start - 1] in ("and", ",") and view.mention_at[start - 2] >= 0:
-        k = view.mention_at[start - 2]
-        listed.append(view.mentions[k][2])
-        start = view.mentions[k][0]
-    return listed
-
-
 class PhraseRules:
     """Claims a phrase or a name states: nominalizations, tight phrases, hyphenated heads,
     cargo, secretions, products and routes."""
 
     lexicon: Lexicon
+
+    def _class_memberships(self, view: SentenceView) -> list[Relation]:
+        """The entity a class mention (found_by ``CLASS``, see the NLP stage) is said to be one of:
+        "Nrf2, a transcription factor", "SOD is a key antioxidant enzyme", "the antioxidant N-acetylcysteine"."""
+        out = []
+        for k, (start, end, cls) in enumerate(view.mentions):
+            if cls.found_by != CLASS:
+                continue
+            member, members = None, []
+            if k + 1 < len(view.mentions) and view.mentions[k + 1][0] == end and view.words[start - 1:start] == ["the"]:
+                member = view.mentions[k + 1][2]  # "the antioxidant N-acetylcysteine"
+            elif k >= 1:
+                j = start - 1
+                while j >= 0 and view.words[j] in GRADING_ADJECTIVES:
+                    j -= 1
+                prior_index = k - 1
+                if view.words[j - 2:j] == [")", ","]:
+                    # "ML385 (30 mg/kg, i.p.), a selective Nrf2 inhibitor": the member before the aside
+                    opening = next((i for i in range(j - 2, -1, -1) if view.words[i] == "("), -1)
+                    before = view.mention_at[opening - 1] \
+                        if opening >= 1 and view.mention_at[opening + 1] != k - 1 else -1
+                    prior_index = before if before >= 0 else prior_index
+                prior = view.mentions[prior_index]
+                gap = view.words[prior[1]:j + 1]
+                if gap and gap[-1] in ("a", "an", *CLASS_COUNTS) and (
+                        gap[:-1] in ([","], ["is"], ["are"]) or gap[0] in ("(", ")") and gap[-2] in (",", "is", "are")):
+                    member = prior[2]  # "Nrf2, a ...", "SOD is a ...", "Superoxide dismutase (SOD) is a ..."
+                    if gap[-1] in CLASS_COUNTS:  # "TNF-α and IL-1β, two pro-inflammatory cytokines"
+                        members += [view.mentions[m][2] for m in self._listed_before(view, prior[0])]
+            for member in ([member] if member is not None else []) + members:
+                if member.category is not Category.ENTITY:
+                    out.append(presupposed(member, cls, RelationType.IS_A, view.sentence, "is a", "tight"))
+        # "Wharton's jelly MSCs (WJ-MSCs), a subtype of umbilical cord MSCs, ...": a named kind of a named class
+        for k, (start, end, member) in enumerate(view.mentions):
+            i = end
+            while i < len(view.words) and view.words[i] == "(":
+                i = next((j for j in range(i, len(view.words)) if view.words[j] == ")"), len(view.words) - 1) + 1
+            words = view.words[i:i + 4]
+            if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an"):
+                continue
+            if words[2] not in KIND_NOUNS or words[3] != "of":
+                # "Paclitaxel, a microtubule-stabilizing taxane,", "Vincristine, a vinca alkaloid,": a named class
+                j = i + 2
+                while j < min(i + 5, len(view.words)) and view.mention_at[j] < 0 \
+                        and view.words[j].replace("-", "").isalpha():
+                    j += 1
+                cls = view.mention_at[j] if j < len(view.words) else -1
+                if cls < 0 or view.mentions[cls][0] != j:
+                    continue
+                named = view.mentions[cls][2]
+                if view.words[view.mentions[cls][1]:][:1] in ([","], ["."], [";"], ["that"], ["which"]) \
+                        and named.category is member.category and identity(named) != identity(member):
+                    out.append(presupposed(member, named, RelationType.IS_A, view.sentence, "is a", "tight"))
+                continue
+            j = i + 4
+            while j < len(view.words) and view.mention_at[j] < 0 and j < i + 8 and view.words[j] not in (",", "."):
+                j += 1  # "a population of neural crest-derived MSCs"
+            cls = view.mention_at[j] if j < len(view.words) else -1
+            while cls >= 0 and view.mentions[cls][1] < len(view.words) and view.words[view.mentions[cls][1]] == "-":
+                after = view.mentions[cls][1] + 2
+                nxt = view.mention_at[after] if after < len(view.words) else -1
+                cls = nxt if nxt >= 0 else -1  # "neural crest-derived MSCs": the class is the head
+            if cls >= 0 and view.mentions[cls][2].category is member.category \
+                    and view.mentions[cls][2].curie != member.curie:
+                out.append(presupposed(member, view.mentions[cls][2], RelationType.IS_A, view.sentence, "is a", "tight"))
+        return out
 
     def _localizations(self, view: SentenceView) -> list[Relation]:
         """Cells or vesicles LOCATED_IN where they went or what took them up (HOMING_VERBS, REACHING_VERBS,
