@@ -116,7 +116,7 @@ MENTIONED_IN_TYPE = "MENTIONED_IN"  # (:Entity)-[:MENTIONED_IN {count}]->(:Docum
 GRADING_ADJECTIVES = frozenset({
     "selective", "potent", "key", "major", "inducible", "redox-sensitive", "novel", "well-known", "important",
     "critical", "master", "endogenous", "natural", "powerful", "specific", "classical", "classic", "main",
-    "principal", "central", "pivotal", "crucial", "highly", "pleiotropic", "prototypical", "resident"})
+    "principal", "central", "pivotal", "crucial", "highly", "pleiotropic", "prototypical", "resident", "first-line"})
 
 # Count words that open a plural class phrase in apposition: "TNF-α and IL-1β, two pro-inflammatory cytokines".
 CLASS_COUNTS = frozenset({"two", "three", "both"})

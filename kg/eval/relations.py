@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.types import EMBEDDED, AnnotatedDoc, Document, Mention, Relation
-from kg.vocab import Category, RelationType
+from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.eval.scores import PRF
 from kg.relations.products import defined_abbreviation, enclosing_word, is_qualified, names_qualified_source
 
@@ -325,6 +325,16 @@ def without_species(name: str) -> str:
     return next((lowered[len(p):] for p in SPECIES_PREFIXES if lowered.startswith(p)), lowered)
 
 
+def without_grading(name: str) -> str:
+    """ "regulator of mitochondrial biogenesis" for "master regulator of mitochondrial biogenesis": the NLP
+    stage leaves grading adjectives out of a class mention (kg.vocab.GRADING_ADJECTIVES), so the graph's
+    class is the ungraded one."""
+    words = name.lower().split()
+    while len(words) > 1 and words[0] in GRADING_ADJECTIVES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _abbreviation_singular(name: str) -> str | None:
     """ "MSC" for "MSCs", "EV" for "EVs" (an abbreviation's plural: a final "s" after a capital or a
     digit); None for any other name."""
@@ -336,7 +346,7 @@ def _abbreviation_singular(name: str) -> str | None:
 def _named(gold_name: str, names: set[str]) -> bool:
     """Whether a gold name is one of a mention's names: without case, with or without a leading species
     word, and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
-    if gold_name.lower() in names:
+    if gold_name.lower() in names or without_grading(gold_name) in names:
         return True
     bare = {without_species(n) for n in names}
     single = _abbreviation_singular(gold_name)

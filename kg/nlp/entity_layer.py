@@ -330,9 +330,9 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
                          "peptide", "hormone", "neurotrophin", "protein", "inducer", "blocker", "glycoprotein", "marker",
-                         "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator"})
+                         "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator", "ligand"})
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
-CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator"})
+CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator", "regulator"})
 MAX_CLASS_TOKENS = 4
 CLASS_DETERMINERS = frozenset({"a", "an", "the"}) | CLASS_COUNTS
 FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT"})  # determiners, prepositions, conjunctions
@@ -358,16 +358,19 @@ def _class_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         start = i + 1
         while start < len(doc) and doc[start].lower_ in GRADING_ADJECTIVES:
             start += 1
-        end = next((k + 1 for k in range(start, min(len(doc), start + MAX_CLASS_TOKENS))
+        # "a serotonin–noradrenaline reuptake inhibitor": a dash between words is not a word of its own
+        reach = start + MAX_CLASS_TOKENS + sum(1 for t in doc[start:start + MAX_CLASS_TOKENS + 2] if t.text in "-–")
+        end = next((k + 1 for k in range(start, min(len(doc), reach))
                     if _class_head(doc[k].lower_, plural)
                     and (k + 1 == len(doc) or not _class_head(doc[k + 1].lower_, plural))), None)
         # "the release of the chemokine CXCL1": a phrase with a function word before its head is no class
         if end is None or any(t.tag_ in FUNCTION_TAGS for t in doc[start:end - 1]):
             continue
-        if doc[end - 1].lower_ in CLASS_HEADS_WITH_OF and doc[end:end + 1].text == "of":
+        head = doc[end - 1].lower_.removesuffix("s") if plural else doc[end - 1].lower_
+        if head in CLASS_HEADS_WITH_OF and doc[end:end + 1].text == "of":
             end = next((k for k in range(end + 1, min(len(doc), end + 2 + MAX_CLASS_TOKENS))
                         if doc[k].is_punct), None)
-        if end is None or not all(t.is_alpha or "-" in t.text or t.like_num or any(c.isdigit() for c in t.text)
+        if end is None or not all(t.is_alpha or "-" in t.text or "–" in t.text or t.like_num or any(c.isdigit() for c in t.text)
                                   for t in doc[start:end]) or doc[end:end + 1].text == "of":
             continue  # "an inhibitor of the NLRP3 inflammasome" says what it does, not what it is
         before = doc[i - 1].lower_ if i else ""

@@ -63,19 +63,35 @@ def _microrna_antecedent(mentions: list[Mention], anaphor: Mention) -> Mention |
     return earlier[-1] if earlier else None
 
 
+# "had no effect on this cytokine", "this enzyme": the gene product named last before it.
+GENE_PRODUCT_HEADS = frozenset({"cytokine", "chemokine", "enzyme", "protein", "kinase"})
+
+
+def _gene_product_antecedent(mentions: list[Mention], anaphor: Mention, text: str) -> Mention | None:
+    before = text[max(0, anaphor.start - 10):anaphor.start].lower().split()
+    if anaphor.text.lower() not in GENE_PRODUCT_HEADS or before[-1:] != ["this"]:
+        return None
+    earlier = [m for m in mentions if m.end <= anaphor.start and m.curie and m.category is Category.GENE
+               and m.text.lower() not in GENE_PRODUCT_HEADS]
+    return earlier[-1] if earlier else None
+
+
 def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> list[Relation]:
     """Relations whose subject is a referring generic phrase, with the antecedent's identity; so is
-    a product's referring source ("TGF-β1 secreted by these cells": the cells named before)."""
+    a product's referring source ("TGF-β1 secreted by these cells": the cells named before) and a gene
+    product referred to by its class ("had no effect on this cytokine")."""
     text = adoc.document.text
     agents = {r.subject.curie for r in relations if r.subject.curie
               and not (_generic(r.subject) and refers_back(r.subject, text))}
 
     def resolved(mention: Mention) -> Mention:
         if mention.text.lower() in MICRORNA_HEADS and refers_back(mention, text):
-            microrna = _microrna_antecedent(adoc.mentions, mention)
-            if microrna is not None:  # "suggesting that this miRNA, which directly targets TRAF6, ..."
-                return mention.model_copy(update={"curie": microrna.curie, "name": microrna.name,
-                                                  "category": microrna.category, "long_form": microrna.text})
+            named = _microrna_antecedent(adoc.mentions, mention)
+        else:
+            named = _gene_product_antecedent(adoc.mentions, mention, text)
+        if named is not None:  # "suggesting that this miRNA, which directly targets TRAF6, ...", "this cytokine"
+            return mention.model_copy(update={"curie": named.curie, "name": named.name,
+                                              "category": named.category, "long_form": named.text})
         # a pronoun that stands in for a generic phrase ("These vesicles ... They also raised ...")
         stand_in = mention.found_by == STAND_IN
         kind = GENERIC_HEADS.get(((mention.long_form or "") if stand_in else mention.text).lower())
@@ -90,7 +106,7 @@ def resolve_generic_agents(adoc: AnnotatedDoc, relations: list[Relation]) -> lis
     out = []
     for rel in relations:
         update = {"subject": resolved(rel.subject)}
-        if rel.type is RelationType.DERIVED_FROM:
+        if rel.type is RelationType.DERIVED_FROM or rel.object.text.lower() in GENE_PRODUCT_HEADS:
             update["object"] = resolved(rel.object)
         out.append(rel.model_copy(update=update) if any(update[k] is not getattr(rel, k) for k in update) else rel)
     return out

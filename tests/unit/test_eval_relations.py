@@ -248,6 +248,17 @@ def test_gold_edge_matches_an_abbreviation_in_the_singular_or_the_plural():
     assert score_gold([(text, [GoldEdge("MSC", RelationType.DECREASES, "pain score", False)])], predicted)["found"] == 0
 
 
+def test_gold_edge_names_a_class_with_or_without_its_grading_adjective():
+    text = "PGC-1α, a master regulator of mitochondrial biogenesis, rose."
+    gene = Mention(doc_id="d", start=0, end=6, text="PGC-1α", category=Category.GENE)
+    cls = Mention(doc_id="d", start=17, end=54, text="regulator of mitochondrial biogenesis", category=Category.ENTITY)
+    predicted = [[relation(gene, RelationType.IS_A, cls)]]
+    for name, found in (("master regulator of mitochondrial biogenesis", 1), ("regulator of mitochondrial biogenesis", 1),
+                        ("negative regulator of mitochondrial biogenesis", 0), ("master", 0)):
+        edge = GoldEdge("PGC-1α", RelationType.IS_A, name, False)
+        assert score_gold([(text, [edge])], predicted)["found"] == found, name
+
+
 def test_gold_edge_names_an_inflammasome_by_its_sensor():
     text = "BMSCs suppressed NLRP3 inflammasome activation."
     cells = Mention(doc_id="d", start=0, end=5, text="BMSCs", category=Category.CELL)

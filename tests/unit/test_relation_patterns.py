@@ -2123,3 +2123,108 @@ def test_no_difference_between_arms_is_a_negated_change_by_the_treatment(extract
                     "not differ between groups.")
     assert ("UC-MSCs", "REGULATES", "CRP", True) in edges
     assert not any(s == "placebo" for s, _, _, _ in edges)
+
+
+def test_a_verb_joined_by_and_keeps_its_subject_past_the_first_verbs_object(extract):
+    edges = extract("Hydrogen peroxide induced apoptosis of cultured Schwann cells and decreased catalase activity.")
+    assert ("Hydrogen peroxide", "DECREASES", "catalase", False) in edges
+    assert not any(s == "apoptosis" for s, _, _, _ in edges)
+    edges = extract("Hypoxic ADSCs secreted more HGF than normoxic cells and reversed thermal hyperalgesia.")
+    assert any(t == "DECREASES" and o == "thermal hyperalgesia" and "ADSCs" in s for s, t, o, _ in edges)
+    assert not any(s == "HGF" and o == "thermal hyperalgesia" for s, _, o, _ in edges)
+
+
+def test_a_transitive_verb_after_a_treated_setting_is_the_agents_claim(extract):
+    edges = extract("In paclitaxel-treated mice, BMSC-EVs decreased spinal IL-6.")
+    assert ("EVs", "DECREASES", "IL-6", False) in edges
+    assert not any(s == "paclitaxel" for s, _, _, _ in edges)
+
+
+def test_the_time_of_a_model_injury_names_no_agent(extract):
+    edges = extract("Pretreatment with intravenous umbilical cord MSCs (UC-MSCs) one day before spinal nerve ligation "
+                    "(SNL) prevented mechanical allodynia.")
+    assert any(t == "PREVENTS" and o == "mechanical allodynia" and "MSCs" in s for s, t, o, _ in edges)
+    assert not any(s in ("spinal nerve ligation", "SNL") for s, _, _, _ in edges)
+    edges = extract("ADSCs given intraplantarly at the time of carrageenan injection reduced paw IL-6.")
+    assert ("ADSCs", "DECREASES", "IL-6", False) in edges
+    assert not any(s == "carrageenan" for s, _, _, _ in edges)
+
+
+def test_the_treated_group_is_the_treatment_named_before(extract):
+    relations = extract.full("Adipose MSCs (ADSCs) were injected locally one day after CFA. At two weeks, the "
+                             "transplanted group showed a 40% reduction in Iba1-positive microglia. The treated group "
+                             "also showed decreased IL-6 in the paw.")
+    claims = {(r.evidence.subject_text, r.subject.long_form, r.type.value, r.object.text) for r in relations}
+    assert ("transplanted", "Adipose MSCs", "DECREASES", "Iba1-positive microglia") in claims
+    assert ("treated", "Adipose MSCs", "DECREASES", "IL-6") in claims
+
+
+def test_named_classes_with_dashes_modifiers_and_of_phrases(extract):
+    edges = extract("Duloxetine, a serotonin–noradrenaline reuptake inhibitor, is widely prescribed for painful "
+                    "diabetic neuropathy.")
+    assert ("Duloxetine", "IS_A", "serotonin–noradrenaline reuptake inhibitor", False) in edges
+    assert ("Duloxetine", "TREATS", "painful diabetic neuropathy", False) in edges
+    edges = extract("Curcumin, a polyphenol with poor solubility, was loaded into BMSC exosomes.")
+    assert ("Curcumin", "IS_A", "polyphenol", False) in edges
+    edges = extract("BMSC-EVs restored PGC-1α and TFAM, two key regulators of mitochondrial biogenesis, in DRG neurons.")
+    assert ("TFAM", "IS_A", "regulators of mitochondrial biogenesis", False) in edges
+    assert ("PGC-1α", "IS_A", "regulators of mitochondrial biogenesis", False) in edges
+
+
+def test_both_cell_types_and_the_former_and_the_latter_name_the_two_agents(extract):
+    relations = extract.full("Bone marrow MSCs (BM-MSCs) and adipose MSCs (AD-MSCs) were compared in CCI rats. Both "
+                             "cell types were injected intrathecally on day 7. The former lowered spinal IL-1β, whereas "
+                             "the latter raised IL-10.")
+    claims = {(r.subject.long_form or r.subject.text, r.type.value, r.object.text) for r in relations}
+    assert ("Bone marrow MSCs", "ADMINISTERED_VIA", "intrathecally") in claims
+    assert ("adipose MSCs", "ADMINISTERED_VIA", "intrathecally") in claims
+    assert ("Bone marrow MSCs", "DECREASES", "IL-1β") in claims and ("adipose MSCs", "INCREASES", "IL-10") in claims
+    assert ("adipose MSCs", "DECREASES", "IL-1β") not in claims
+
+
+def test_this_cytokine_is_the_cytokine_named_before(extract):
+    relations = extract.full("Only BMSCs lowered spinal IL-1β; gabapentin had no effect on this cytokine.")
+    assert any(r.subject.text == "gabapentin" and r.type.value == "REGULATES" and r.evidence.epistemics.negated
+               and r.object.long_form == "IL-1β" for r in relations)
+
+
+def test_an_agent_that_reproduces_the_effect_of_the_sentence_before_makes_its_claims(extract):
+    edges = extract("Intrathecal UCMSC exosomes decreased NF-κB p65 and NLRP3 in the spinal cord. These effects were "
+                    "reproduced by BAY 11-7082.")
+    assert ("BAY 11-7082", "DECREASES", "NLRP3", False) in edges
+    edges = extract("BMSC-CM reduced NOX2 expression in BV2 microglia, and apocynin, a NOX inhibitor, reproduced this "
+                    "effect.")
+    assert ("apocynin", "DECREASES", "NOX2", False) in edges
+
+
+def test_what_makes_a_disease_model_causes_its_condition(extract):
+    edges = extract("Diabetes was induced in rats with streptozotocin (STZ, 60 mg/kg, i.p.).")
+    assert ("streptozotocin", "CAUSES", "Diabetes", False) in edges
+    edges = extract("Monosodium iodoacetate (MIA) was injected into the right knee to induce osteoarthritis.")
+    assert ("Monosodium iodoacetate", "CAUSES", "osteoarthritis", False) in edges
+    edges = extract("Bone cancer pain was established by intratibial inoculation of Walker 256 carcinoma cells.")
+    assert ("Walker 256 carcinoma cells", "CAUSES", "Bone cancer pain", False) in edges
+
+
+def test_results_after_an_infusion_compared_with_a_control_are_the_infused_treatments(extract):
+    edges = extract("Following intravenous infusion of 2 × 10^6 GFP-labelled BMSCs into SNL rats, GFP+ cells were "
+                    "detected in the L5 DRG. Mechanical allodynia was attenuated from day 3 onwards (P < 0.05 vs. PBS).")
+    assert ("BMSCs", "ADMINISTERED_VIA", "intravenous infusion", False) in edges
+    assert ("BMSCs", "DECREASES", "Mechanical allodynia", False) in edges
+    assert not any(s == "PBS" for s, _, _, _ in edges)
+    edges = extract("BMSCs were injected intrathecally into SNL rats. In vehicle-treated rats, MDA levels were higher.")
+    assert not any(o == "MDA" for _, _, o, _ in edges)
+
+
+def test_the_second_verb_of_a_relative_clause_has_the_antecedent_as_its_subject(extract):
+    edges = extract("Loss of Keap1 released Nrf2, which translocated to the nucleus and induced HO-1 and NQO1.")
+    assert ("Nrf2", "INCREASES", "HO-1", False) in edges and ("Nrf2", "INCREASES", "NQO1", False) in edges
+    assert not any(s == "nucleus" for s, _, _, _ in edges)
+
+
+def test_percutaneous_and_intratumoral_are_routes(extract):
+    edges = extract("Eight patients received a single percutaneous injection of autologous ADSCs at the trigeminal "
+                    "ganglion. Intratumoral BMSCs reduced cancer pain.")
+    assert ("ADSCs", "ADMINISTERED_VIA", "percutaneous injection", False) in edges \
+        or ("ADSCs", "ADMINISTERED_VIA", "percutaneous", False) in edges
+    assert ("BMSCs", "ADMINISTERED_VIA", "Intratumoral", False) in edges

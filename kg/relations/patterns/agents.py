@@ -12,9 +12,9 @@ from kg.relations.patterns.words import (
     EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
-    OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RISE, RISE_NOUNS, ROUTE_AGENTS,
+    OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RELATIVES, RISE, RISE_NOUNS, ROUTE_AGENTS,
     SAMPLE_NOUNS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
-    TREATMENT_NOUNS, TREATMENT_NOUN_MODIFIERS, UTR,
+    TREATING_WRAPPERS, TREATMENT_NOUNS, TREATMENT_NOUN_MODIFIERS, UTR,
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -312,7 +312,9 @@ class AgentRules:
         k = start - 1
         while k >= 0 and view.mention_at[k] < 0 and view.words[k] in DETERMINERS | {"each", "every"}:
             k -= 1
-        if k < 1 or view.words[k] not in TEMPORAL_PREPOSITIONS:
+        if k >= 3 and view.words[k - 3:k + 1] == ["at", "the", "time", "of"]:
+            k -= 3  # "ASCs administered intraplantarly at the time of CFA injection prevented"
+        elif k < 1 or view.words[k] not in TEMPORAL_PREPOSITIONS:
             return None
         k -= 1
         while k >= 1 and (adverbial(view.words, k) or view.mention_at[k] >= 0
@@ -351,15 +353,17 @@ class AgentRules:
                     word in self.lexicon.verbs or word in ADMINISTERED or word.endswith("ed"))
                 if verb or word in CLAUSE_BREAKS or word in (",", "which", "that", "who"):
                     return None
-                if word == "of" and words[k - 1] in WRAPPERS | DOSES and words[k - 1] != "exposure":
+                if word == "of" and words[k - 1] in WRAPPERS | DOSES and words[k - 1] != "exposure" \
+                        or word == "with" and words[k - 1] in TREATING_WRAPPERS:  # "Pretreatment with UC-MSCs"
                     break
             k -= 1
         else:
             return None
         i = k + 1
-        while i < start and view.mention_at[i] < 0 and (words[i] in DETERMINERS or not words[i].isalpha()
-                                                        or words[i] in ("single", "repeated", "daily")):
-            i += 1  # "a dose of 1 × 10^6 cells"
+        while i < start and (view.mention_at[i] < 0 and (words[i] in DETERMINERS or not words[i].isalpha()
+                                                         or words[i] in ("single", "repeated", "daily"))
+                             or view.mention_at[i] >= 0 and view.mentions[view.mention_at[i]][2].category is Category.ROUTE):
+            i += 1  # "a dose of 1 × 10^6 cells", "with intravenous UC-MSCs"
         agent = view.mention_at[i] if i < start else -1
         if agent < 0 or view.mentions[agent][2].category not in ROUTE_AGENTS:
             return None
@@ -468,6 +472,13 @@ class AgentRules:
         if agent is not None:  # "..., and blocking HO-1 with ZnPP abrogated ...": ZnPP blocks
             return [agent], "active", False, 0
         antecedent = self._relative_antecedent(view, trig.start)
+        if antecedent is None and words[trig.start - 1:trig.start] == ["and"]:
+            # "Nrf2, which translocated to the nucleus and induced HO-1": the second verb of the clause
+            opener = next((j for j in range(trig.start - 2, max(0, trig.start - 12), -1)
+                           if words[j] in ("which", "that") or words[j] in CLAUSE_BREAKS or words[j] == ","
+                           or words[j] in self.lexicon.verbs), None)
+            if opener is not None and words[opener] in ("which", "that"):
+                antecedent = self._relative_antecedent(view, opener + 1)
         if antecedent is not None:
             return [antecedent], "active", False, 0  # "... by exosomes from ADSCs, which also reduced CCL2"
         if chain.last_subjects and self._pronoun_before(view, trig.start):
@@ -492,6 +503,10 @@ class AgentRules:
             # "CM restored the viability of Schwann cells exposed to H2O2 and lowered their MDA": cells
             # named in the first verb's object, with what they received, do not act in the second
             subjects, how = chain.subjects, "carried"
+        elif chain.subjects and subjects and self._in_verb_phrase_before(view, trig, chain, subjects):
+            # "H2O2 induced apoptosis of cultured DRG neurons and decreased catalase": what the first verb
+            # acted on does not act in the verb coordinated with it
+            subjects, how = chain.subjects, "carried"
         if subjects and words[trig.start - 1:trig.start] == ["and"] and self._agent_of_other_passive(view, subjects[0]):
             # "These vesicles were taken up by neurons and microglia ... and attenuated allodynia": the
             # passive's subject goes on, not its agent
@@ -505,6 +520,21 @@ class AgentRules:
         if not subjects and objects:
             subjects, how = self._parsed_subject(view, trig.start), "parsed"
         return subjects, how, False, 0
+
+    @staticmethod
+    def _in_verb_phrase_before(view: SentenceView, trig: Trigger, chain: "Chain", subjects: list[int]) -> bool:
+        """Whether a verb joined by "and" to the claim before ("..., and (also) decreased") finds its
+        subjects inside that claim's verb phrase, with no clause of their own opening between."""
+        if trig.text.endswith("ing"):
+            return False  # "..., and neutralising antibodies against BDNF": an adjective, no second verb
+        i = trig.start - 1
+        while i >= 0 and adverbial(view.words, i) and view.words[i] != ",":
+            i -= 1
+        if i < 0 or view.words[i] != "and" or chain.verb_end < 0:
+            return False
+        if any(view.mentions[m][0] < chain.verb_end for m in subjects):
+            return False
+        return not any(w in CLAUSE_BREAKS or w in RELATIVES for w in view.words[chain.verb_end:i])
 
     def _gerund_agent(self, view: SentenceView, trig: Trigger, objects: list[int]) -> int | None:
         """The agent of a gerund that opens a clause, named after its object: "blocking HO-1 with ZnPP",
@@ -788,6 +818,8 @@ class AgentRules:
             m = view.mention_at[i]
             if m >= 0 and view.mentions[m][2].category is Category.ROUTE:
                 i = view.mentions[m][1]
+            elif counted(view.words[i]) and view.words[i + 1:i + 2] in (["×"], ["x"]) and i + 2 < len(view.words):
+                i += 3  # "of 2 × 10^6 GFP-labelled BMSCs": a cell count
             elif view.words[i] in WRAPPERS or view.words[i] in DOSES or view.words[i] == "with" \
                     or view.words[i] == "of" and i > index \
                     or counted(view.words[i]) and i + 1 < len(view.words) \

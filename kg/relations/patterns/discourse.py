@@ -10,12 +10,12 @@ from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
     BE_FORMS, BINDING, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
-    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
+    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, INVERTED_AGENTS, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OBJECT_STOPS,
     OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
     SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
-    TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
+    TARGETING_CLASSES, TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, claim_for, effect_claims, identity, joined
@@ -124,11 +124,13 @@ class DiscourseRules:
     def _treatments_named(self, view: SentenceView) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
         exosomes"), a model's drug ("oxaliplatin-treated rats"), a class or a control arm. A compared arm
-        is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ...")."""
+        is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ..."); the
+        bare "cells" of "Both cell types" is not."""
         named: dict[str, Mention] = {}
         for start, end, m in view.mentions:
             if m.category not in TREATMENTS or start in view.aside or is_control_arm(m) \
-                    or m.found_by in (STAND_IN, CLASS) or view.words[end:end + 1] == ["-"] \
+                    or m.found_by in (STAND_IN, CLASS) or m.text.lower() in ("cell", "cells") \
+                    or view.words[end:end + 1] == ["-"] \
                     or self._product_after(view, end) is not None:
                 continue
             named.setdefault(identity(m), m)
@@ -293,7 +295,10 @@ class DiscourseRules:
                and view.words[s - 1:s] not in (["in"], ["of"], ["within"], ["from"]) for s, _, m in view.mentions):
             return []
         words, out = view.words, []
-        if any(is_control_arm(m) for _, _, m in view.mentions) or CONTROL_WORDS & set(words) or any(
+        # a control arm the result is compared with ("(P < 0.05 vs. PBS)") is not the group it is about
+        if any(is_control_arm(m) and s not in view.compared and s not in view.aside for s, _, m in view.mentions) \
+                or any(w in CONTROL_WORDS and k not in view.compared and k not in view.aside for k, w in enumerate(words)) \
+                or any(
                 w in GROUPS and view.mention_at[k - 1] >= 0 or w == "treated" and words[k - 1] == "-"
                 for k, w in enumerate(words[1:], 1)):
             return []  # "In vehicle-treated rats, MDA levels were higher": a group's result (_group_effects)
@@ -334,7 +339,7 @@ class DiscourseRules:
         for k, w in enumerate(view.words):
             if w not in RECEIVING and w not in TRIAL_RECEIVING and w not in WRAPPERS:
                 continue
-            agent = self._agent_after(view, k + 1, 3)
+            agent = self._agent_after(view, k + 2 if view.words[k + 1:k + 2] == ["of"] else k + 1, 3)
             if agent is None or view.mentions[agent][0] in view.aside:
                 continue
             mention = view.mentions[agent][2]
@@ -484,6 +489,10 @@ class DiscourseRules:
             k = end
             if words[k:k + 1] == ["("]:  # "N-acetylcysteine (NAC) had a comparable effect"
                 k = next((i for i in range(k, len(words)) if words[i] == ")"), len(words) - 1) + 1
+            while k < len(words) and k in view.aside:
+                k += 1  # "apocynin, a NOX inhibitor, reproduced this effect"
+            if words[k:k + 1] == [","] and k - 1 in view.aside:
+                k += 1
             while k < len(words) and (words[k].endswith("ly") or words[k] in ("alone", "itself", "themselves")):
                 k += 1
             same_effect = self._same_effect_end(words, k)
@@ -521,6 +530,44 @@ class DiscourseRules:
                 out += [claim_for(rel, agent, view.sentence, epistemics(words, k, 0), how="elided")
                         for rel in before if position[id(rel.subject)] == last]
         return out
+
+    def _mimicked_before(self, view: SentenceView, found: list[Relation], previous: list[Relation],
+                         previous_view: "SentenceView | None") -> list[Relation]:
+        """ "BMSC exosomes reduced NF-κB p65 and NLRP3. These effects were reproduced by BAY 11-7082",
+        "... Tempol mimicked this effect": the agent makes the claims of the sentence before, when the
+        sentence itself made none for it to copy (_elided_claims); both sentences are the evidence."""
+        if previous_view is None or previous_view.sentence.index != view.sentence.index - 1 \
+                or any(r.evidence.extractor.endswith(":elided") for r in found):
+            return []
+        words, agent, verb = view.words, None, None
+        for k, w in enumerate(words):
+            if w not in MIMICKING:
+                continue
+            if words[k + 1:k + 2] == ["by"] and k >= 2 and words[k - 1] in BE_FORMS \
+                    and words[k - 2] in ("effect", "effects") and words[k - 3:k - 2] in (["this"], ["these"]):
+                agent, verb = self._agent_after(view, k + 2), k  # "These effects were reproduced by BAY 11-7082"
+            elif self._same_effect_end(words, k) is not None and words[k + 1:k + 2] in (["this"], ["these"]):
+                subjects = self._subjects_before(view, k)  # "The HO-1 inducer CoPP mimicked this effect"
+                agent, verb = (subjects[0] if subjects else None), k
+            if agent is not None:
+                break
+        if agent is None:
+            return []
+        agent = self._member_after(view, agent)  # "The NOX2 inhibitor gp91ds-tat mimicked these effects"
+        subject, after = view.mentions[agent][2], view.words[view.mentions[agent][1]:view.mentions[agent][1] + 1]
+        # "TLR4 knockdown mimicked these effects": the claims of its absence, not of TLR4
+        if subject.category not in ROUTE_AGENTS or is_control_arm(subject) or subject.found_by == CLASS \
+                or after and (after[0] in INVERTED_AGENTS or after[0] in TARGETING_CLASSES):
+            return []
+        claims = [r for r in effect_claims(previous) if not r.evidence.epistemics.negated
+                  and r.subject.curie != subject.curie]
+        if not claims:
+            return []
+        last = max(r.subject.start for r in claims)
+        sentence = joined(previous_view.sentence, view.sentence)
+        epi = epistemics(words, verb, 0)
+        return [claim(subject, r.object, r.type, sentence, words[verb], "elided", epi)
+                for r in claims if r.subject.start == last]
 
     @staticmethod
     def _same_effect_end(words: list[str], k: int) -> int | None:
@@ -654,8 +701,9 @@ class DiscourseRules:
             # "Macrophages cultured with BMSC-CM secreted more IL-10": a product measured in the treated cells
             if i >= 0 and (words[i] in SHOWING or words[i] in MEASURED_OUTPUTS and i == j - 1):
                 # the treatment's dose aside may hold a clause break: "(ADSC-Exos; 20 μg on days 1 and 3)"
+                shown = i - 1 if i >= 1 and words[i - 1] == "also" else i  # "the treated group also showed"
                 receiving = next((k for k in range(i - 1, -1, -1) if k not in view.aside and (
-                    words[k] in RECEIVING or words[k] in CLAUSE_BREAKS or words[k] in GROUPS and k == i - 1)),
+                    words[k] in RECEIVING or words[k] in CLAUSE_BREAKS or words[k] in GROUPS and k == shown - 1)),
                     None)
                 if receiving is not None and words[receiving] in RECEIVING | GROUPS:
                     before = view.mention_at[receiving - 2] if receiving >= 2 and words[receiving - 1] == "-" else -1
@@ -754,8 +802,10 @@ class DiscourseRules:
         for j in range(comma + 1, len(words)):
             rtype = INTRANSITIVE_CHANGES.get(words[j])
             if rtype is None or words[j - 1] in BE_FORMS or j + 1 < len(words) and (
-                    view.mention_at[j + 1] >= 0 or words[j + 1] in DETERMINERS):
-                continue  # "..., secretome from adipose MSCs increased PGC-1α": a transitive claim
+                    words[j + 1] in DETERMINERS
+                    or view.mention_starting_after(j + 1, 2, CLAUSE_BREAKS | PREPOSITIONS | {"and", "or", ","}) is not None):
+                # "..., secretome from adipose MSCs increased PGC-1α", "EVs decreased spinal TNF-α": transitive
+                continue
             patients = [p for p in self._patients_before(view, j) if view.mentions[p][0] > comma]
             out += self._emit(view, Trigger(rtype, "phrase", j, j + 1, words[j]), [agent], patients, "active")
         return out

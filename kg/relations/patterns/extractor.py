@@ -16,9 +16,9 @@ from kg.relations.patterns.words import (
     SECRETE_FORMS, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import claim
+from kg.relations.patterns.claims import claim, identity
 from kg.relations.patterns.view import (
-    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, sentence_views,
+    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, referring_group, sentence_views,
     used_intransitively,
 )
 from kg.relations.patterns.document import (
@@ -98,7 +98,17 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             pronoun = leading_pronoun(view.words)
             if pronoun is not None and previous_agent is not None:
                 view = view.with_stand_in(pronoun, previous_agent)
+            group = referring_group(view.words) if previous_agent is not None else None
+            if group is not None and view.mention_at[group] < 0:  # "the treated group also showed ..."
+                view = view.with_stand_in(group, previous_agent)
             view = view.with_named_symptoms(adoc.mentions)
+            if len(previous_pair) == 2:  # "Melatonin and BMSCs were given ... The former restored GPx"
+                for k, word in enumerate(view.words):
+                    # "AD-MSCs raised it more than BM-MSCs did, and only the former ...": a pair of its own
+                    named_here = {identity(m) for s, _, m in view.mentions if s < k and m.category in TREATMENTS}
+                    if word in ("former", "latter") and view.words[k - 1:k] == ["the"] and view.mention_at[k] < 0 \
+                            and len(named_here) < 2:
+                        view = view.with_stand_in(k, previous_pair[0 if word == "former" else 1])
             pair = leading_pair(view.words, self.lexicon.verbs) if len(previous_pair) == 2 else None
             if pair is not None:  # "Both treatments reduced ROS": the claim once for each agent named before
                 found = [r for agent in previous_pair
@@ -108,6 +118,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             found += self._countered_changes(view, found, previous_found, previous_view)
             found += self._agentless_results(view, found, previous_found, previous_view)
             found += self._no_difference(view, found, previous_found, previous_view)
+            found += self._mimicked_before(view, found, previous_found, previous_view)
             previous_found, previous_view = found, view
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view) or previous_pair
@@ -134,8 +145,10 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                                  if k is not None)
         out: list[Relation] = self._group_effects(view) + self._treated_setting(view)
         # a trigger word inside an entity's name is no trigger ("induced pluripotent stem cells")
+        # "neutralizing antibodies against BDNF": an adjective of the antibodies, not a verb
         triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
-                    and t.start not in view.comparatives]
+                    and t.start not in view.comparatives
+                    and not (t.text.endswith("ing") and view.words[t.end:t.end + 1] in (["antibody"], ["antibodies"]))]
         chain = Chain()
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
@@ -187,6 +200,9 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                           if view.mentions[m][2].category in (Category.CELL, Category.CELLULAR_COMPONENT)]
                 products = [o for o in self._objects_after(view, trig.end) if view.mentions[o][2].category not in CONDITIONS]
                 out += [r for m in makers for r in self._emit(view, trig, products, [m], "active")]
+                if makers and products:  # "HP-UCMSCs secreted more VEGF and HGF and reversed allodynia"
+                    chain.subjects = chain.last_subjects = makers
+                    chain.end, chain.verb_end, chain.negated = trig.end, trig.end, False
                 continue
             if (trig.form == "participle" or trig.text in COMPARATIVES) and self._after_be(view, trig.start) \
                     or trig.text in self.lexicon.negated_participles and trig.start > 0 \
@@ -236,12 +252,12 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 chain.orphan_objects, chain.orphan_end = set(objects), objects_end
             if subjects and objects:
                 chain.subjects = chain.last_subjects = subjects
-                chain.end = objects_end
+                chain.end, chain.verb_end = objects_end, trig.end
                 chain.negated = any(r.evidence.epistemics.negated for r in emitted)
             elif subjects and how != "parsed" and trig.form in ("verb", "participle"):
                 # "Paclitaxel induced mitochondrial swelling in DRG neurons and decreased ATP": an object we
                 # do not name still leaves the subject to the verb coordinated with this one
-                chain.subjects, chain.end = subjects, trig.end
+                chain.subjects, chain.end, chain.verb_end = subjects, trig.end, trig.end
                 chain.negated = epistemics(view.words, trig.start, view.mentions[subjects[-1]][1]).negated
         out += self._hyphen_heads(view)
         out += self._secretions(view)
@@ -251,6 +267,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._effects_of(view)
         out += self._refractory_to(view)
         out += self._model_causes(view)
+        out += self._model_inductions(view)
         out += self._possessed_products(view)
         out = self._without_situating_locations(view, out, triggers)
         out += self._equivalent_agents(view, out)

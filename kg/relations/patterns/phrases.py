@@ -10,7 +10,7 @@ from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
     CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS,
     HYPHEN_RELATIONS, INTRODUCTORY,
-    KIND_NOUNS, LOCATED_AGENTS, LOCATIONS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
+    KIND_NOUNS, LABELLED, LOCATED_AGENTS, LOCATIONS, MODEL_INDUCING, MODEL_INDUCING_VERBS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
     PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
 )
@@ -74,7 +74,7 @@ class PhraseRules:
                 if cls < 0 or view.mentions[cls][0] != j:
                     continue
                 named = view.mentions[cls][2]
-                if view.words[view.mentions[cls][1]:][:1] in ([","], ["."], [";"], ["that"], ["which"]) \
+                if view.words[view.mentions[cls][1]:][:1] in ([","], ["."], [";"], ["that"], ["which"], ["with"]) \
                         and named.category is member.category and identity(named) != identity(member):
                     out.append(presupposed(member, named, RelationType.IS_A, view.sentence, "is a", "tight"))
                 continue
@@ -331,6 +331,35 @@ class PhraseRules:
                                    view.sentence, "model of", "tight"))
         return out
 
+    def _model_inductions(self, view: SentenceView) -> list[Relation]:
+        """What makes a disease model CAUSES its condition: "Diabetes was induced in rats with
+        streptozotocin (STZ)", "BCP was established by intratibial inoculation of Walker 256 cells",
+        "MIA was injected into the right knee to induce osteoarthritis (OA)"."""
+        words, out = view.words, []
+        for k, w in enumerate(words):
+            if w in MODEL_INDUCING and k >= 2 and words[k - 1] in BE_FORMS:
+                condition = view.mention_ending_before(k - 1, 2)
+                means = next((j for j in range(k + 1, min(k + 6, len(words)))
+                              if words[j] in ("with", "by", "using") or words[j] in CLAUSE_BREAKS), None)
+                if condition is None or means is None or words[means] in CLAUSE_BREAKS:
+                    continue
+                agent = self._agent_after(view, means + 1)
+            elif w == "to" and words[k + 1:k + 2] and words[k + 1] in MODEL_INDUCING_VERBS:
+                condition = view.mention_starting_after(k + 2, 3)
+                be = next((j for j in range(k - 1, max(0, k - 14), -1)
+                           if words[j] in BE_FORMS or words[j] in CLAUSE_BREAKS), None)
+                if be is None or words[be] not in BE_FORMS or words[be + 1:be + 2] == ["used"]:
+                    continue
+                agent = view.mention_ending_before(be, 2)
+            else:
+                continue
+            if agent is None or condition is None or view.mentions[condition][2].category not in CONDITIONS \
+                    or view.mentions[agent][2].category not in (Category.CHEMICAL, Category.CELL):
+                continue
+            trig = Trigger(RelationType.CAUSES, "phrase", k, k + 1, w)
+            out += self._emit(view, trig, [agent], [condition], "active")
+        return out
+
     def _cargo(self, view: SentenceView) -> list[Relation]:
         """What vesicles carry is in them: "EVs carrying CD73", "Exosomes secreted by MSCs carried
         miR-21-5p", "exosomes carry microRNAs and proteins" (molecules in a vesicle mention only)."""
@@ -486,9 +515,11 @@ class PhraseRules:
         return out
 
     def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:
+        """The agents a route word at ``start``-``end`` governs (see _routes)."""
         agents_at = {i for a in agents for i in range(view.mentions[a][0], view.mentions[a][1])}
         i = end  # after the route: "intrathecal (injection of the) BMSCs", "After perineural transplantation, MSCs"
         while i < len(view.words) and (view.words[i] in ROUTE_LINKS | NP_MODIFIERS
+                                       or view.words[i].endswith(LABELLED) and view.mention_at[i] < 0
                                        or view.words[i] == "," and view.words[i - 1] in WRAPPERS
                                        or view.words[i - 1:i] == ["of"] and QUANTITY.match(view.words[i])):
             i += 1  # "... dose of 1 × 10^6 DPSCs": the amount stands between the route and its agent

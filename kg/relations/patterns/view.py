@@ -13,8 +13,8 @@ from kg.vocab import SYMPTOM_HEADS, Category
 from kg.relations.patterns.words import (
     ADVERBIALS, APPOSITION_FOLLOWERS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS, COMPARISON_CUES, CONTRASTING_CLAUSES,
     DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRANSITIVE_FOLLOWERS,
-    INTRODUCTORY,
-    IRREGULAR_PARTICIPLES, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
+    CELL_KINDS, GROUP_PARTICIPLES, INTRODUCTORY,
+    IRREGULAR_PARTICIPLES, MIMICKING, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
     RISE_NOUNS, SENTENCE_OPENERS, TIME_UNITS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS,
 )
 
@@ -24,6 +24,7 @@ class Chain:
     """What a sentence's earlier verb triggers leave for the next one."""
     subjects: list[int] = field(default_factory=list)  # the agents a coordinated verb carries on
     end: int = -1  # where the last claim's objects end
+    verb_end: int = -1  # where the verb of the last active claim ends
     negated: bool = False  # whether the last claim was negated
     last_subjects: list[int] = field(default_factory=list)  # for "it"/"they" later in the sentence
     passive_agents: list[int] = field(default_factory=list)  # "... was decreased by X, without affecting Y"
@@ -187,6 +188,15 @@ def leading_pronoun(words: list[str]) -> int | None:
     return None if following in ("is", "was", "has", "had", "remains", "seems", "appears", "'s", ".") else i
 
 
+def referring_group(words: list[str]) -> int | None:
+    """Where "the treated group" / "the transplanted group" names its treatment only by referring back
+    ("At 6 weeks, the transplanted group showed a 58% reduction in ..."): the participle's position."""
+    for k in range(1, len(words) - 1):
+        if words[k] in GROUP_PARTICIPLES and words[k - 1] == "the" and words[k + 1] in ("group", "groups", "animals"):
+            return k
+    return None
+
+
 def sentence_start(words: list[str]) -> int | None:
     """Where the sentence's subject begins, past an introductory phrase and openers ("However, ...",
     "After transplantation into the injured spinal cord, ..."); None when openers end without a comma."""
@@ -207,6 +217,8 @@ def leading_pair(words: list[str], verbs: Mapping[str, object]) -> int | None:
         return None
     if words[i + 1:i + 2] and words[i + 1] in PAIR_NOUNS:
         return i + 1  # "Neither treatment": the negative determiner stays before the stand-in
+    if words[i + 1:i + 2] == ["cell"] and words[i + 2:i + 3] and words[i + 2] in CELL_KINDS:
+        return i + 2  # "Both cell types were injected intrathecally"
     k = i + 1
     while k < len(words) and (words[k].endswith("ly") or words[k] in ("also", "not", "did", "had")):
         k += 1
@@ -230,10 +242,11 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
         opening = sentence_start(words)
         if len(mentions) < 2 and leading_pronoun(words) is None and not REFERRED_CHANGES & set(words) \
                 and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])) \
-                and not CHANGE_WORDS & set(words):
+                and not CHANGE_WORDS & set(words) and not MIMICKING & set(words):
             # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
             # increased ...") or the changes just claimed are its object ("These changes were reversed by
-            # BMSCs."), or it reports a change the sentence before may have made ("IL-6 was not reduced.")
+            # BMSCs."), or it reports a change the sentence before may have made ("IL-6 was not reduced."),
+            # or its agent reproduces the claims before ("These effects were reproduced by BAY 11-7082.")
             continue
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []

@@ -117,6 +117,8 @@ MODEL_MAKING = frozenset({"treated", "injected", "exposed"})
 # What may follow a model or drug after "after" when it, not a treatment clause, made a change ("after CCI,",
 # "after SNI (p < 0.01 vs. sham)").
 MODEL_ENDINGS = ([","], ["."], [";"], ["("], ["treatment"], ["exposure"], ["injection"], ["and"], ["in"])
+# "the treated group", "the transplanted animals": a group named by what it received, referring back
+GROUP_PARTICIPLES = frozenset({"treated", "transplanted", "injected", "grafted", "infused"})
 RECEIVING = frozenset({"receiving", "received", "given", "treated", "injected", "transplanted", "administered",
                        "recipients", "recipient",
                        # cells in culture: "Schwann cells cultured in high glucose showed increased MDA"
@@ -206,6 +208,7 @@ PROTECT_FORMS = frozenset({"protect", "protects", "protected", "protecting"})
 # Nouns that wrap an agent ("co-culture with BMSCs", "injection of EVs"): the agent acts, not the wrapper.
 WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "co-culture", "coculture",
                       "transplantation", "injection", "injections", "administration", "delivery", "infusion",
+                      "inoculation",
                       "application", "supplementation", "therapy", "transfer", "grafting", "exposure",
                       "co-administration", "coadministration", "combination", "release", "co-injection",
                       "coinjection", "co-transplantation", "cotransplantation", "infusions", "transplantations",
@@ -258,6 +261,13 @@ REFERRED_CLASSES = MEMBER_CLASS_NOUNS | frozenset({"channels", "receptors", "ant
                                                    "indices", "measures", "transcripts"})
 MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
 DOSES = frozenset({"dose", "doses"})
+# How a disease model is made: "Diabetes was induced ... with STZ", "... injected to induce osteoarthritis"
+MODEL_INDUCING = frozenset({"induced", "established", "produced", "elicited", "evoked", "generated", "created"})
+MODEL_INDUCING_VERBS = frozenset({"induce", "establish", "produce", "elicit", "evoke", "generate", "create", "model"})
+# "intravenous infusion of GFP-labelled BMSCs": a label on the agent, between the route and it
+LABELLED = ("-labelled", "-labeled", "-tagged")
+# Wrappers whose agent follows "with" as well as "of": "pretreatment with UC-MSCs one day before SNI"
+TREATING_WRAPPERS = frozenset({"treatment", "pretreatment", "co-treatment", "cotreatment", "supplementation"})
 DOSE_MODIFIERS = frozenset({"single", "repeated", "daily", "weekly", "multiple", "low", "high", "higher", "lower"})
 # Words that open a modifier of a wrapped agent: "of X into rats with ...", "of X on day 7 after ..."
 WRAPPER_MODIFIER_OPENERS = frozenset({"into", "on", "at", "in", "after", "following", "before", "during",
@@ -358,6 +368,8 @@ ADVERBIALS = frozenset({"all", "both", "each", "also", "not", "further", "then",
 REFERRING_PREPARATIONS = frozenset({"medium", "media", "preparation", "supernatant"})
 
 
+# "Both cell types", "Neither cell source": two kinds of cells named before
+CELL_KINDS = frozenset({"type", "types", "source", "sources", "population", "populations"})
 PAIR_NOUNS = TREATMENT_NOUNS | frozenset({"treatments", "therapies", "interventions", "agents", "preparations",
                                           "approaches", "compounds"})
 
