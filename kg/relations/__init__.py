@@ -41,5 +41,5 @@ class RelationStage:
             from kg.relations.combine import combine
 
             found = combine(found, self.classifier.predict(adoc))
-        found = qualify_products(found, adoc.document.text)
+        found = qualify_products(found, adoc.document.text, adoc.mentions)
         return [r for r in found if r.evidence.score >= self.min_score]

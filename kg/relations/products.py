@@ -104,9 +104,36 @@ def qualified_mention(product: Mention, source: Mention) -> Mention:
     })
 
 
-def qualify_products(relations: list[Relation], text: str) -> list[Relation]:
+_RESPECTIVELY = re.compile(r"\(([^()]{3,80}?),?\s+respectively\)")
+_LIST_JOINTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _respective_products(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Short forms defined "respectively" for one product of several sources: "conditioned media from
+    bone marrow, adipose and umbilical cord MSCs (BM-CM, AT-CM and UC-CM, respectively)" makes each
+    short form the product of its own source, in order."""
+    out: dict[str, Mention] = {}
+    for match in _RESPECTIVELY.finditer(text):
+        shorts = [w.strip() for w in _LIST_JOINTS.split(match.group(1)) if w.strip()]
+        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 120 and m.curie]
+        products = [m for m in before if m.category is Category.CELLULAR_COMPONENT and ";" not in text[m.end:match.start()]]
+        if len(shorts) < 2 or not products:
+            continue
+        product = products[-1]
+        sources = [m for m in before if m.start >= product.end and m.category in (Category.ANATOMY, Category.CELL)
+                   and not any(o is not m and o.start <= m.start and m.end <= o.end for o in before)]
+        if len(sources) != len(shorts):
+            continue
+        for short, source in zip(shorts, sources):
+            out[short] = qualified_mention(product, source)
+    return out
+
+
+def qualify_products(relations: list[Relation], text: str, mentions: list[Mention] | None = None) -> list[Relation]:
     """``relations`` with each product mention that names its source cell, or an abbreviation
-    defined for such a compound, replaced by its source-qualified mention (see the module docstring)."""
+    defined for such a compound, replaced by its source-qualified mention (see the module docstring);
+    with the document's ``mentions``, short forms defined "respectively" for one product of several
+    sources too (``_respective_products``)."""
     sources: dict[tuple[int, int], dict[str, tuple[Mention, Mention]]] = {}
     for r in relations:
         if _is_compound_source(text, r):
@@ -122,10 +149,12 @@ def qualify_products(relations: list[Relation], text: str) -> list[Relation]:
         short = defined_abbreviation(text, max(product.end, source.end))
         if short:
             by_abbreviation.setdefault(short, set()).add(qualified[span].curie)
-    if not qualified:
+    respective = _respective_products(text, mentions or [])
+    if not qualified and not respective:
         return relations
     # an abbreviation defined for two different products names neither
     abbreviations = {short: templates[next(iter(ids))] for short, ids in by_abbreviation.items() if len(ids) == 1}
+    abbreviations.update(respective)
 
     def resolved(mention: Mention) -> Mention:
         if mention.category is not Category.CELLULAR_COMPONENT or not mention.curie:

@@ -2228,3 +2228,21 @@ def test_percutaneous_and_intratumoral_are_routes(extract):
     assert ("ADSCs", "ADMINISTERED_VIA", "percutaneous injection", False) in edges \
         or ("ADSCs", "ADMINISTERED_VIA", "percutaneous", False) in edges
     assert ("BMSCs", "ADMINISTERED_VIA", "Intratumoral", False) in edges
+
+
+def test_an_agent_like_another_and_both_treatments_after_it(extract):
+    edges = extract("The SOD mimetic Tempol, like MSC-derived extracellular vesicles (MSC-EVs), reversed cold "
+                    "hypersensitivity. Both treatments also decreased TRPA1 expression in DRG neurons.")
+    assert ("Tempol", "DECREASES", "cold hypersensitivity", False) in edges
+    assert ("extracellular vesicles", "DECREASES", "cold hypersensitivity", False) in edges
+    assert not any(s == "MSC" and o == "cold hypersensitivity" for s, _, o, _ in edges)
+    both = extract.full("The SOD mimetic Tempol, like MSC-derived extracellular vesicles (MSC-EVs), reversed cold "
+                        "hypersensitivity. Both treatments also decreased TRPA1 expression in DRG neurons.")
+    agents = [r.subject for r in both if r.subject.text == "treatments" and r.object.text == "TRPA1"]
+    assert len({(a.curie, a.long_form) for a in agents}) == 2 and any(a.long_form == "Tempol" for a in agents)
+    assert any("extracellular vesicle" in (a.name or "") for a in agents)
+
+
+def test_a_place_named_after_mainly_or_predominantly(extract):
+    edges = extract("Nuclear Nrf2 was localized mainly in NeuN-positive DRG neurons.")
+    assert ("Nrf2", "LOCATED_IN", "NeuN-positive DRG neurons", False) in edges

@@ -132,3 +132,16 @@ def test_these_vesicles_refer_back_to_the_one_product_named_before(annotate_and_
     _, relations = annotate_and_extract("BMSC-Exos and ADSC-Exos were injected intrathecally. "
                                         "These exosomes reduced ROS in the DRG.")
     assert ("GO:0070062", "DECREASES", "ROS", False) in claims(relations)  # which of the two, the text does not say
+
+
+def test_short_forms_defined_respectively_are_the_products_of_their_own_sources(annotate_and_extract):
+    _, relations = annotate_and_extract(
+        "Conditioned media from bone marrow, adipose and umbilical cord MSCs (BM-CM, AT-CM and UC-CM, "
+        "respectively) were applied to LPS-activated microglia. Only UC-CM decreased CD86. AT-CM increased "
+        "CD206, whereas BM-CM did not affect CD206 levels.")
+    by_text = {(r.evidence.subject_text, r.type.value, r.object.text, r.evidence.epistemics.negated): r.subject.curie
+               for r in relations if r.object.text in ("CD86", "CD206")}
+    assert len(set(by_text.values())) == 3  # three products, so the denial never meets the claim
+    increased = next(c for (_, t, o, n), c in by_text.items() if t == "INCREASES")
+    denied = next(c for (_, t, o, n), c in by_text.items() if n)
+    assert increased != denied and all(c.startswith("kg:MESH_D017077_from_") for c in by_text.values())

@@ -14,7 +14,7 @@ from kg.relations.patterns.words import (
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OBJECT_STOPS,
     OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
-    SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
+    SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, SOURCE_VERBS, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
     TARGETING_CLASSES, TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
@@ -121,20 +121,35 @@ class DiscourseRules:
         return [claim(rel.subject, target, RelationType.INTERACTS_WITH, view.sentence, view.words[k], "carried",
                       Epistemics(hedged=rel.evidence.epistemics.hedged))]
 
-    def _treatments_named(self, view: SentenceView) -> list[Mention]:
+    def _treatments_named(self, view: SentenceView, found: list[Relation] = ()) -> list[Mention]:
         """The distinct treatments a sentence names as such: not a product's source ("hUCMSC-derived
         exosomes"), a model's drug ("oxaliplatin-treated rats"), a class or a control arm. A compared arm
         is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ..."); the
-        bare "cells" of "Both cell types" is not."""
+        bare "cells" of "Both cell types" is not, nor is what a claim of the sentence acted on ("increased
+        reduced glutathione (GSH)")."""
         named: dict[str, Mention] = {}
+        acted_on = {id(r.object) for r in effect_claims(found)}
         for start, end, m in view.mentions:
-            if m.category not in TREATMENTS or start in view.aside or is_control_arm(m) \
+            if id(m) in acted_on or self._source_of_product(view, start):
+                continue
+            in_arm = any(s <= start < e for s, e in view.equivalents)  # "Tempol, like MSC-EVs, reversed"
+            if m.category not in TREATMENTS or start in view.aside and not in_arm or is_control_arm(m) \
                     or m.found_by in (STAND_IN, CLASS) or m.text.lower() in ("cell", "cells") \
                     or view.words[end:end + 1] == ["-"] \
                     or self._product_after(view, end) is not None:
                 continue
             named.setdefault(identity(m), m)
         return list(named.values())
+
+    @staticmethod
+    def _source_of_product(view: SentenceView, start: int) -> bool:
+        """Whether the mention at ``start`` is the source a product is named with: "exosomes from BMSCs",
+        "EVs derived from UC-MSCs", "exosomes secreted by ADSCs"."""
+        k = start - 1
+        if k >= 1 and view.words[k] in ("from", "by", "of") and view.words[k - 1] in SOURCE_VERBS:
+            k -= 1
+        product = view.mention_at[k - 1] if k >= 1 and view.words[k] in ("from", "by", "of") else -1
+        return product >= 0 and view.mentions[product][2].category is Category.CELLULAR_COMPONENT
 
     def _countered_changes(self, view: SentenceView, found: list[Relation], previous: list[Relation],
                            previous_view: "SentenceView | None") -> list[Relation]:
@@ -640,8 +655,10 @@ class DiscourseRules:
         out = []
         position = {id(m): (s, e) for s, e, m in view.mentions}
         for arm_start, arm_end in view.equivalents:
-            agents = [m for s, _, m in view.mentions if arm_start <= s < arm_end
-                      and m.category in ROUTE_AGENTS and not is_control_arm(m)]
+            # the arm's agents, not a source written into their name ("MSC-derived EVs (MSC-EVs)")
+            agents = [m for s, e, m in view.mentions if arm_start <= s < arm_end
+                      and m.category in ROUTE_AGENTS and not is_control_arm(m) and view.words[e:e + 1] != ["-"]
+                      and view.words[s - 1:s] != ["("] and not DiscourseRules._source_of_product(view, s)]
             opposite = view.words[arm_start] == "unlike" or view.words[arm_start:arm_start + 2] == ["in", "contrast"]
             if opposite and view.words[arm_end:arm_end + 2] in ([",", "which"], [",", "who"]):
                 # "In contrast to gabapentin, which only transiently raised PWL, ...": its own clause says
@@ -654,8 +671,11 @@ class DiscourseRules:
                 if not agents or rel.evidence.epistemics.negated and not opposite or rel.type in NOT_EQUIVALENT \
                         or rel.evidence.extractor.endswith(":hyphen"):
                     continue  # nor what a name presupposes: "MIA-induced knee osteoarthritis"
-                (s_start, _), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
-                if arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claims of the main clause's subject
+                (s_start, s_end), (o_start, o_end) = position[id(rel.subject)], position[id(rel.object)]
+                if arm_start > 0 and view.words[arm_start] == "like":
+                    # "Tempol, like MSC-EVs, reversed it": the claims of the subject the arm follows
+                    applies = 0 <= arm_start - s_end <= 2 and o_start >= arm_end
+                elif arm_start == 0:  # "Like TEMPOL, ... lowered superoxide": the claims of the main clause's subject
                     applies = s_start >= arm_end and not any(w in CLAUSE_BREAKS for w in view.words[arm_end:o_start]) \
                         and main is not None and 0 <= s_start - main <= 3
                 else:

@@ -121,7 +121,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             found += self._mimicked_before(view, found, previous_found, previous_view)
             previous_found, previous_view = found, view
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
-            previous_pair = self._treatments_named(view) or previous_pair
+            previous_pair = self._treatments_named(view, found) or previous_pair
             for rel in found:
                 key = (rel.subject.start, rel.subject.curie or rel.subject.text, rel.type, rel.object.start)
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:

@@ -347,7 +347,7 @@ def equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
     """Arms that claim the same effect: "reduced allodynia as effectively as gabapentin", "to a degree
     comparable with gabapentin", "Like TEMPOL, BMSC-exosomes lowered superoxide". Unlike a comparison
     arm ("compared with placebo"), the arm's agent did what the claim says. Each arm runs from its cue
-    to the end of its clause or the next comma."""
+    to the end of its clause or the next comma; ", like X," is one too."""
     arms = []
     for i, w in enumerate(words):
         if w == "as" and words[i + 1:i + 2] and words[i + 1] in EQUAL_MANNER and words[i + 2:i + 3] == ["as"]:
@@ -356,6 +356,8 @@ def equivalence_arms(words: list[str]) -> list[tuple[int, int]]:
             start = i
         elif w in EQUAL_ADJECTIVES and words[i + 1:i + 3] in (["extent", "as"], ["degree", "as"]):
             start = i  # "to a similar extent as pregabalin"
+        elif w == "like" and i > 0 and words[i - 1] == ",":
+            start = i  # "Tempol, like MSC-EVs, reversed this hypersensitivity"
         elif w in ("like", "unlike") and i == 0 or i == 0 and words[:3] == ["in", "contrast", "to"]:
             # "Unlike gabapentin, BMSC-CM did not reduce ...", "In contrast to wild-type MSCs, IL-10-deficient
             # MSCs failed to ...": the opposite claim (see _equivalent_agents)
