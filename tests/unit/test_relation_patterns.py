@@ -2246,3 +2246,31 @@ def test_an_agent_like_another_and_both_treatments_after_it(extract):
 def test_a_place_named_after_mainly_or_predominantly(extract):
     edges = extract("Nuclear Nrf2 was localized mainly in NeuN-positive DRG neurons.")
     assert ("Nrf2", "LOCATED_IN", "NeuN-positive DRG neurons", False) in edges
+
+
+def test_only_one_of_both_treatments_denies_the_claim_for_the_other(extract):
+    edges = extract("Rats were assigned to SNI + BMSC-EVs or SNI + pregabalin, and von Frey thresholds and spinal "
+                    "malondialdehyde were assessed on day 14. Both treatments raised von Frey thresholds, but only "
+                    "BMSC-EVs lowered malondialdehyde.")
+    assert ("EVs", "DECREASES", "malondialdehyde", False) in edges
+    assert ("treatments", "DECREASES", "malondialdehyde", True) in edges  # pregabalin did not
+    assert not any(t == "DERIVED_FROM" and n for _, t, _, n in edges)
+
+
+def test_trigger_causes_a_process_and_raises_a_molecule(extract):
+    edges = extract("Spared nerve injury triggered ferroptosis in dorsal horn neurons, and oxaliplatin triggered ROS "
+                    "production.")
+    assert ("Spared nerve injury", "CAUSES", "ferroptosis", False) in edges
+    assert not any(t == "INCREASES" and o == "ferroptosis" for _, t, o, _ in edges)
+
+
+def test_treated_animals_that_developed_neither_symptom_were_protected(extract):
+    edges = extract("hUC-MSC-treated rats developed neither mechanical allodynia nor thermal hyperalgesia.")
+    assert ("hUC-MSC", "PREVENTS", "mechanical allodynia", False) in edges
+    assert ("hUC-MSC", "PREVENTS", "thermal hyperalgesia", False) in edges
+    assert not any(t == "CAUSES" for _, t, _, _ in edges)
+
+
+def test_a_state_the_cells_showed_makes_no_claim_between_its_readouts(extract):
+    edges = extract("Nrf2-BMSCs displayed higher NQO1 and HO-1 levels and lower intracellular ROS than control cells.")
+    assert not any(s in ("NQO1", "HO-1") for s, _, _, _ in edges)

@@ -10,7 +10,7 @@ from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
     BE_FORMS, BINDING, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
-    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, INVERTED_AGENTS, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
+    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, INVERTED_AGENTS, MEASURED_PARTICIPLES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OBJECT_STOPS,
     OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
@@ -129,9 +129,11 @@ class DiscourseRules:
         reduced glutathione (GSH)")."""
         named: dict[str, Mention] = {}
         acted_on = {id(r.object) for r in effect_claims(found)}
+        measured = {id(view.mentions[p][2]) for k, w in enumerate(view.words) if w in MEASURED_PARTICIPLES
+                    and view.words[k - 1:k] in (["were"], ["was"]) for p in self._patients_before(view, k - 1)}
         for start, end, m in view.mentions:
-            if id(m) in acted_on or self._source_of_product(view, start):
-                continue
+            if id(m) in acted_on or id(m) in measured or self._source_of_product(view, start):
+                continue  # "... and spinal malondialdehyde were assessed on day 14": a readout
             in_arm = any(s <= start < e for s, e in view.equivalents)  # "Tempol, like MSC-EVs, reversed"
             if m.category not in TREATMENTS or start in view.aside and not in_arm or is_control_arm(m) \
                     or m.found_by in (STAND_IN, CLASS) or m.text.lower() in ("cell", "cells") \
@@ -365,7 +367,8 @@ class DiscourseRules:
     def _induced_models(self, view: SentenceView) -> list[Relation]:
         """ "Oxaliplatin-treated mice developed cold allodynia", "Mice treated with vincristine developed
         mechanical allodynia": the drug that makes the model causes the condition the animals then show
-        (a chemical, never a control arm)."""
+        (a chemical, never a control arm); a treatment's animals that "developed neither X nor Y" were
+        protected from both (PREVENTS)."""
         out = []
         for i, w in enumerate(view.words):
             if w not in MODEL_MAKING or i < 1:
@@ -383,7 +386,19 @@ class DiscourseRules:
                 k, named_animals = view.mentions[agent][1], True
             else:
                 continue
-            if view.mentions[agent][2].category is not Category.CHEMICAL or is_control_arm(view.mentions[agent][2]):
+            if is_control_arm(view.mentions[agent][2]):
+                continue
+            if named_animals and view.words[k:k + 2] == ["developed", "neither"] \
+                    and view.mentions[agent][2].category in TREATMENTS:
+                # "hUC-MSC-treated rats developed neither mechanical allodynia nor thermal hyperalgesia"
+                first = self._objects_after(view, k + 2)
+                nor = next((j for j in range(k + 2, min(k + 12, len(view.words))) if view.words[j] == "nor"), None)
+                later = self._objects_after(view, nor + 1) if nor is not None else []
+                conditions = [o for o in first + later if view.mentions[o][2].category in CONDITIONS]
+                out += self._emit(view, Trigger(RelationType.PREVENTS, "phrase", k, k + 2, "developed neither"),
+                                  [agent], conditions, "active")
+                continue
+            if view.mentions[agent][2].category is not Category.CHEMICAL:
                 continue
             if not named_animals or k + 1 >= len(view.words) or view.words[k] not in SHOWING \
                     or view.words[k + 1] in COMPARATIVES or k + 1 in view.comparatives:
@@ -431,15 +446,16 @@ class DiscourseRules:
                               words[given], "trial", Epistemics())]
         return []
 
-    @staticmethod
-    def _only_agents(view: SentenceView, relations: list[Relation]) -> list[Relation]:
+    def _only_agents(self, view: SentenceView, relations: list[Relation]) -> list[Relation]:
         """ "Both ADSCs and NAC restored SOD, but only ADSCs reversed allodynia": the other agents the
         sentence compared did not (each agent of an earlier claim or equivalence arm of the sentence)."""
         position = {id(m): s for s, _, m in view.mentions}
         in_arms = {i for start, end in view.equivalents for i in range(start, end)}
         out = []
-        for rel in relations:
+        for rel in effect_claims(relations):  # not what a name presupposes ("only BMSC-EVs": EVs from BMSCs)
             start = position.get(id(rel.subject))
+            if start is not None:
+                start = self._past_source(view, start)  # "only BMSC-EVs lowered"
             if start is None or rel.evidence.epistemics.negated or "only" not in view.words[max(0, start - 2):start]:
                 continue
             only = max(k for k in range(max(0, start - 2), start) if view.words[k] == "only")

@@ -13,7 +13,7 @@ from kg.relations.patterns.words import (
     COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
     INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS,
     PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
-    SECRETE_FORMS, TREATMENTS,
+    SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, identity
@@ -225,6 +225,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 # third: "by increased nuclear Nrf2, reduced cytoplasmic Keap1 and elevated NQO1")
                 adjectival_end = trig.end
                 continue
+            if trig.text in SHOWN_COMPARATIVES and self._shown_state(view, trig.start):
+                continue  # "Nrf2-BMSCs displayed higher NQO1 and lower ROS": a state shown, no claim of NQO1's
             if trig.type is RelationType.REGULATES and trig.form in ("verb", "participle") \
                     and used_intransitively(view.words, trig.end):
                 # "..., yet neither IL-1β nor TNF-α changed significantly": the claim's agent changed neither
@@ -294,6 +296,18 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         return view.words[end:end + 1] in (["was"], ["were"])
 
     # -- building relations --------------------------------------------------------------------
+    def _shown_state(self, view: SentenceView, index: int) -> bool:
+        """Whether a comparative at ``index`` describes what a treatment named right before the verb showed
+        ("Nrf2-BMSCs displayed higher NQO1 and HO-1 levels and lower intracellular ROS"), with no verb
+        between; not what treated animals showed (_group_effects) nor "... and lower TNF-α" after a verb."""
+        for k in range(index - 1, max(0, index - 14), -1):
+            if view.words[k] in CLAUSE_BREAKS or view.words[k] in self.lexicon.verbs:
+                return False
+            if view.words[k] in SHOWING and view.mention_at[k] < 0:
+                shown_by = view.mention_at[k - 1]
+                return shown_by >= 0 and view.mentions[shown_by][2].category in TREATMENTS
+        return False
+
     def _emit(self, view: SentenceView, trig: Trigger, subjects: list[int], objects: list[int], how: str,
               negated: bool = False, scope_start: int = 0, change: str | None = None) -> list[Relation]:
         """Relations from each subject to each object; ``negated``: the trigger shares a negated verb's
@@ -443,8 +457,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             return rtype if subject.category is Category.CELL and obj.category is Category.CELL else None
         if rtype is RelationType.TREATS and obj.category is not Category.DISEASE:
             return RelationType.DECREASES  # "alleviated oxidative stress", "relieved allodynia": a decrease
-        if rtype is RelationType.CAUSES and obj.category in MOLECULES:
-            return RelationType.INCREASES  # "induced HO-1" raises an amount
+        if rtype is RelationType.CAUSES and obj.category in MOLECULES | {Category.CELL, Category.CELLULAR_COMPONENT}:
+            return RelationType.INCREASES  # "induced HO-1" raises an amount, "CD68+ macrophages" a count
         if rtype is RelationType.PREVENTS and obj.category not in CONDITIONS | {Category.PROCESS}:
             return RelationType.DECREASES
         return rtype

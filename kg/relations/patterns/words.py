@@ -264,6 +264,11 @@ DOSES = frozenset({"dose", "doses"})
 # How a disease model is made: "Diabetes was induced ... with STZ", "... injected to induce osteoarthritis"
 MODEL_INDUCING = frozenset({"induced", "established", "produced", "elicited", "evoked", "generated", "created"})
 MODEL_INDUCING_VERBS = frozenset({"induce", "establish", "produce", "elicit", "evoke", "generate", "create", "model"})
+# Comparatives that are adjectives only, never a verb: "displayed higher NQO1 and lower ROS"
+SHOWN_COMPARATIVES = frozenset({"higher", "lower", "greater", "less", "more", "fewer"})
+# What is said of a readout, not a treatment: "von Frey thresholds and spinal MDA were assessed on day 14"
+MEASURED_PARTICIPLES = frozenset({"assessed", "measured", "quantified", "determined", "evaluated", "analysed",
+                                  "analyzed", "examined", "recorded", "monitored", "tested"})
 # "intravenous infusion of GFP-labelled BMSCs": a label on the agent, between the route and it
 LABELLED = ("-labelled", "-labeled", "-tagged")
 # Wrappers whose agent follows "with" as well as "of": "pretreatment with UC-MSCs one day before SNI"
