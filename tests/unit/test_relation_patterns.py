@@ -2274,3 +2274,14 @@ def test_treated_animals_that_developed_neither_symptom_were_protected(extract):
 def test_a_state_the_cells_showed_makes_no_claim_between_its_readouts(extract):
     edges = extract("Nrf2-BMSCs displayed higher NQO1 and HO-1 levels and lower intracellular ROS than control cells.")
     assert not any(s in ("NQO1", "HO-1") for s, _, _, _ in edges)
+
+
+def test_verbs_after_a_verb_that_makes_no_claim_keep_its_subject(extract):
+    edges = extract("Human BM-MSCs transferred labelled mitochondria to the neurons, restored mitochondrial membrane "
+                    "potential and increased ATP production.")
+    assert any(t == "INCREASES" and o == "ATP production" and "MSCs" in s for s, t, o, _ in edges)
+    assert not any(s in ("mitochondria", "neurons") for s, _, _, _ in edges)
+    edges = extract("Exosomes from hypoxia-preconditioned MSCs carried miR-124-3p, promoted M2 polarization and "
+                    "lowered IL-1β release.")
+    assert ("Exosomes", "DECREASES", "IL-1β", False) in edges
+    assert not any(s == "miR-124-3p" for s, t, _, _ in edges if t != "LOCATED_IN")

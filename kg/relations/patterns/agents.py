@@ -507,6 +507,12 @@ class AgentRules:
             # "H2O2 induced apoptosis of cultured DRG neurons and decreased catalase": what the first verb
             # acted on does not act in the verb coordinated with it
             subjects, how = chain.subjects, "carried"
+        elif not chain.subjects and subjects:
+            # "BM-MSCs transferred mitochondria to the neurons, restored MMP and increased ATP": the same,
+            # after a verb that makes no claim of ours
+            actor = self._subject_of_verb_before(view, trig, subjects)
+            if actor is not None:
+                subjects, how = [actor], "carried"
         if subjects and words[trig.start - 1:trig.start] == ["and"] and self._agent_of_other_passive(view, subjects[0]):
             # "These vesicles were taken up by neurons and microglia ... and attenuated allodynia": the
             # passive's subject goes on, not its agent
@@ -535,6 +541,38 @@ class AgentRules:
         if any(view.mentions[m][0] < chain.verb_end for m in subjects):
             return False
         return not any(w in CLAUSE_BREAKS or w in RELATIVES for w in view.words[chain.verb_end:i])
+
+    def _subject_of_verb_before(self, view: SentenceView, trig: Trigger, subjects: list[int]) -> int | None:
+        """The treatment that is the subject of a verb right after it (a past or present form by the
+        tagger, no trigger of ours; the tagger reads "BM-MSCs transferred" as VBD or VBN, and a reduced
+        relative has the same actor) whose phrase holds ``subjects``, when this trigger follows it after
+        "and" or a comma with no subject of its own."""
+        words, i = view.words, trig.start - 1
+        while i >= 0 and words[i] != "," and adverbial(words, i):
+            i -= 1
+        if i < 1 or words[i] not in ("and", ",") or trig.text.endswith("ing"):
+            return None
+        first = min(view.mentions[m][0] for m in subjects)
+        for k in range(first - 1, max(0, first - 10), -1):
+            if words[k] in CLAUSE_BREAKS or words[k] in RELATIVES or words[k] == "," or k in view.aside:
+                return None
+            if view.mention_at[k] < 0 and view.tokens[k].tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                    and words[k] not in BE_FORMS and words[k] not in ("had", "has", "have", "did", "does", "do") \
+                    and words[k - 1] != "-":
+                actor = view.mention_at[k - 1]
+                if actor < 0:
+                    continue  # "transferred labelled mitochondria": a participle before a noun
+                if view.mentions[actor][2].category not in TREATMENTS or k - 1 in view.aside:
+                    return None
+                actor = self._phrase_head(view, actor)  # "Exosomes from hypoxia-preconditioned MSCs carried"
+                j = view.mentions[actor][0] - 1
+                while j >= 0 and view.words[j] in DETERMINERS:
+                    j -= 1
+                if j >= 0 and view.words[j] in PREPOSITIONS:
+                    return None  # "A conduit seeded with these cells bridged ...": the cells are not its subject
+                between = words[k + 1:i]
+                return actor if not any(w in CLAUSE_BREAKS or w in RELATIVES for w in between) else None
+        return None
 
     def _gerund_agent(self, view: SentenceView, trig: Trigger, objects: list[int]) -> int | None:
         """The agent of a gerund that opens a clause, named after its object: "blocking HO-1 with ZnPP",
