@@ -528,15 +528,22 @@ class AgentRules:
         return subjects, how, False, 0
 
     @staticmethod
+    def _joint_before(view: SentenceView, trig: Trigger) -> int | None:
+        """Where the word before a verb trigger stands, past its adverbs ("..., and (also) decreased"); None
+        for an "-ing" form ("..., and neutralising antibodies against BDNF": an adjective, no verb)."""
+        if trig.text.endswith("ing"):
+            return None
+        i = trig.start - 1
+        while i >= 0 and view.words[i] != "," and adverbial(view.words, i):
+            i -= 1
+        return i if i >= 0 else None
+
+    @staticmethod
     def _in_verb_phrase_before(view: SentenceView, trig: Trigger, chain: "Chain", subjects: list[int]) -> bool:
         """Whether a verb joined by "and" to the claim before ("..., and (also) decreased") finds its
         subjects inside that claim's verb phrase, with no clause of their own opening between."""
-        if trig.text.endswith("ing"):
-            return False  # "..., and neutralising antibodies against BDNF": an adjective, no second verb
-        i = trig.start - 1
-        while i >= 0 and adverbial(view.words, i) and view.words[i] != ",":
-            i -= 1
-        if i < 0 or view.words[i] != "and" or chain.verb_end < 0:
+        i = AgentRules._joint_before(view, trig)
+        if i is None or view.words[i] != "and" or chain.verb_end < 0:
             return False
         if any(view.mentions[m][0] < chain.verb_end for m in subjects):
             return False
@@ -547,10 +554,8 @@ class AgentRules:
         tagger, no trigger of ours; the tagger reads "BM-MSCs transferred" as VBD or VBN, and a reduced
         relative has the same actor) whose phrase holds ``subjects``, when this trigger follows it after
         "and" or a comma with no subject of its own."""
-        words, i = view.words, trig.start - 1
-        while i >= 0 and words[i] != "," and adverbial(words, i):
-            i -= 1
-        if i < 1 or words[i] not in ("and", ",") or trig.text.endswith("ing"):
+        words, i = view.words, self._joint_before(view, trig)
+        if i is None or i < 1 or words[i] not in ("and", ","):
             return None
         first = min(view.mentions[m][0] for m in subjects)
         for k in range(first - 1, max(0, first - 10), -1):

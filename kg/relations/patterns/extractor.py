@@ -104,10 +104,10 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             view = view.with_named_symptoms(adoc.mentions)
             if len(previous_pair) == 2:  # "Melatonin and BMSCs were given ... The former restored GPx"
                 for k, word in enumerate(view.words):
+                    if word not in ("former", "latter") or view.words[k - 1:k] != ["the"] or view.mention_at[k] >= 0:
+                        continue
                     # "AD-MSCs raised it more than BM-MSCs did, and only the former ...": a pair of its own
-                    named_here = {identity(m) for s, _, m in view.mentions if s < k and m.category in TREATMENTS}
-                    if word in ("former", "latter") and view.words[k - 1:k] == ["the"] and view.mention_at[k] < 0 \
-                            and len(named_here) < 2:
+                    if len({identity(m) for s, _, m in view.mentions if s < k and m.category in TREATMENTS}) < 2:
                         view = view.with_stand_in(k, previous_pair[0 if word == "former" else 1])
             pair = leading_pair(view.words, self.lexicon.verbs) if len(previous_pair) == 2 else None
             if pair is not None:  # "Both treatments reduced ROS": the claim once for each agent named before
