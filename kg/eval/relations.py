@@ -269,7 +269,8 @@ def document_aliases(mentions: Iterable[Mention], text: str | None = None,
                 if source_end is not None:
                     names.add(m.text[source_end - m.start:].lstrip(" -").removeprefix("derived ").lower())
             if text is not None:
-                names.add(enclosing_word(text, m.start, m.end).lower())
+                if not _word_names_a_later_entity(text, m, ordered[i + 1:]):
+                    names.add(enclosing_word(text, m.start, m.end).lower())
                 source = ordered[i - 1] if i else None
                 if source and source.category is Category.CELL and m.category is not Category.CELL \
                         and text[source.end:m.start] == " ":
@@ -279,6 +280,15 @@ def document_aliases(mentions: Iterable[Mention], text: str | None = None,
     if text is not None:
         _add_qualified_products(aliases, text, relations)
     return aliases
+
+
+def _word_names_a_later_entity(text: str, mention: Mention, later: list[Mention]) -> bool:
+    """Whether another entity follows the mention inside its written word: the word names that one
+    ("BMSC-CM" is the conditioned medium, not the BMSCs; "ADSC-Exos" the exosomes)."""
+    word_end = mention.end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    return any(mention.end <= other.start < word_end and other.curie != mention.curie for other in later)
 
 
 def _add_qualified_products(aliases: Aliases, text: str, relations: Iterable[Relation]) -> None:

@@ -16,9 +16,9 @@ from kg.types import Epistemics
 
 NEGATION_CUES = frozenset({
     "not", "n't", "no", "never", "neither", "nor", "without", "failed", "fail", "fails", "failing",
-    "unable", "cannot", "lack", "lacked", "lacks", "lacking", "absence", "absent", "none",
+    "unable", "cannot", "lack", "lacked", "lacks", "absence", "absent", "none",
     "insufficient", "ineffective", "lost", "loses",  # "lost their capacity to reduce ..."
-})
+})  # not "lacking": it says what the subject is without ("a Keap1 plasmid lacking the 3'-UTR blunted Nrf2")
 # Words that may sit between a negation cue and the trigger: "did not significantly reduce".
 NEGATION_WINDOW = 5
 

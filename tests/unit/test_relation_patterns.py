@@ -2285,3 +2285,144 @@ def test_verbs_after_a_verb_that_makes_no_claim_keep_its_subject(extract):
                     "lowered IL-1β release.")
     assert ("Exosomes", "DECREASES", "IL-1β", False) in edges
     assert not any(s == "miR-124-3p" for s, t, _, _ in edges if t != "LOCATED_IN")
+
+
+def test_a_participle_lacking_something_does_not_negate_the_verb(extract):
+    edges = extract("A Keap1 overexpression plasmid lacking the 3′-UTR blunted Nrf2 nuclear accumulation.")
+    assert ("Keap1", "DECREASES", "Nrf2", False) in edges
+    assert ("Keap1", "DECREASES", "Nrf2", True) not in edges
+
+
+def test_local_is_a_route_only_for_an_administration(extract):
+    edges = extract("Intramuscular transplantation of adipose-derived MSCs improved MNCV. "
+                    "The grafts raised local VEGF and bFGF levels.")
+    assert not any(t == "ADMINISTERED_VIA" and o.lower() == "local" for _, t, o, _ in edges)
+    assert ("grafts", "INCREASES", "VEGF", False) in edges
+    edges = extract("Connexin 43 upregulation in satellite glial cells was abrogated by local MSC injection.")
+    assert ("MSC", "ADMINISTERED_VIA", "local", False) in edges
+
+
+def test_listed_subjects_skip_the_sample_they_were_measured_in(extract):
+    edges = extract("Serum CRP and synovial fluid TNF-α decreased after exosome injection.")
+    assert ("exosome", "DECREASES", "CRP", False) in edges
+    assert ("exosome", "DECREASES", "TNF-α", False) in edges
+
+
+def test_a_listed_product_acts_not_its_source(extract):
+    edges = extract("In paclitaxel-treated mice, exosomes secreted by adipose-derived stem cells (ADSC-Exos) and "
+                    "duloxetine reduced mechanical hypersensitivity to a similar degree.")
+    assert ("exosomes", "DECREASES", "mechanical hypersensitivity", False) in edges
+    assert ("duloxetine", "DECREASES", "mechanical hypersensitivity", False) in edges
+    assert ("adipose-derived stem cells", "DECREASES", "mechanical hypersensitivity", False) not in edges
+
+
+def test_a_place_before_a_measured_head_is_no_object(extract):
+    edges = extract("ADSC-Exos also lowered DRG expression of ATF3.")
+    assert ("Exos", "DECREASES", "ATF3", False) in edges
+
+
+def test_a_regimen_and_a_pair_of_preparations_refer_back(extract):
+    edges = extract("Mice were given intravenous hUC-MSCs 24 h before the first dose of vincristine. "
+                    "This regimen prevented the development of mechanical allodynia.")
+    assert ("regimen", "PREVENTS", "mechanical allodynia", False) in edges
+    rels = extract.full("Rats received BMSC exosomes or ADSC exosomes. Both preparations decreased caspase-3. "
+                        "Neither preparation altered the expression of Bax.")
+    lowered = {r.subject.curie for r in rels if r.type.value == "DECREASES" and r.object.text == "caspase-3"}
+    assert lowered == {"kg:GO_0070062_from_CL_0002540", "kg:GO_0070062_from_CL_0002570"}
+    unaltered = {r.subject.curie for r in rels if r.type.value == "REGULATES" and r.object.text == "Bax"
+                 and r.evidence.epistemics.negated}
+    assert unaltered == lowered
+
+
+def test_a_change_after_the_second_infusion_is_the_infused_treatment(extract):
+    rels = extract.full("Patients with CRPS received intravenous infusions of BM-MSCs. "
+                        "Circulating TNF-α and IL-6 declined after the second infusion.")
+    lowered = {(r.subject.curie, r.object.text) for r in rels if r.type.value == "DECREASES"}
+    assert lowered == {("CL:0002540", "TNF-α"), ("CL:0002540", "IL-6")}
+
+
+def test_a_single_patient_and_treatments_given_for_a_disease(extract):
+    edges = extract("A 42-year-old woman with complex regional pain syndrome (CRPS), refractory to conventional "
+                    "therapy, received intravenous infusions of BM-MSCs.")
+    assert ("BM-MSCs", "TREATS", "complex regional pain syndrome", False) in edges
+    edges = extract("Eleven patients with trigeminal neuralgia (TN) were given a single percutaneous injection of "
+                    "autologous bone marrow MSCs.")
+    assert ("bone marrow MSCs", "TREATS", "trigeminal neuralgia", False) in edges
+    edges = extract("This meta-analysis pooled 14 trials of intra-articular MSC injections for knee osteoarthritis.")
+    assert ("MSC", "TREATS", "knee osteoarthritis", False) in edges
+
+
+def test_both_or_neither_marker_stands_for_the_two_things_acted_on_before(extract):
+    rels = extract.full("However, only BMSCs lowered spinal TNF-α and Iba-1 expression; gabapentin changed neither marker.")
+    denied = {(r.object.curie, r.evidence.epistemics.negated) for r in rels
+              if r.subject.text == "gabapentin" and r.type.value == "REGULATES"}
+    assert denied == {("NCBIGene:7124", True), ("NCBIGene:199", True)}
+    rels = extract.full("Placenta-derived MSCs raised the mechanical withdrawal threshold from day 7 and reduced IL-6 "
+                        "from day 14, whereas fibroblasts did not alter either measure.")
+    assert {r.object.long_form for r in rels if r.subject.text == "fibroblasts" and r.evidence.epistemics.negated} \
+        == {"mechanical withdrawal threshold", "IL-6"}
+
+
+def test_a_product_named_again_by_its_short_form_is_one_of_the_pair(extract):
+    rels = extract.full("Prior reports indicate that intranasal delivery of MSC-derived small extracellular vesicles (sEVs) "
+                        "reduces thermal hyperalgesia as effectively as pregabalin (30 mg/kg) in diabetic mice, although, "
+                        "unlike pregabalin, sEVs also lower malondialdehyde (MDA) in the DRG. Neither treatment "
+                        "restored intraepidermal nerve fibre density.")
+    denied_by = {r.subject.curie: r.subject.long_form for r in rels
+                 if r.object.text == "intraepidermal nerve fibre density" and r.evidence.epistemics.negated}
+    assert len(denied_by) == 2 and "kg:GO_1903561_from_CL_0000134" in denied_by
+    assert "pregabalin" in denied_by.values()
+
+
+def test_changes_given_as_evidence_are_the_agents_not_the_objects(extract):
+    edges = extract("After SCI, exosomes from human umbilical cord MSCs suppressed NLRP3 inflammasome activation in "
+                    "microglia, as evidenced by lower levels of cleaved caspase-1 and mature IL-18.")
+    assert ("exosomes", "DECREASES", "caspase-1", False) in edges
+    assert ("exosomes", "DECREASES", "IL-18", False) in edges
+    assert not any(s == "NLRP3 inflammasome" for s, *_ in edges)
+
+
+def test_a_verb_coordinated_in_turn_keeps_the_relative_clauses_subject(extract):
+    edges = extract("Exosomes from SHED were enriched in miR-21-5p, which silenced PTEN and in turn enhanced "
+                    "Akt phosphorylation in DRG neurons.")
+    assert ("miR-21-5p", "INCREASES", "Akt", False) in edges
+    assert ("PTEN", "INCREASES", "Akt", False) not in edges
+
+
+def test_a_participle_clause_takes_the_subject_past_its_short_form(extract):
+    edges = extract("Conversely, the HO-1 inducer cobalt protoporphyrin (CoPP) mimicked ADSC treatment, "
+                    "increasing HO-1 and reducing MDA.")
+    assert ("cobalt protoporphyrin", "DECREASES", "MDA", False) in edges
+    assert not any(s == "ADSC" for s, *_ in edges)
+
+
+def test_normalizing_both_parameters_undoes_the_rise_named_before(extract):
+    rels = extract.full("High glucose heightened mitochondrial ROS and cleaved caspase-3 in cultured Schwann cells. "
+                        "Transwell co-culture with ADSCs normalized both parameters.")
+    assert {(r.type.value, r.object.long_form) for r in rels if r.subject.text == "ADSCs"} == {
+        ("DECREASES", "mitochondrial ROS"), ("DECREASES", "caspase-3")}
+
+
+def test_a_dose_in_parentheses_gives_its_route_to_the_drug_before_it(extract):
+    edges = extract("Combining intravenous BMSCs with gabapentin (50 mg/kg, i.p.) produced a greater anti-allodynic effect.")
+    assert ("gabapentin", "ADMINISTERED_VIA", "i.p.", False) in edges
+    assert ("BMSCs", "ADMINISTERED_VIA", "i.p.", False) not in edges
+    assert ("BMSCs", "ADMINISTERED_VIA", "intravenous", False) in edges
+
+
+def test_a_drug_class_in_apposition_is_a_class_not_a_second_agent(extract):
+    edges = extract("Patients received intradiscal triamcinolone acetonide, a corticosteroid. Dexamethasone, a "
+                    "synthetic glucocorticoid given on the same schedule, failed to prevent allodynia.")
+    assert ("triamcinolone acetonide", "IS_A", "corticosteroid", False) in edges
+    assert ("Dexamethasone", "IS_A", "glucocorticoid", False) in edges
+    assert ("corticosteroid", "ADMINISTERED_VIA", "intradiscal", False) not in edges
+    routes = {o for _, t, o, _ in extract("Patients received paravertebral injections of UC-MSC-CM.") if t == "ADMINISTERED_VIA"}
+    assert routes == {"paravertebral injections"}
+
+
+def test_an_induced_condition_of_a_place_or_cell_is_the_condition(extract):
+    edges = extract("In rats with complete Freund's adjuvant (CFA)-induced paw inflammation, intraplantar hUC-MSCs "
+                    "reduced paw oedema. Oxaliplatin-induced DRG neuron apoptosis was reduced by MSCs.")
+    assert ("complete Freund's adjuvant", "CAUSES", "inflammation", False) in edges
+    assert ("Oxaliplatin", "CAUSES", "apoptosis", False) in edges
+    assert not any(s == "Oxaliplatin" and o.startswith("DRG") for s, _, o, _ in edges)

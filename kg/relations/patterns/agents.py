@@ -13,7 +13,7 @@ from kg.relations.patterns.words import (
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
     OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RELATIVES, RISE, RISE_NOUNS, ROUTE_AGENTS,
-    SAMPLE_NOUNS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
+    SAMPLE_NOUNS, SAMPLE_WORDS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
     TREATING_WRAPPERS, TREATMENT_NOUNS, TREATMENT_NOUN_MODIFIERS, UTR,
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
@@ -243,7 +243,8 @@ class AgentRules:
         # "MSCs and EVs reduced ROS", "MSCs, EVs and exosomes ...": mentions listed with the subject
         # also act; a comma alone does not list ("In the DRG, BMSCs reduced ..."); nor does an earlier
         # verb's object ("BMSCs suppressed IL-6 and adipose MSCs induced IL-10": IL-6 does not induce)
-        listed = self._listed_before(view, start)
+        # "exosomes secreted by ADSCs (ADSC-Exos) and duloxetine reduced": the phrase's head acts
+        listed = list(dict.fromkeys(self._phrase_head(view, m) for m in self._listed_before(view, start)))
         for n, other in enumerate(listed):
             other_start = view.mentions[other][0]
             if any(view.words[k] in self.lexicon.verbs and view.words[k - 1] != "-"
@@ -399,7 +400,8 @@ class AgentRules:
             start = AgentRules._past_source(view, start)  # "NAC and DPSC-derived EVs lowered 4-HNE"
             while start >= 2 and (view.mention_at[start - 1] < 0 and (
                     view.words[start - 1] in ADMINISTERED or view.words[start - 1].endswith("ly")
-                    or view.words[start - 1] in ("the", "their", "its"))  # "NAC and the exosomes each increased"
+                    or view.words[start - 1] in ("the", "their", "its")  # "NAC and the exosomes each increased"
+                    or view.words[start - 1] in SAMPLE_WORDS | SAMPLE_NOUNS)  # "CRP and synovial fluid TNF-α"
                     or view.mention_at[start - 1] >= 0
                     and view.mentions[view.mention_at[start - 1]][2].category is Category.ROUTE):
                 start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"
@@ -534,8 +536,9 @@ class AgentRules:
         if trig.text.endswith("ing"):
             return None
         i = trig.start - 1
-        while i >= 0 and view.words[i] != "," and adverbial(view.words, i):
-            i -= 1
+        while i >= 0 and view.words[i] != "," and (adverbial(view.words, i) or view.words[i] == "thereby"
+                                                   or view.words[i - 1:i + 1] == ["in", "turn"]):
+            i -= 2 if view.words[i] == "turn" else 1  # "silenced PTEN and in turn enhanced Akt"
         return i if i >= 0 else None
 
     @staticmethod
@@ -555,6 +558,8 @@ class AgentRules:
         relative has the same actor) whose phrase holds ``subjects``, when this trigger follows it after
         "and" or a comma with no subject of its own."""
         words, i = view.words, self._joint_before(view, trig)
+        if i is None and words[trig.start - 1:trig.start] == [","]:
+            i = trig.start - 1  # "CoPP mimicked ADSC treatment, increasing HO-1": a participle clause
         if i is None or i < 1 or words[i] not in ("and", ","):
             return None
         first = min(view.mentions[m][0] for m in subjects)
@@ -564,10 +569,13 @@ class AgentRules:
             if view.mention_at[k] < 0 and view.tokens[k].tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                     and words[k] not in BE_FORMS and words[k] not in ("had", "has", "have", "did", "does", "do") \
                     and words[k - 1] != "-":
-                actor = view.mention_at[k - 1]
+                before = k - 1
+                if words[before] == ")":  # "cobalt protoporphyrin (CoPP) mimicked"
+                    before = next((j for j in range(before, -1, -1) if words[j] == "("), 0) - 1
+                actor = view.mention_at[before]
                 if actor < 0:
                     continue  # "transferred labelled mitochondria": a participle before a noun
-                if view.mentions[actor][2].category not in TREATMENTS or k - 1 in view.aside:
+                if view.mentions[actor][2].category not in TREATMENTS or before in view.aside:
                     return None
                 actor = self._phrase_head(view, actor)  # "Exosomes from hypoxia-preconditioned MSCs carried"
                 j = view.mentions[actor][0] - 1

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN, is_control_arm
 from kg.relations.epistemics import epistemics
+from kg.relations.products import qualified_mention
 from kg.types import CLASS, Epistemics, Mention, Relation
 from kg.vocab import Category, RelationType
 from kg.relations.patterns.words import (
     BE_FORMS, BINDING, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, COMPARATIVES, CONDITIONS, CONTROL_WORDS, COORDINATION,
     COUNTERING_VERBS, DECLINES_REFERRED, DECLINE_NOUNS, DETERMINERS, EFFECT_HAVING, EFFECT_NOUNS, ELLIPTIC_AUXILIARIES,
-    EVIDENCING, GRADES, GROUPS, INTRANSITIVE_CHANGES, INVERTED_AGENTS, MEASURED_PARTICIPLES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
+    GRADES, GROUPS, INTRANSITIVE_CHANGES, INVERTED_AGENTS, MEASURED_PARTICIPLES, LOCALIZING_ADJECTIVES, MEASURED_OUTPUTS, MIMICKING,
     MODEL_MAKING, MOLECULES, NOT_EQUIVALENT, NP_MODIFIERS, NUMBER, OBJECT_HEADS, OBJECT_PRONOUNS, OBJECT_STOPS,
-    OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
+    OPPOSITE_CHANGE, OUTCOMES, PATIENTS, PATIENT_ASIDES, PHASES, PREPOSITIONS, QUANTITY, RECEIVING, REFERRED_CHANGES, REFERRED_CLASSES,
     REFERRING_TO_CHANGES, REMAINING, RISES_REFERRED, RISE_NOUNS, ROUTE_AGENTS, SAME_ADJECTIVES, SAMPLE_NOUNS,
     SAMPLE_WORDS, SENTENCE_OPENERS, SHOWING, SOURCE_VERBS, STATED_DECLINES, STATED_FALLS, STATED_RISES, TREATMENTS,
     TARGETING_CLASSES, TREATMENT_NOUNS, TRIAL_RECEIVING, WRAPPERS,
@@ -20,7 +21,8 @@ from kg.relations.patterns.words import (
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, claim_for, effect_claims, identity, joined
 from kg.relations.patterns.view import (
-    SentenceView, concomitant_change, counted, hyphenated, magnitude, same_head, used_intransitively,
+    SentenceView, changes_as_evidence, concomitant_change, counted, hyphenated, magnitude, same_head,
+    used_intransitively,
 )
 
 
@@ -44,11 +46,13 @@ class DiscourseRules:
             associated = words[a:a + 2] == ["associated", "with"] \
                 and any(w in EFFECT_NOUNS for w in words[max(0, a - 4):a])
             coinciding = words[a:a + 2] == ["coincided", "with"]  # "The decrease in p-p38 coincided with lower CX3CR1"
-            if not concomitant and not associated and not coinciding and (words[a] not in EVIDENCING or words[a + 1] != "by"):
-                continue
-            if words[a] != "accompanied" and not concomitant and not any(
-                    w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
+            accompanied = words[a:a + 2] == ["accompanied", "by"]
+            if not concomitant and not associated and not coinciding and not accompanied \
+                    and not changes_as_evidence(words, a):
                 continue  # "as shown by increased MBP levels", not "confirmed by confocal microscopy"
+            if (associated or coinciding) and not concomitant and not any(
+                    w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
+                continue
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
             claims = [r for r in effect_claims(relations) if position.get(id(r.subject), a) < a
                       and r.subject.category in TREATMENTS | MOLECULES]
@@ -127,8 +131,14 @@ class DiscourseRules:
         is one ("The efficacy of MSC-EVs was compared with that of pregabalin. Both treatments ..."); the
         bare "cells" of "Both cell types" is not, nor is what a claim of the sentence acted on ("increased
         reduced glutathione (GSH)")."""
-        named: dict[str, Mention] = {}
+        # by identity, then by source: "BMSC exosomes or ADSC exosomes" are two products of one kind told
+        # apart by their sources, so that "Both preparations" stands for each; "MSC-derived sEVs ... sEVs"
+        # is one product named twice
+        named: dict[str, dict[str | None, Mention]] = {}
         acted_on = {id(r.object) for r in effect_claims(found)}
+        source_of = {id(r.subject): r.object for r in found if r.type is RelationType.DERIVED_FROM
+                     and r.subject.category is Category.CELLULAR_COMPONENT and r.object.category is Category.CELL
+                     and r.subject.curie and r.object.curie}
         measured = {id(view.mentions[p][2]) for k, w in enumerate(view.words) if w in MEASURED_PARTICIPLES
                     and view.words[k - 1:k] in (["were"], ["was"]) for p in self._patients_before(view, k - 1)}
         for start, end, m in view.mentions:
@@ -140,8 +150,11 @@ class DiscourseRules:
                     or view.words[end:end + 1] == ["-"] \
                     or self._product_after(view, end) is not None:
                 continue
-            named.setdefault(identity(m), m)
-        return list(named.values())
+            source = source_of.get(id(m))
+            named.setdefault(identity(m), {}).setdefault(
+                identity(source) if source else None, qualified_mention(m, source) if source else m)
+        return [m for by_source in named.values()
+                for m in ([m for key, m in by_source.items() if key is not None] or by_source.values())]
 
     @staticmethod
     def _source_of_product(view: SentenceView, start: int) -> bool:
@@ -432,7 +445,10 @@ class DiscourseRules:
                 disease, end = nxt, view.mentions[nxt][1]
             if disease is None:
                 continue
-            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in view.aside and (
+            patient_aside = {k for c in range(end, min(end + 25, len(words) - 1))
+                             if words[c] == "," and words[c + 1] in PATIENT_ASIDES
+                             for k in range(c, next((e for e in range(c + 1, len(words)) if words[e] == ","), c) + 1)}
+            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in view.aside | patient_aside and (
                 words[k] in TRIAL_RECEIVING or words[k] in CLAUSE_BREAKS or words[k] == ".")), None)
             if given is None or words[given] not in TRIAL_RECEIVING:
                 continue

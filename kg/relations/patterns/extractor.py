@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.relations.anaphora import is_control_arm, resolve_generic_agents
+from kg.relations.anaphora import STAND_IN, is_control_arm, resolve_generic_agents
 from kg.relations.epistemics import epistemics
 from kg.types import CLASS, AnnotatedDoc, Mention, Relation
 from kg.vocab import SYMPTOM_HEADS, Category, RelationType
@@ -12,14 +12,14 @@ from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION,
     COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
     INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS,
-    PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
+    OPPOSITE_CHANGE, PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
     SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import claim, identity
+from kg.relations.patterns.claims import claim, effect_claims, identity
 from kg.relations.patterns.view import (
-    Chain, SentenceView, concomitant_change, leading_pair, leading_pronoun, referring_group, sentence_views,
-    used_intransitively,
+    Chain, SentenceView, concomitant_change, evidence_lists, leading_pair, leading_pronoun, referred_pair_object,
+    referring_group, referring_treatment, sentence_views, used_intransitively,
 )
 from kg.relations.patterns.document import (
     class_targets, embedded_parts, without_answered_questions, without_contradicted,
@@ -101,6 +101,9 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             group = referring_group(view.words) if previous_agent is not None else None
             if group is not None and view.mention_at[group] < 0:  # "the treated group also showed ..."
                 view = view.with_stand_in(group, previous_agent)
+            treatment = referring_treatment(view.words) if previous_agent is not None else None
+            if treatment is not None and view.mention_at[treatment] < 0:  # "IL-6 declined after the second infusion"
+                view = view.with_stand_in(treatment, previous_agent)
             view = view.with_named_symptoms(adoc.mentions)
             if len(previous_pair) == 2:  # "Melatonin and BMSCs were given ... The former restored GPx"
                 for k, word in enumerate(view.words):
@@ -115,6 +118,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                          for r in without_contradicted(self._sentence_relations(view.with_stand_in(pair, agent)))]
             else:
                 found = without_contradicted(self._sentence_relations(view))
+            found += self._referred_pair_claims(view, found, previous_found)
             found += self._countered_changes(view, found, previous_found, previous_view)
             found += self._agentless_results(view, found, previous_found, previous_view)
             found += self._no_difference(view, found, previous_found, previous_view)
@@ -123,7 +127,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             # "Both increased X. Neither treatment, however, lowered Y": the pair stays until new treatments are named
             previous_pair = self._treatments_named(view, found) or previous_pair
             for rel in found:
-                key = (rel.subject.start, rel.subject.curie or rel.subject.text, rel.type, rel.object.start)
+                key = (rel.subject.start, rel.subject.curie or rel.subject.text, rel.type, rel.object.start,
+                       rel.object.curie or rel.object.text)  # "neither marker": one word, two objects
                 if key not in relations or relations[key].evidence.score < rel.evidence.score:
                     relations[key] = rel
             # the treatment the next sentence may call "They" / "The treatment": not what made the model
@@ -137,6 +142,40 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
             previous_agent = agents[0] if agents else None
         found = without_answered_questions(list(relations.values()))
         return resolve_generic_agents(adoc, found + embedded_parts(adoc) + class_targets(adoc, found))
+
+    def _referred_pair_claims(self, view: SentenceView, found: list[Relation], previous: list[Relation]) -> list[Relation]:
+        """ "Only BMSCs lowered TNF-α and Iba-1; gabapentin changed neither marker": the claim once for each
+        of the two things the last claim before acted on (in this sentence, else the one before), negated
+        by "neither"."""
+        k = referred_pair_object(view.words)
+        if k is None or view.mention_at[k] >= 0:
+            return []
+        position = view.token_chars[k][0]
+        before = [r for r in effect_claims(found) if r.object.end <= position] or effect_claims(previous)
+        if not before:
+            return []
+        last = before[-1]
+        pair = list({identity(r.object): r.object for r in before if identity(r.subject) == identity(last.subject)}.values())
+        if len(pair) != 2:
+            return []
+        # "High glucose heightened ROS and cleaved caspase-3 ... ADSCs normalized both parameters": back down
+        changed = {identity(r.object): r.type for r in before if r.type in OPPOSITE_CHANGE}
+        claimed = {(identity(r.subject), r.type, identity(r.object)) for r in found}
+        out = []
+        for referred in pair:
+            stood_in = view.with_stand_in(k, referred)
+            for rel in without_contradicted(self._sentence_relations(stood_in)):
+                if rel.object.found_by != STAND_IN or rel.object.start != position \
+                        or (identity(rel.subject), rel.type, identity(rel.object)) in claimed:
+                    continue
+                if rel.type is RelationType.REGULATES and rel.evidence.trigger.lower() in NORMALIZING \
+                        and identity(referred) in changed and identity(rel.subject) != identity(last.subject):
+                    rel = rel.model_copy(update={"type": OPPOSITE_CHANGE[changed[identity(referred)]]})
+                if view.words[k - 1] == "neither" and not rel.evidence.epistemics.negated:
+                    rel = rel.model_copy(update={"evidence": rel.evidence.model_copy(update={
+                        "epistemics": rel.evidence.epistemics.model_copy(update={"negated": True})})})
+                out.append(rel)
+        return out
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:
         # ", with a concomitant increase in HO-1": the claim's agent's change (_accompanying_changes),
@@ -152,7 +191,10 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         chain = Chain()
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
+        evidence = evidence_lists(view.words)
         for trig in triggers:
+            if trig.start in evidence and any(r.subject.category in TREATMENTS for r in effect_claims(out)):
+                continue  # "EVs suppressed NLRP3, as evidenced by lower caspase-1": the EVs' (_accompanying_changes)
             if trig.form == "tight":
                 found = self._tight(view, trig)
                 if found and trig.type is RelationType.IS_A:

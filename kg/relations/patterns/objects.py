@@ -59,9 +59,12 @@ class ObjectRules:
         """The trigger's object and the mentions listed with it; ``place``: the object is a location
         phrase's ("localized in the DRG and spinal cord"), not a claim's whose place it would be."""
         first = view.mention_starting_after(index, MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
-        if first is not None and view.mentions[first][2].category is Category.ROUTE \
-                and view.words[view.mentions[first][1]:][:1] and view.words[view.mentions[first][1]] in OBJECT_HEADS:
-            # "increased the local secretion of NGF": a route word modifying the head, not the object
+        after_first = view.words[view.mentions[first][1]:view.mentions[first][1] + 2] if first is not None else []
+        if first is not None and after_first[:1] and after_first[0] in OBJECT_HEADS and (
+                view.mentions[first][2].category is Category.ROUTE
+                or view.mentions[first][2].category is Category.ANATOMY and after_first[1:] == ["of"]):
+            # "increased the local secretion of NGF", "lowered DRG expression of ATF3": a route word or a
+            # place modifying the head, not the object
             first = view.mention_starting_after(view.mentions[first][1], MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
         if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
                                 for k in range(index + 1, view.mentions[first][0])):
@@ -97,6 +100,13 @@ class ObjectRules:
             end = self._skip_plain_words(view, end)
             if view.words[end:end + 3] == ["as", "well", "as"]:
                 end += 2  # "lowered Arg-1 as well as CD86"
+            if view.words[end:end + 2] in ([",", "a"], [",", "an"]):
+                # ", a corticosteroid": an apposition, not a list; the list may go on after it ("GFAP, a
+                # marker of reactive astrocytes, and of phosphorylated p38")
+                close = next((k for k in range(end + 2, min(end + 10, len(view.words))) if view.words[k] == ","), None)
+                if close is None or view.words[close + 1:close + 2] not in (["and"], ["or"]):
+                    break
+                end = close
             if end + 1 >= len(view.words) or view.words[end] not in (",", "and", "or", "but", "/", "as"):
                 break
             nxt = end + 1

@@ -9,7 +9,7 @@ from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
     CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS,
-    HYPHEN_RELATIONS, INTRODUCTORY,
+    HYPHEN_RELATIONS, INTRODUCTORY, IRREGULAR_PARTICIPLES,
     KIND_NOUNS, LABELLED, LOCATED_AGENTS, LOCATIONS, MODEL_INDUCING, MODEL_INDUCING_VERBS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
     PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
@@ -74,8 +74,11 @@ class PhraseRules:
                 if cls < 0 or view.mentions[cls][0] != j:
                     continue
                 named = view.mentions[cls][2]
-                if view.words[view.mentions[cls][1]:][:1] in ([","], ["."], [";"], ["that"], ["which"], ["with"]) \
-                        and named.category is member.category and identity(named) != identity(member):
+                follower = view.words[view.mentions[cls][1]:][:1]
+                # "Dexamethasone, a synthetic glucocorticoid given on the same schedule,": a participle goes on
+                closed = follower in ([","], ["."], [";"], ["that"], ["which"], ["with"]) or follower and (
+                    follower[0] in IRREGULAR_PARTICIPLES or follower[0].endswith("ed"))
+                if closed and named.category is member.category and identity(named) != identity(member):
                     out.append(presupposed(member, named, RelationType.IS_A, view.sentence, "is a", "tight"))
                 continue
             j = i + 4
@@ -409,6 +412,10 @@ class PhraseRules:
             # or one word on ("-derived (exosomal) miR-21")
             adjacent = view.mention_at[end + 2]
             b = adjacent if adjacent >= 0 and view.mentions[adjacent][0] == end + 2 else view.mention_starting_after(end + 2, 1)
+            if b is not None and rtype is not RelationType.DERIVED_FROM \
+                    and view.mentions[b][2].category in (Category.ANATOMY, Category.CELL) and view.mentions[b][1] < len(view.words):
+                after = view.mention_at[view.mentions[b][1]]  # "CFA-induced paw inflammation", "-induced DRG neuron apoptosis"
+                b = after if after >= 0 and view.mentions[after][2].category in CONDITIONS | {Category.PROCESS} else b
             heads = [b] if b is not None else []
             if b is None and view.words[end + 2] in OBJECT_HEADS and view.words[end + 3:end + 4] == ["of"] \
                     and view.mention_starting_after(end + 4, 1) is not None:
@@ -543,7 +550,10 @@ class PhraseRules:
                 # (100 μg, intravenous) or pregabalin (30 mg/kg, oral)": each agent its own route, the
                 # head of its phrase ("Exosomes isolated from hUC-MSCs (hucMSC-Exos; 100 µg, intrathecal)")
                 head = self._phrase_head(view, dosed)
-                return [head if head in agents else dosed]
+                # the product a source names, not the first arm of a combination ("Combining BMSCs with
+                # gabapentin (50 mg/kg, i.p.)": gabapentin's)
+                sourced = view.mentions[head][2].category is Category.CELLULAR_COMPONENT
+                return [head if head in agents and sourced else dosed]
         while i >= 0 and (i in view.aside or view.words[i] in ROUTE_LINKS or view.words[i].endswith("ly")
                           and view.mention_at[i] < 0 or view.mention_at[i] >= 0 and
                           view.mentions[view.mention_at[i]][2].category in LOCATIONS and i not in agents_at

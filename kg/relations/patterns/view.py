@@ -8,14 +8,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from kg.relations.anaphora import GENERIC_HEADS, STAND_IN
+from kg.relations.products import is_qualified
 from kg.types import EMBEDDED, AnnotatedDoc, Mention, Sentence
 from kg.vocab import SYMPTOM_HEADS, Category
 from kg.relations.patterns.words import (
-    ADVERBIALS, APPOSITION_FOLLOWERS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS, COMPARISON_CUES, CONTRASTING_CLAUSES,
-    DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, INTRANSITIVE_FOLLOWERS,
+    ADJECTIVAL_ROUTES, ADMINISTERED, ADVERBIALS, APPOSITION_FOLLOWERS, APPOSITIVE_OPENERS, CHANGE_WORDS, CLAUSE_BREAKS,
+    COMPARATIVES, COMPARISON_CUES, CONTRASTING_CLAUSES,
+    DECLINE_NOUNS, DISCOURSE_ASIDES, DISCOURSE_WORDS, EQUAL_ADJECTIVES, EQUAL_MANNER, EVIDENCING, INTRANSITIVE_FOLLOWERS,
     CELL_KINDS, GROUP_PARTICIPLES, INTRODUCTORY,
-    IRREGULAR_PARTICIPLES, MIMICKING, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRING_PREPARATIONS,
-    RISE_NOUNS, SENTENCE_OPENERS, TIME_UNITS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS,
+    IRREGULAR_PARTICIPLES, MIMICKING, NUMBER, NUMBER_WORDS, PAIR_NOUNS, REFERRED_CHANGES, REFERRED_PAIR_OBJECTS,
+    REFERRING_PREPARATIONS,
+    RISE_NOUNS, SENTENCE_OPENERS, TIME_UNITS, TREATMENT_NOUN_MODIFIERS, TREATMENT_NOUNS, WRAPPERS,
 )
 
 
@@ -88,7 +91,9 @@ class SentenceView:
         start, end = self.token_chars[index]
         stand_in = antecedent.model_copy(update={
             "start": start, "end": end, "text": self.tokens[index].text, "sentence_index": self.sentence.index,
-            "long_form": antecedent.text if antecedent.text.lower() in GENERIC_HEADS else antecedent.long_form or antecedent.text,
+            # a product named with its source keeps that name: "Both preparations" is each source's exosomes
+            "long_form": antecedent.name if is_qualified(antecedent)
+            else antecedent.text if antecedent.text.lower() in GENERIC_HEADS else antecedent.long_form or antecedent.text,
             "found_by": STAND_IN})
         placed = sorted([*self.mentions, (index, index + 1, stand_in)], key=lambda p: p[0])
         mention_at = [-1] * len(self.words)
@@ -197,6 +202,20 @@ def referring_group(words: list[str]) -> int | None:
     return None
 
 
+def referring_treatment(words: list[str]) -> int | None:
+    """Where "after the second infusion" / "following each injection" names the treatment only by
+    referring back ("TNF-α and IL-6 declined after the second infusion"): the treatment noun's position."""
+    for k in range(2, len(words)):
+        if words[k] not in TREATMENT_NOUNS or words[k + 1:k + 2] in (["of"], ["with"], ["-"]):
+            continue
+        j = k - 1
+        while j > 0 and (words[j] in TREATMENT_NOUN_MODIFIERS or words[j] in ("first", "second", "third", "last", "final")):
+            j -= 1
+        if words[j] in ("the", "each", "every", "this") and words[j - 1] in ("after", "following"):
+            return k
+    return None
+
+
 def sentence_start(words: list[str]) -> int | None:
     """Where the sentence's subject begins, past an introductory phrase and openers ("However, ...",
     "After transplantation into the injured spinal cord, ..."); None when openers end without a comma."""
@@ -206,6 +225,31 @@ def sentence_start(words: list[str]) -> int | None:
     while i < len(words) and words[i] in SENTENCE_OPENERS:
         i += 1
     return None if 0 < i and words[i - 1] != "," else i
+
+
+def changes_as_evidence(words: list[str], a: int) -> bool:
+    """Whether the words at ``a`` give changes as the evidence of a claim: "as shown by increased MBP",
+    "was confirmed by a marked decrease in Iba1"; not "confirmed by confocal microscopy"."""
+    return words[a] in EVIDENCING and words[a + 1:a + 2] == ["by"] and any(
+        w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 5])
+
+
+def evidence_lists(words: list[str]) -> set[int]:
+    """The words of each list of changes given as evidence, up to the clause's end: "as evidenced by
+    lower caspase-1, reduced GSDMD-N and mature IL-18"."""
+    out: set[int] = set()
+    for a in range(len(words) - 1):
+        if changes_as_evidence(words, a):
+            end = next((k for k in range(a + 2, len(words)) if words[k] in CLAUSE_BREAKS or words[k] == "."), len(words))
+            out.update(range(a + 2, end))
+    return out
+
+
+def referred_pair_object(words: list[str]) -> int | None:
+    """Where "both markers" / "neither marker" / "either outcome" stands for the two things a claim
+    before acted on ("only BMSCs lowered TNF-α and Iba-1; gabapentin changed neither marker")."""
+    return next((k for k in range(1, len(words)) if words[k] in REFERRED_PAIR_OBJECTS
+                 and words[k - 1] in ("both", "either", "neither")), None)
 
 
 def leading_pair(words: list[str], verbs: Mapping[str, object]) -> int | None:
@@ -242,18 +286,19 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
         opening = sentence_start(words)
         if len(mentions) < 2 and leading_pronoun(words) is None and not REFERRED_CHANGES & set(words) \
                 and (opening is None or words[opening:opening + 1] not in (["both"], ["neither"])) \
-                and not CHANGE_WORDS & set(words) and not MIMICKING & set(words):
+                and not CHANGE_WORDS & set(words) and not MIMICKING & set(words) and referred_pair_object(words) is None:
             # one mention makes no claim, unless a pronoun names the agent ("They raised IL-10.", "Both
             # increased ...") or the changes just claimed are its object ("These changes were reversed by
             # BMSCs."), or it reports a change the sentence before may have made ("IL-6 was not reduced."),
-            # or its agent reproduces the claims before ("These effects were reproduced by BAY 11-7082.")
+            # or its agent reproduces the claims before ("These effects were reproduced by BAY 11-7082."),
+            # or it names two objects of the claim before ("ADSCs normalized both parameters.")
             continue
         chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
         placed = []
         mention_at = [-1] * len(tokens)
         for m in sorted(mentions, key=lambda m: m.start):
             idx = [i for i, (s, e) in enumerate(chars) if s < m.end and e > m.start]
-            if not idx or any(mention_at[i] >= 0 for i in idx):
+            if not idx or any(mention_at[i] >= 0 for i in idx) or _adjective_not_route(m, idx[-1] + 1, words, chars, mentions):
                 continue
             for i in idx:
                 mention_at[i] = len(placed)
@@ -263,6 +308,18 @@ def sentence_views(adoc: AnnotatedDoc) -> list[SentenceView]:
                                   comparison_arms(words) | {i for s, e in equivalents for i in range(s, e)},
                                   equivalents=equivalents))
     return views
+
+
+def _adjective_not_route(mention: Mention, after: int, words: list[str], chars: list[tuple[int, int]],
+                         mentions: list[Mention]) -> bool:
+    """A route word that is also a plain adjective, with no administration word or other route right
+    after it: "raised local VEGF levels" names a place; "local (perineural) injection", "local MSC
+    injection" a route."""
+    if mention.category is not Category.ROUTE or mention.text.lower() not in ADJECTIVAL_ROUTES:
+        return False
+    if set(words[after:after + 3]) & (WRAPPERS | ADMINISTERED):
+        return False
+    return not any(m.category is Category.ROUTE and after < len(chars) and m.start == chars[after][0] for m in mentions)
 
 
 def asides(words: list[str]) -> set[int]:

@@ -219,6 +219,8 @@ TREATING_ACTS = frozenset({"treatment", "pretreatment", "transfection", "incubat
 # Words between a route and its agent: "intrathecal injection of the BMSCs", "EVs were given via intrathecal".
 ADMINISTERED = frozenset({"injected", "administered", "delivered", "given", "transplanted", "infused", "applied",
                           "grafted", "implanted"})
+# Route words that are also plain adjectives: a route only before an administration word or another route.
+ADJECTIVAL_ROUTES = frozenset({"local"})
 ROUTE_LINKS = WRAPPERS | DETERMINERS | ADMINISTERED | frozenset({
     "of", "with", "single", "repeated", "daily", "-", "via", "by", "through", "were", "was", "is", "are", "been",
     "then", "route", "into", "dose", "doses", "bolus", "infusions"})
@@ -259,6 +261,10 @@ MEMBER_CLASS_NOUNS = frozenset({"marker", "markers", "cytokines", "chemokines", 
 # ("abrogated both effects").
 REFERRED_CLASSES = MEMBER_CLASS_NOUNS | frozenset({"channels", "receptors", "antioxidants", "parameters",
                                                    "indices", "measures", "transcripts"})
+# "changed neither marker", "had no effect on either outcome", "normalized both parameters": the two things
+# a claim before acted on, in this sentence or the one before
+REFERRED_PAIR_OBJECTS = REFERRED_CLASSES | frozenset({"marker", "parameter", "enzyme", "outcome", "outcomes", "measure",
+                                                      "cytokine", "readout", "readouts", "mediator", "protein"})
 MAX_WRAPPED_REACH = 30  # words from a wrapper's "of" to the verb: "injection of X (10 μg) on day 7 after ..."
 DOSES = frozenset({"dose", "doses"})
 # How a disease model is made: "Diabetes was induced ... with STZ", "... injected to induce osteoarthritis"
@@ -288,9 +294,12 @@ FORM_MODIFIERS = frozenset({"phosphorylated", "cleaved", "total", "mature", "act
 # Words linking a product to its source: "EVs released by SMSCs", "exosomes derived from BMSCs"
 SOURCE_LINKS = frozenset({"released", "secreted", "derived", "isolated", "purified", "obtained", "by", "from"})
 # Who a trial enrols, and the verbs giving them its arms: "patients with knee OA received ...".
-PATIENTS = frozenset({"patients", "participants", "subjects", "adults", "individuals", "volunteers"})
+PATIENTS = frozenset({"patients", "participants", "subjects", "adults", "individuals", "volunteers", "patient",
+                      "woman", "man", "women", "men", "boy", "girl", "child", "children"})
 TRIAL_RECEIVING = frozenset({"received", "receiving", "randomized", "randomised", "allocated", "assigned",
-                             "treated", "underwent"})
+                             "treated", "underwent", "given"})
+# What a comma may add about the patients before the trial's verb: "with CRPS, refractory to conventional therapy, received"
+PATIENT_ASIDES = frozenset({"refractory", "resistant", "unresponsive", "aged", "who"})
 # A time before a modifier: "of MSCs one day before paclitaxel prevented ..."
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a"})
 TIME_UNITS = frozenset({"h", "hr", "hrs", "hours", "hour", "min", "minutes", "day", "days", "week", "weeks",
@@ -342,7 +351,7 @@ KIND_NOUNS = frozenset({"subtype", "type", "population", "subpopulation", "subse
 
 
 TREATMENT_NOUNS = frozenset({"treatment", "therapy", "intervention", "transplantation", "injection", "infusion",
-                             "administration", "graft", "grafts", "dose", "doses"})
+                             "administration", "graft", "grafts", "dose", "doses", "regimen"})
 # Words between "the" and a treatment noun: "this single dose", "the highest dose".
 TREATMENT_NOUN_MODIFIERS = frozenset({"single", "same", "combined", "cell", "high", "higher", "highest", "low",
                                       "lower", "lowest", "intermediate", "repeated"})
@@ -376,7 +385,7 @@ REFERRING_PREPARATIONS = frozenset({"medium", "media", "preparation", "supernata
 # "Both cell types", "Neither cell source": two kinds of cells named before
 CELL_KINDS = frozenset({"type", "types", "source", "sources", "population", "populations"})
 PAIR_NOUNS = TREATMENT_NOUNS | frozenset({"treatments", "therapies", "interventions", "agents", "preparations",
-                                          "approaches", "compounds"})
+                                          "preparation", "regimens", "approaches", "compounds", "products"})
 
 
 # Participles that open an aside without "-ed": ", given intravenously 24 h before the first dose,".
