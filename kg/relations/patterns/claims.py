@@ -26,6 +26,14 @@ def presupposed(subject: Mention, obj: Mention, rtype: RelationType, sentence: S
     return claim(subject, obj, rtype, sentence, trigger, how, epistemics((), 0, 0))
 
 
+def with_negation(rel: Relation, negated: bool) -> Relation:
+    """The relation with its negation set, its other epistemics kept."""
+    if rel.evidence.epistemics.negated == negated:
+        return rel
+    epi = rel.evidence.epistemics.model_copy(update={"negated": negated})
+    return rel.model_copy(update={"evidence": rel.evidence.model_copy(update={"epistemics": epi})})
+
+
 def effect_claims(relations: list[Relation]) -> list[Relation]:
     """The claims of an effect a sentence makes, not what a name or a phrase presupposes."""
     return [r for r in relations if r.type in EFFECT_TYPES and r.evidence.extractor.split(":")[1] not in PRESUPPOSING]

@@ -21,8 +21,8 @@ from kg.relations.patterns.words import (
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, claim_for, effect_claims, identity, joined
 from kg.relations.patterns.view import (
-    SentenceView, changes_as_evidence, concomitant_change, counted, hyphenated, magnitude, same_head,
-    used_intransitively,
+    SentenceView, changes_as_evidence, concomitant_change, counted, hyphenated, magnitude, names_a_change,
+    same_head, used_intransitively,
 )
 
 
@@ -50,8 +50,7 @@ class DiscourseRules:
             if not concomitant and not associated and not coinciding and not accompanied \
                     and not changes_as_evidence(words, a):
                 continue  # "as shown by increased MBP levels", not "confirmed by confocal microscopy"
-            if (associated or coinciding) and not concomitant and not any(
-                    w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 4]):
+            if (associated or coinciding) and not concomitant and not names_a_change(words[a + 2:a + 4]):
                 continue
             # not what a name presupposes ("Paclitaxel-induced allodynia, which was accompanied by ...")
             claims = [r for r in effect_claims(relations) if position.get(id(r.subject), a) < a
@@ -448,7 +447,8 @@ class DiscourseRules:
             patient_aside = {k for c in range(end, min(end + 25, len(words) - 1))
                              if words[c] == "," and words[c + 1] in PATIENT_ASIDES
                              for k in range(c, next((e for e in range(c + 1, len(words)) if words[e] == ","), c) + 1)}
-            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in view.aside | patient_aside and (
+            skipped = view.aside | patient_aside
+            given = next((k for k in range(end, min(end + 25, len(words) - 1)) if k not in skipped and (
                 words[k] in TRIAL_RECEIVING or words[k] in CLAUSE_BREAKS or words[k] == ".")), None)
             if given is None or words[given] not in TRIAL_RECEIVING:
                 continue

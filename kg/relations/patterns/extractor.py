@@ -16,7 +16,7 @@ from kg.relations.patterns.words import (
     SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import claim, effect_claims, identity
+from kg.relations.patterns.claims import claim, effect_claims, identity, with_negation
 from kg.relations.patterns.view import (
     Chain, SentenceView, concomitant_change, evidence_lists, leading_pair, leading_pronoun, referred_pair_object,
     referring_group, referring_treatment, sentence_views, used_intransitively,
@@ -171,10 +171,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 if rel.type is RelationType.REGULATES and rel.evidence.trigger.lower() in NORMALIZING \
                         and identity(referred) in changed and identity(rel.subject) != identity(last.subject):
                     rel = rel.model_copy(update={"type": OPPOSITE_CHANGE[changed[identity(referred)]]})
-                if view.words[k - 1] == "neither" and not rel.evidence.epistemics.negated:
-                    rel = rel.model_copy(update={"evidence": rel.evidence.model_copy(update={
-                        "epistemics": rel.evidence.epistemics.model_copy(update={"negated": True})})})
-                out.append(rel)
+                out.append(with_negation(rel, True) if view.words[k - 1] == "neither" else rel)
         return out
 
     def _sentence_relations(self, view: SentenceView) -> list[Relation]:

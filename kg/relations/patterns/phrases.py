@@ -15,7 +15,7 @@ from kg.relations.patterns.words import (
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.claims import identity, presupposed
+from kg.relations.patterns.claims import identity, presupposed, with_negation
 from kg.relations.patterns.view import SentenceView, past_abbreviation
 
 
@@ -516,9 +516,7 @@ class PhraseRules:
             trig = Trigger(RelationType.ADMINISTERED_VIA, "route", r_start, r_end, route.text)
             # the agent was given that way whatever the claim's negation ("was not altered by local
             # injection of ADSCs")
-            out += [rel.model_copy(update={"evidence": rel.evidence.model_copy(update={
-                        "epistemics": rel.evidence.epistemics.model_copy(update={"negated": False})})})
-                    for rel in self._emit(view, trig, governed, [r], "route")]
+            out += [with_negation(rel, False) for rel in self._emit(view, trig, governed, [r], "route")]
         return out
 
     def _route_agents(self, view: SentenceView, start: int, end: int, agents: list[int]) -> list[int]:

@@ -227,11 +227,15 @@ def sentence_start(words: list[str]) -> int | None:
     return None if 0 < i and words[i - 1] != "," else i
 
 
+def names_a_change(words: list[str]) -> bool:
+    """Whether the words name a change: "increased", "lower", "a decrease in", "the rise of"."""
+    return any(w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words)
+
+
 def changes_as_evidence(words: list[str], a: int) -> bool:
     """Whether the words at ``a`` give changes as the evidence of a claim: "as shown by increased MBP",
     "was confirmed by a marked decrease in Iba1"; not "confirmed by confocal microscopy"."""
-    return words[a] in EVIDENCING and words[a + 1:a + 2] == ["by"] and any(
-        w in COMPARATIVES or w in DECLINE_NOUNS or w in RISE_NOUNS for w in words[a + 2:a + 5])
+    return words[a] in EVIDENCING and words[a + 1:a + 2] == ["by"] and names_a_change(words[a + 2:a + 5])
 
 
 def evidence_lists(words: list[str]) -> set[int]:
