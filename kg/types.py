@@ -73,6 +73,8 @@ EMBEDDED = "embedded"
 CLASS = "class"
 # ``Mention.found_by`` of a scaffold named by what it carries ("BMSC-seeded chitosan conduits").
 SCAFFOLD = "scaffold"
+# ``Mention.found_by`` of vesicles named by how they were made ("SOD2-Exo", "Vec-Exo", "Hypo-Exos").
+ENGINEERED = "engineered"
 
 
 class Mention(BaseModel):

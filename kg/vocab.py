@@ -111,6 +111,10 @@ FROM_DOCUMENT_TYPE = "FROM_DOCUMENT"  # (:Evidence)-[:FROM_DOCUMENT]->(:Document
 MENTIONED_IN_TYPE = "MENTIONED_IN"  # (:Entity)-[:MENTIONED_IN {count}]->(:Document)
 
 
+# A protein's measured form, written before its name ("cleaved caspase-3", "phosphorylated ERK"): part
+# of the mention, not of the protein's identity.
+PROTEIN_STATES = frozenset({"cleaved", "phosphorylated", "acetylated", "ubiquitinated"})
+
 # Adjectives that grade a class without naming a narrower one ("a selective TLR4 inhibitor" is a TLR4
 # inhibitor): the NLP stage leaves them out of a class mention, the relation stage reads past them.
 GRADING_ADJECTIVES = frozenset({

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.types import EMBEDDED, AnnotatedDoc, Document, Mention, Relation
-from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
+from kg.vocab import GRADING_ADJECTIVES, PROTEIN_STATES, Category, RelationType
 from kg.eval.scores import PRF
 from kg.relations.products import defined_abbreviation, enclosing_word, is_qualified, names_qualified_source
 
@@ -335,6 +335,14 @@ def without_species(name: str) -> str:
     return next((lowered[len(p):] for p in SPECIES_PREFIXES if lowered.startswith(p)), lowered)
 
 
+def bare_name(name: str) -> str:
+    """The name without its species word and without a protein's measured form: "cleaved caspase-3"
+    and "caspase-3" name one protein (curators keep the form (kg.vocab.PROTEIN_STATES) about two times
+    in three, as the NLP stage does)."""
+    first, _, rest = without_species(name).partition(" ")
+    return rest if rest and first in PROTEIN_STATES else without_species(name)
+
+
 def without_grading(name: str) -> str:
     """ "regulator of mitochondrial biogenesis" for "master regulator of mitochondrial biogenesis": the NLP
     stage leaves grading adjectives out of a class mention (kg.vocab.GRADING_ADJECTIVES), so the graph's
@@ -355,13 +363,13 @@ def _abbreviation_singular(name: str) -> str | None:
 
 def _named(gold_name: str, names: set[str]) -> bool:
     """Whether a gold name is one of a mention's names: without case, with or without a leading species
-    word, and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
+    word or protein form (``bare_name``), and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
     if gold_name.lower() in names or without_grading(gold_name) in names:
         return True
-    bare = {without_species(n) for n in names}
+    bare = {bare_name(n) for n in names}
     single = _abbreviation_singular(gold_name)
     plural = gold_name + "s" if gold_name[-1:].isupper() or gold_name[-1:].isdigit() else None  # "MSC" for "MSCs"
-    return without_species(gold_name) in bare or single in bare or plural is not None and without_species(plural) in bare
+    return bare_name(gold_name) in bare or single in bare or plural is not None and bare_name(plural) in bare
 
 
 def edge_matches(edge: GoldEdge, relation: Relation, aliases: Aliases | None = None, text: str | None = None) -> bool:

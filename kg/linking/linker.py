@@ -20,7 +20,7 @@ from kg.linking.build import PREFERRED_PREFIXES_KEY, ensure_store
 from kg.linking.normalize import last_word, match_key, singular, slug
 from kg.linking.store import NameHit, TermStore, curie_prefix
 from kg.types import AnnotatedDoc, Candidate, Mention
-from kg.vocab import Category
+from kg.vocab import PROTEIN_STATES, Category
 
 LOCAL_PREFIX = "kg"
 # Categories close enough that a name found under one may be meant as the other.
@@ -79,6 +79,8 @@ def synonym_variants(text: str) -> list[str]:
             words = tail + words[:i]
             out.append(" ".join(words))
             break
+    if len(words) > 1 and lowered[0] in PROTEIN_STATES:
+        out.append(" ".join(words[1:]))  # "cleaved caspase-3" is caspase-3 measured in one form
     organ = [_ORGAN_WORDS.get(w.lower(), w) for w in words]
     if organ != words:
         out.append(" ".join(organ))

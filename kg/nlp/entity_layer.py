@@ -45,8 +45,8 @@ from kg.nlp.consistency import untagged_repeats
 from kg.nlp.lexicon import LEXICON_SPANS
 from kg.nlp.ner_slot import span_group_name
 from kg.nlp.variants import VARIANT_SPANS
-from kg.types import CLASS, SCAFFOLD
-from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, SYMPTOM_HEADS, Category
+from kg.types import CLASS, ENGINEERED, SCAFFOLD
+from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, PROTEIN_STATES, SYMPTOM_HEADS, Category
 
 # Decides equal-length conflicts inside the id groups (lexicon, variants); between models, a gene
 # label first and then the config's model order decide. On BioRED dev, where the BC5CDR model's
@@ -101,6 +101,8 @@ ID_GROUPS = (LEXICON_SPANS, VARIANT_SPANS)
 # Where the span came from, kept on Span.id so mentions can report it.
 FOUND_BY_ABBREVIATION = "abbreviation"
 FOUND_BY_CAUSE = "cause"  # the word before "-induced" of a condition (see _named_causes)
+FOUND_BY_RATIO = "ratio"  # "the GSH/GSSG ratio" (see _ratios)
+FOUND_BY_READOUT = "readout"  # "cartilage volume", "paw lifts" (see _readouts)
 
 
 @Language.factory("kg_entity_layer", default_config={"ner_groups": []})
@@ -143,8 +145,8 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _modified_cells(doc, _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))))))
-        ents = _with_measure_nouns(doc, _microrna_tools(doc, _without_trial_arms(doc, ents)))
+        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _engineered_vesicles(doc, _modified_cells(doc, _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted))))))))
+        ents = _protein_states(doc, _readouts(doc, _ratios(doc, _with_measure_nouns(doc, _microrna_tools(doc, _without_trial_arms(doc, ents))))))
         ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
         ents = _repeated_symbols(doc, _class_mentions(doc, ents))
         doc.ents = sorted(ents, key=lambda s: s.start)
@@ -429,6 +431,12 @@ _ENGINEERED_CELLS = re.compile(
     r"^[A-Za-z0-9α-ω]+(?:-[A-Za-z0-9]+)?-(?:(?:h|r)?(?:BM|AD|UC|hUC|WJ|P|D|G|B)?-?MSCs?|ADSCs?|DPSCs?)$")
 
 
+def _modified(ent: Span) -> bool:
+    """A cell or vesicle mention that opens with the modifier that made it ("SOD2-overexpressing BMSCs")."""
+    return ent.label_ in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) and any(
+        t.lower_.rsplit("-", 1)[-1] in MODIFYING_PARTICIPLES for t in ent[:-1])
+
+
 def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
     """Modified cells and loaded vesicles are named whole, as authors and curators do: a modifier
     "X-overexpressing" / "X-loaded" / "X-preconditioned" / "heat-inactivated" before a cell or vesicle
@@ -465,9 +473,45 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
            if e.label_ == Category.CELL.value and e.text.endswith("+") and e.end < len(doc)
            and doc[e.end].lower_ in ("cells", "cell") and e.end not in taken else e for e in out]
     for token in doc:
-        if token.i not in taken and _ENGINEERED_CELLS.match(token.text):
+        if not _ENGINEERED_CELLS.match(token.text):
+            continue
+        # a model's gene or chemical on the whole word is a slip: "Nrf2-DPSCs" are cells
+        slip = next((e for e in out if (e.start, e.end) == (token.i, token.i + 1) and e.label_ != Category.CELL.value), None)
+        if token.i not in taken or slip is not None:
+            out = [e for e in out if e is not slip]
             out.append(Span(doc, token.i, token.i + 1, label=Category.CELL.value, span_id=FOUND_BY_ABBREVIATION))
     return out
+
+
+# Vesicles named by how they were made: "SOD2-Exo", "Vec-Exo", "Hypo-Exos", "miR-146a-EVs", "Fer-1@Exo"
+# (not by their source: "BMSC-Exos", "WJ-EVs", "AD-Exos" name the cells' product, read elsewhere).
+_ENGINEERED_VESICLES = re.compile(r"^(?P<maker>\S+?)[-@](?:Exos?|EVs?|sEVs?)$")
+_SOURCE_PREFIX = re.compile(r"^(?:[hrmp]?(?:bm|ad|at|uc|wj|fb|pl|p|d|g|s)|.*(?:msc|sc|shed|cell))$", re.IGNORECASE)
+
+
+def _engineered_vesicles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An engineered vesicle's written word is one mention of its own (no id of the native vesicles,
+    another concept): what the maker and the vesicle are apart ("SOD2", "Exo") would otherwise join
+    the native ones' claims."""
+    words, start = [], 0
+    for token in doc:
+        if token.whitespace_ or token.i == len(doc) - 1:
+            words.append((start, token.i + 1))
+            start = token.i + 1
+    for start, end in words:
+        while start < end and doc[start].text in "([":
+            start += 1
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "-@":
+            end -= 1
+        found = _ENGINEERED_VESICLES.match(doc[start:end].text) if end > start else None
+        if found is None or _SOURCE_PREFIX.match(found["maker"]):
+            continue
+        inside = [e for e in ents if e.start < end and e.end > start]
+        if any(e.start < start or e.end > end or e.label_ in (Category.CELL.value, Category.ANATOMY.value) for e in inside):
+            continue  # a source cell in the word ("pBMSC-Exos"), or a mention reaching past it
+        ents = [e for e in ents if e not in inside]
+        ents.append(Span(doc, start, end, label=Category.CELLULAR_COMPONENT.value, span_id=ENGINEERED))
+    return ents
 
 
 # Scaffolds that carry cells or vesicles, named whole as a treatment: "BMSC-seeded chitosan conduits",
@@ -568,7 +612,14 @@ def _note_singular(short: Span, source: Span, singulars: dict[str, Span]) -> Non
 
 
 def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict) -> list[Span]:
-    """``short`` becomes a mention of what ``source`` is, replacing whatever overlapped it."""
+    """``short`` becomes a mention of what ``source`` is, replacing whatever overlapped it, except a
+    modified cell it is the head of that has a short form of its own: "BMSCs" defined earlier leaves
+    "hypoxia-preconditioned BMSCs (HP-BMSCs)" whole, another concept (but "miR-124-loaded EVs" after
+    "EVs ... were loaded with miR-124" are those EVs)."""
+    doc = short.doc
+    if any(e.start < short.start and e.end == short.end and _modified(e) and doc[e.end:e.end + 1].text == "("
+           for e in ents):
+        return ents
     kept = [e for e in ents if e.end <= short.start or e.start >= short.end]
     long_forms[(short.start_char, short.end_char)] = source.text
     return [*kept, Span(short.doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,
@@ -787,6 +838,86 @@ def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+# What a test or an examination measures, named by the words before it: "cartilage volume", "paw
+# lifts", "acetone response duration", "print area", "neurite length", "paw licking time".
+READOUT_HEADS = frozenset({"volume", "volumes", "thickness", "velocity", "velocities", "amplitude", "amplitudes",
+                           "density", "length", "lifts", "area", "duration", "latency", "latencies", "score",
+                           "scores", "count", "counts", "frequency", "cycle", "time", "weight"})
+# Mentions that may name part of a readout: the place, the stimulus, the sign ("lesion volume").
+READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Category.DISEASE.value,
+                           Category.PHENOTYPE.value, Category.CELL.value})
+NOT_READOUT_MODIFIERS = frozenset({"same", "long", "short", "mean", "median", "total", "first", "second", "last",
+                                   "high", "low", "higher", "lower", "greater", "longer", "shorter", "overall",
+                                   "baseline", "maximal", "maximum", "minimum", "average", "similar", "reaction",
+                                   "follow-up", "treatment", "exposure", "incubation", "culture", "survival", "mri",
+                                   "ultrasound", "radiographic", "histological", "histology"})
+MAX_READOUT_TOKENS = 5
+
+
+def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A readout the words before its head name ("ADSCs shortened the acetone response duration",
+    "reduced lesion volume") is one sign: its place or stimulus alone is not what changed. A head that is
+    already part of a mention keeps that mention ("nerve conduction velocity")."""
+    for token in doc:
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        if token.lower_ not in READOUT_HEADS or token.i in at or token.i == 0:
+            continue
+        start, k = token.i, token.i - 1
+        while k >= 0 and token.i - k < MAX_READOUT_TOKENS:
+            ent = at.get(k)
+            if ent is not None:
+                if ent.label_ not in READOUT_PARTS or token.i - ent.start >= MAX_READOUT_TOKENS:
+                    break
+                start = k = ent.start
+            elif doc[k].lower_ in NOT_READOUT_MODIFIERS or doc[k].is_stop or doc[k].like_num \
+                    or not (doc[k].is_alpha or "-" in doc[k].text[1:-1]) \
+                    or doc[k].tag_ not in ("NN", "NNS", "NNP", "JJ", "VBG") and "-" not in doc[k].text:
+                break
+            else:
+                start = k
+            k -= 1
+        if start == token.i or token.lower_ == "time" and not doc[token.i - 1].lower_.endswith("ing"):
+            continue  # "paw licking time", not "at the same time"
+        inside = [e for e in ents if e.start < token.i and e.end > start]
+        ents = [e for e in ents if e not in inside]
+        ents.append(Span(doc, start, token.i + 1, label=Category.PHENOTYPE.value, span_id=FOUND_BY_READOUT))
+    return ents
+
+
+def _protein_states(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The form a protein was measured in is part of its mention ("reduced cleaved caspase-3": the
+    active enzyme, not its precursor); the mention keeps the protein's id."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, e.start - 1, e.end, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
+            if e.label_ == Category.GENE.value and e.start > 0 and doc[e.start - 1].lower_ in PROTEIN_STATES
+            and e.start - 1 not in taken else e for e in ents]
+
+
+RATIO_NOUNS = frozenset({"ratio", "ratios"})
+
+
+def _ratios(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the GSH/GSSG ratio", "the Bax/Bcl-2 ratio": the ratio is what was measured and changed, one
+    sign of its own; its parts apart would read as two claims (a rise in GSSG where the ratio rose)."""
+    for token in doc:
+        if token.lower_ not in RATIO_NOUNS or token.i < 1:
+            continue
+        before = doc[token.i - 1]
+        if before.i >= 2 and doc[before.i - 1].text == "/" and not doc[before.i - 1].whitespace_ \
+                and not doc[before.i - 2].whitespace_:
+            start = before.i - 2  # "GSH / GSSG ratio", split by the tokenizer
+        elif "/" in before.text[1:-1]:
+            start = before.i  # "Bax/Bcl-2 ratio", one token
+        else:
+            continue
+        inside = [e for e in ents if e.start < token.i + 1 and e.end > start]
+        if any(e.start < start or e.end > token.i + 1 for e in inside):
+            continue
+        ents = [e for e in ents if e not in inside]
+        ents.append(Span(doc, start, token.i + 1, label=Category.PHENOTYPE.value, span_id=FOUND_BY_RATIO))
+    return ents
 
 
 def _qualifies(token) -> bool:

@@ -1,4 +1,4 @@
-"""Sentence boundaries at line breaks and after a time unit's full stop (``kg_line_breaks``).
+"""Sentence boundaries at line breaks and after a unit's full stop (``kg_line_breaks``).
 
 Titles rarely end in a full stop, and the title and abstract are joined by one newline;
 without this the title would run into the first abstract sentence. The tokenizer keeps "h." of
@@ -16,8 +16,9 @@ SENTENCE_END = frozenset(".!?")
 CONTINUING_PUNCTUATION = frozenset({",", ";", ":", ")", "]"})
 
 
-# Time units written with a full stop that the tokenizer keeps on the unit ("24 h.", "7 d.").
-UNITS_WITH_STOP = frozenset({"h.", "hr.", "hrs.", "min.", "d.", "wk.", "wks.", "mo.", "yr.", "yrs.", "s."})
+# Units written with a full stop that the tokenizer keeps on the unit ("24 h.", "7 d.", "9.7 g.").
+UNITS_WITH_STOP = frozenset({"h.", "hr.", "hrs.", "min.", "d.", "wk.", "wks.", "mo.", "yr.", "yrs.", "s.",
+                             "g.", "mg.", "μg.", "ng.", "kg.", "ml.", "mL.", "μl.", "μL.", "mm.", "cm.", "μm."})
 
 
 @Language.component("kg_line_breaks")

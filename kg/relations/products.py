@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kg.relations.anaphora import STAND_IN, refers_back
-from kg.types import Candidate, Mention, Relation
+from kg.types import ENGINEERED, Candidate, Mention, Relation
 from kg.vocab import Category, RelationType
 
 # "exosomes derived from", "-derived", "secreted by", "isolated from": at most this many words
@@ -129,6 +129,28 @@ def _respective_products(text: str, mentions: list[Mention]) -> dict[str, Mentio
     return out
 
 
+_UNTIL_DEFINITION = re.compile(r"[^()\[\];.]{0,100}?\(")
+
+
+def _engineered_definitions(text: str, mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
+    """The vesicles an engineered product's short form is defined for: "Preconditioned exosomes
+    (H2O2-Exo)", "Exosomes from BMSCs transfected with a miR-124-3p inhibitor (inhibitor-Exos)" are
+    the product the short form names (the NLP stage gives it an identity of its own), not the native
+    vesicles, nor the plain product of their source cells."""
+    engineered = {m.start: m for m in mentions if m.category is Category.CELLULAR_COMPONENT and m.curie
+                  and m.found_by == ENGINEERED}
+    out: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        if m.category is not Category.CELLULAR_COMPONENT or m.start in engineered:
+            continue
+        match = _UNTIL_DEFINITION.match(text, m.end)
+        short = engineered.get(match.end()) if match else None
+        if short is not None and not any(o.category is Category.CELLULAR_COMPONENT and m.end <= o.start < match.end()
+                                         for o in mentions):
+            out[(m.start, m.end)] = short
+    return out
+
+
 def qualify_products(relations: list[Relation], text: str, mentions: list[Mention] | None = None) -> list[Relation]:
     """``relations`` with each product mention that names its source cell, or an abbreviation
     defined for such a compound, replaced by its source-qualified mention (see the module docstring);
@@ -150,7 +172,8 @@ def qualify_products(relations: list[Relation], text: str, mentions: list[Mentio
         if short:
             by_abbreviation.setdefault(short, set()).add(qualified[span].curie)
     respective = _respective_products(text, mentions or [])
-    if not qualified and not respective:
+    engineered = _engineered_definitions(text, mentions or [])
+    if not qualified and not respective and not engineered:
         return relations
     # an abbreviation defined for two different products names neither
     abbreviations = {short: templates[next(iter(ids))] for short, ids in by_abbreviation.items() if len(ids) == 1}
@@ -159,6 +182,11 @@ def qualify_products(relations: list[Relation], text: str, mentions: list[Mentio
     def resolved(mention: Mention) -> Mention:
         if mention.category is not Category.CELLULAR_COMPONENT or not mention.curie:
             return mention
+        short = engineered.get((mention.start, mention.end))
+        if short is not None:
+            return mention.model_copy(update={"curie": short.curie, "name": short.name,
+                                              "candidates": [Candidate(curie=mention.curie, name=mention.name or mention.text,
+                                                                       score=1.0)]})
         template = abbreviations.get(enclosing_word(text, mention.start, mention.end)) or abbreviations.get(mention.text)
         if template is None:
             template = qualified.get((mention.start, mention.end))

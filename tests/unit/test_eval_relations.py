@@ -238,6 +238,19 @@ def test_gold_edge_matches_with_or_without_a_leading_species_word():
     assert score_gold([(text, [GoldEdge("MSCs", RelationType.DECREASES, "TNF-α", False)])], predicted)["found"] == 0
 
 
+def test_gold_edge_matches_a_protein_with_or_without_its_measured_form():
+    text = "Exosomes reduced cleaved caspase-3."
+    exosomes = Mention(doc_id="d", start=0, end=8, text="Exosomes", category=Category.CELLULAR_COMPONENT)
+    for written in ("cleaved caspase-3", "caspase-3"):
+        casp3 = Mention(doc_id="d", start=17, end=34, text=written, category=Category.GENE)
+        predicted = [[relation(exosomes, RelationType.DECREASES, casp3)]]
+        for name in ("cleaved caspase-3", "caspase-3"):
+            gold = [(text, [GoldEdge("Exosomes", RelationType.DECREASES, name, False)])]
+            assert score_gold(gold, predicted)["found"] == 1
+        gold = [(text, [GoldEdge("Exosomes", RelationType.DECREASES, "caspase-1", False)])]
+        assert score_gold(gold, predicted)["found"] == 0
+
+
 def test_gold_edge_matches_a_cells_name_after_the_source_tissue_that_opens_it():
     """ "MSCs" names the cells of "umbilical cord MSCs" and "placenta-derived MSCs" when the NLP stage
     found the tissue inside the name (the graph states it as DERIVED_FROM); without it, it does not."""

@@ -318,3 +318,11 @@ def test_a_tagged_body_part_named_exactly_as_a_cell_component_is_one(linker_of):
     assert vesicles.curie == "GO:0031982" and vesicles.category is Category.CELLULAR_COMPONENT
     assert cord.category is Category.ANATOMY
     assert longer.category is Category.ANATOMY  # only an exact name changes the tagger's category
+
+
+def test_a_proteins_measured_form_is_looked_up_as_the_protein():
+    from kg.linking.linker import synonym_variants
+
+    assert "caspase-3" in synonym_variants("cleaved caspase-3")
+    assert "p38 MAPK" in synonym_variants("phosphorylated p38 MAPK")
+    assert synonym_variants("cleaved") == []

@@ -99,6 +99,54 @@ def test_a_time_unit_with_a_full_stop_ends_its_sentence(nlp):
         "Thresholds rose within 48 h.", "The higher dose also lowered MDA.", "Levels were stable at 2 h. after injection."]
 
 
+def test_a_units_full_stop_ends_its_sentence(nlp):
+    adoc = nlp.annotate(Document(id="u", abstract="Exosomes raised it to 9.7 ± 1.1 g. Gabapentin reversed allodynia."))
+    assert [s.text for s in adoc.sentences] == ["Exosomes raised it to 9.7 ± 1.1 g.", "Gabapentin reversed allodynia."]
+
+
+def mentions_of(nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.category.value, m.curie) for m in nlp.annotate(Document(id="u", abstract=text)).mentions}
+
+
+def test_a_modified_cells_own_short_form_keeps_it_apart_from_the_cells(nlp):
+    found = mentions_of(nlp, "Bone marrow MSCs (BMSCs) were compared with hypoxia-preconditioned BMSCs (HP-BMSCs). "
+                             "HP-BMSCs raised SOD, whereas BMSCs did not.")
+    assert found["hypoxia-preconditioned BMSCs"][0] == "Cell"
+    assert found["HP-BMSCs"][1] != found["BMSCs"][1]  # another concept: no id of the native cells
+
+
+def test_engineered_vesicles_are_mentions_of_their_own_but_source_products_are_not(nlp):
+    found = mentions_of(nlp, "Exosomes from SOD2-overexpressing BMSCs (SOD2-Exo) or empty-vector BMSCs (Vec-Exo) "
+                             "were compared with BMSC-Exos and Hypo-Exos.")
+    for word in ("SOD2-Exo", "Vec-Exo", "Hypo-Exos"):
+        assert found[word] == ("CellularComponent", None)
+    assert "BMSC-Exos" not in found and found["Exos"][0] == "CellularComponent"  # BMSC's product, read by the relation stage
+    assert "Vec" not in found and "SOD2" not in found
+
+
+def test_an_engineered_cell_is_a_cell_whatever_a_model_tagged(nlp):
+    assert mentions_of(nlp, "Nrf2-DPSCs upregulated HO-1.")["Nrf2-DPSCs"][0] == "Cell"
+
+
+def test_a_ratio_is_one_measure(nlp):
+    found = mentions_of(nlp, "Nrf2-DPSCs raised the GSH/GSSG ratio and lowered the Bax/Bcl-2 ratio.")
+    assert found["GSH/GSSG ratio"][0] == found["Bax/Bcl-2 ratio"][0] == "PhenotypicFeature"
+    assert "GSSG" not in found and "GSH" not in found
+
+
+def test_a_readout_is_named_by_the_words_before_its_head(nlp):
+    found = mentions_of(nlp, "ADSCs shortened the acetone response duration, reduced lesion volume and paw lifts, "
+                             "and increased paw licking time at the same time.")
+    for readout in ("acetone response duration", "lesion volume", "paw lifts", "paw licking time"):
+        assert found[readout][0] == "PhenotypicFeature"
+    assert "acetone" not in found and "same time" not in found
+
+
+def test_a_proteins_measured_form_is_part_of_its_mention(nlp):
+    found = mentions_of(nlp, "Exosomes reduced cleaved caspase-3 and phosphorylated p38 MAPK.")
+    assert {"cleaved caspase-3", "phosphorylated p38 MAPK"} <= set(found)
+
+
 def _span_doc():
     from spacy.tokens import Doc
 

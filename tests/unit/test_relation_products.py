@@ -145,3 +145,14 @@ def test_short_forms_defined_respectively_are_the_products_of_their_own_sources(
     increased = next(c for (_, t, o, n), c in by_text.items() if t == "INCREASES")
     denied = next(c for (_, t, o, n), c in by_text.items() if n)
     assert increased != denied and all(c.startswith("kg:MESH_D017077_from_") for c in by_text.values())
+
+
+def test_an_engineered_products_definition_is_that_product(annotate_and_extract):
+    adoc, relations = annotate_and_extract(
+        "BMSC-Exos reduced MMP-9. Exosomes from BMSCs transfected with a miR-124-3p inhibitor (inhibitor-Exos) "
+        "failed to reduce MMP-9.")
+    engineered = next(m.curie for m in adoc.mentions if m.text == "inhibitor-Exos")
+    assert (engineered, "DECREASES", "MMP-9", True) in claims(relations)
+    assert (engineered, "DECREASES", "MMP-9", False) not in claims(relations)
+    assert (BMSC_EXOSOMES, "DECREASES", "MMP-9", False) in claims(relations)
+    assert (BMSC_EXOSOMES, "DECREASES", "MMP-9", True) not in claims(relations)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from kg.relations.anaphora import is_control_arm
 from kg.vocab import CONTROL_ARM_NAMES, Category, RelationType
 from kg.relations.patterns.words import (
-    ADMINISTERED, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS, CONDITIONS,
-    COORDINATION,
+    ADMINISTERED, ARM_ADJECTIVES, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS,
+    CONDITIONS, COORDINATION,
     CO_CULTURED, DECLINE, DECLINE_NOUNS, DETERMINERS, DISCOURSE_WORDS, DOSES, DOSE_MODIFIERS,
     EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
@@ -318,8 +318,11 @@ class AgentRules:
         elif k < 1 or view.words[k] not in TEMPORAL_PREPOSITIONS:
             return None
         k -= 1
+        if k >= 2 and view.words[k] in TIME_UNITS and counted(view.words[k - 1]):
+            k -= 2  # "given by intraplantar injection 1 day after CFA increased"
         while k >= 1 and (adverbial(view.words, k) or view.mention_at[k] >= 0
-                          and view.mentions[view.mention_at[k]][2].category is Category.ROUTE):
+                          and view.mentions[view.mention_at[k]][2].category is Category.ROUTE
+                          or view.words[k] in ("by", "via") and view.mention_at[k + 1] >= 0):
             k = view.mentions[view.mention_at[k]][0] - 1 if view.mention_at[k] >= 0 else k - 1
         return self._participle_owner(view, k) if view.words[k] in ADMINISTERED else None
 
@@ -401,7 +404,8 @@ class AgentRules:
             while start >= 2 and (view.mention_at[start - 1] < 0 and (
                     view.words[start - 1] in ADMINISTERED or view.words[start - 1].endswith("ly")
                     or view.words[start - 1] in ("the", "their", "its")  # "NAC and the exosomes each increased"
-                    or view.words[start - 1] in SAMPLE_WORDS | SAMPLE_NOUNS)  # "CRP and synovial fluid TNF-α"
+                    or view.words[start - 1] in SAMPLE_WORDS | SAMPLE_NOUNS  # "CRP and synovial fluid TNF-α"
+                    or view.words[start - 1] in ARM_ADJECTIVES)  # "H-ADSCs and naive ADSCs were injected"
                     or view.mention_at[start - 1] >= 0
                     and view.mentions[view.mention_at[start - 1]][2].category is Category.ROUTE):
                 start -= 1  # "both resveratrol and intraperitoneally injected DPSCs raised SOD"

@@ -769,9 +769,11 @@ class DiscourseRules:
                         out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
                         view.comparatives.add(j)
                         agents[j] = agent
-            elif j >= 1 and words[j - 1] in ("and", ",") and any(k in agents for k in range(j - 12, j)):
-                # "showed higher withdrawal latencies and lower c-Fos expression": the same group
-                agent = agents[max(k for k in range(j - 12, j) if k in agents)]
+            elif j >= 1 and words[j - 1] in ("and", ",") and any(
+                    k in agents and sum(1 for x in range(k, j) if x not in view.aside) <= 12 for k in range(j)):
+                # "showed higher withdrawal latencies and lower c-Fos expression": the same group; an aside
+                # between does not count ("fewer lifts than the vehicle group (3.1 vs. 7.4, p < 0.01) and lower")
+                agent = agents[max(k for k in range(j) if k in agents)]
                 out += self._emit(view, trig, [agent], self._objects_after(view, j + 1), "active")
                 view.comparatives.add(j)
                 agents[j] = agent

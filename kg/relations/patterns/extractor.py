@@ -9,11 +9,11 @@ from kg.relations.epistemics import epistemics
 from kg.types import CLASS, AnnotatedDoc, Mention, Relation
 from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 from kg.relations.patterns.words import (
-    ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION,
-    COUNTERED, DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS,
-    INTRANSITIVE_CHANGES, INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS,
-    OPPOSITE_CHANGE, PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
-    SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, TREATMENTS,
+    ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION, COUNTERED,
+    DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS, INTRANSITIVE_CHANGES,
+    INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, OPPOSITE_CHANGE,
+    PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
+    SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, SYMPTOM_WORDS, TREATMENTS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, effect_claims, identity, with_negation
@@ -140,8 +140,25 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 agents = [m for s, _, m in view.mentions if m.category in TREATMENTS and s not in view.compared
                           and s not in view.aside and not is_control_arm(m)][:1]
             previous_agent = agents[0] if agents else None
-        found = without_answered_questions(list(relations.values()))
+        found = self._normalized_back(without_answered_questions(list(relations.values())))
         return resolve_generic_agents(adoc, found + embedded_parts(adoc) + class_targets(adoc, found))
+
+    @staticmethod
+    def _normalized_back(found: list[Relation]) -> list[Relation]:
+        """ "Paclitaxel increased TRPV1 ... ADSCs normalized TRPV1 expression", "Cisplatin reduced print
+        area ... DPSCs normalized print area": a thing normalized after another agent changed it in an
+        earlier sentence moves back where its own sentence did not say which way (_normalized)."""
+        out: list[Relation] = []
+        changed: dict[str, tuple[str, RelationType]] = {}  # object -> the last agent that changed it, and how
+        for rel in sorted(found, key=lambda r: r.object.start):
+            before = changed.get(identity(rel.object))
+            if rel.type is RelationType.REGULATES and rel.evidence.trigger.lower() in NORMALIZING \
+                    and not rel.evidence.epistemics.negated and before is not None and before[0] != identity(rel.subject):
+                rel = rel.model_copy(update={"type": OPPOSITE_CHANGE[before[1]]})
+            if rel.type in OPPOSITE_CHANGE and not rel.evidence.epistemics.negated:
+                changed[identity(rel.object)] = (identity(rel.subject), rel.type)
+            out.append(rel)
+        return out
 
     def _referred_pair_claims(self, view: SentenceView, found: list[Relation], previous: list[Relation]) -> list[Relation]:
         """ "Only BMSCs lowered TNF-α and Iba-1; gabapentin changed neither marker": the claim once for each
@@ -361,7 +378,9 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 s_start, s_end, subject = view.mentions[si]
                 o_start, o_end, obj = view.mentions[oi]
                 # "normalized X" takes its direction from the text first; the category guards apply to it too
-                direction = self._normalized(view, trig, oi) if trig.text in NORMALIZING else trig.type
+                direction = self._normalized(view, trig, oi) if trig.text in NORMALIZING else \
+                    RelationType.DECREASES if trig.text.startswith("improv") and obj.category in CONDITIONS \
+                    and self._symptom(obj) else trig.type  # "improved thermal hypoalgesia"
                 rtype = self._typed(direction, subject, obj)
                 if rtype is None or (subject.curie and subject.curie == obj.curie) or is_control_arm(subject) \
                         or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
@@ -410,6 +429,11 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 out.append(claim(subject, obj, rtype, view.sentence, trig.text, how, epi))
         return out
 
+    @staticmethod
+    def _symptom(mention: Mention) -> bool:
+        """A sign that is a symptom ("cold allodynia", "thermal hypoalgesia"), not a readout ("print area")."""
+        return mention.text.lower().rsplit(" ", 1)[-1] in SYMPTOM_WORDS
+
     def _normalized(self, view: SentenceView, trig: Trigger, oi: int) -> RelationType:
         """Which way "normalized X" moved X: against the change the sentence gives X ("the depressed
         catalase activity", "GPx activity, which had been depressed by", "MDA levels rose ...; ADSCs
@@ -435,8 +459,11 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         if set(changes) & ROSE_WORDS:
             return RelationType.DECREASES
         names = {n.lower() for n in (obj.text, obj.name, obj.long_form) if n}
-        if obj.category in CONDITIONS or names & self.lexicon.normalized_lowered:
-            return RelationType.DECREASES  # "normalized cold allodynia", "normalized intracellular ROS"
+        symptom = obj.category is Category.DISEASE or obj.category in CONDITIONS and self._symptom(obj)
+        if symptom or names & self.lexicon.normalized_lowered:
+            # "normalized cold allodynia", "normalized intracellular ROS"; a readout ("print area") may
+            # have moved either way
+            return RelationType.DECREASES
         if names & self.lexicon.normalized_raised:
             return RelationType.INCREASES
         return RelationType.REGULATES

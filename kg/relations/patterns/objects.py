@@ -13,6 +13,11 @@ from kg.relations.patterns.words import (
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import SentenceView, hyphenated
 
+# Verbs that report a finding: after ", and" they open a clause of their own.
+REPORTING_VERBS = frozenset({"confirmed", "showed", "revealed", "demonstrated", "indicated", "suggested"})
+# Between "and" and the verb of a coordinated verb phrase.
+AUXILIARY_WORDS = frozenset({"did", "does", "do", "not", "also", "further", "then", "could", "can", "may"})
+
 
 class ObjectRules:
     """What is acted on: objects after a trigger, coordinated and excepted objects, places."""
@@ -66,9 +71,11 @@ class ObjectRules:
             # "increased the local secretion of NGF", "lowered DRG expression of ATF3": a route word or a
             # place modifying the head, not the object
             first = view.mention_starting_after(view.mentions[first][1], MAX_OBJECT_DISTANCE, stop=OBJECT_STOPS | {","})
-        if first is None or any(view.words[k] in self.lexicon.verbs and view.words[k - 1] in ("and", "or")
+        if first is None or any(view.words[k] in self.lexicon.verbs and self._coordinated_verb(view, k)
                                 for k in range(index + 1, view.mentions[first][0])):
-            return []  # "reversed all of these changes and increased PGC-1α": the next verb's object
+            # "reversed all of these changes and increased PGC-1α", "did not cause any serious adverse
+            # events and did not change HbA1c": the next verb's object
+            return []
         start, end = view.mentions[first][0], view.mentions[first][1]
         effect_of = start >= 2 and (
             view.words[start - 2] in EFFECT_NOUNS and view.words[start - 1] == "of"
@@ -79,6 +86,8 @@ class ObjectRules:
             return []
         if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
             return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
+        if self._names_the_host(view, first):
+            return []  # "produced conditioned place preference in oxaliplatin-treated rats"
         change_in = start >= 2 and view.words[start - 1] == "in" and view.words[start - 2] in DECLINE_NOUNS | RISE_NOUNS \
             and view.mentions[first][2].category is Category.CELL
         if not place and not change_in and self._situating(view, first) and not self._mention_between(view, index, first):
@@ -145,6 +154,29 @@ class ObjectRules:
             end = self._after_parentheses(view, view.mentions[m][1])
         return objects
 
+    @staticmethod
+    def _coordinated_verb(view: SentenceView, k: int) -> bool:
+        """The verb at ``k`` opens a coordinated verb phrase: "and increased", "and did not change"."""
+        j = k - 1
+        while j > 0 and view.words[j] in AUXILIARY_WORDS:
+            j -= 1
+        return view.words[j] in ("and", "or")
+
+    @staticmethod
+    def _names_the_host(view: SentenceView, m: int) -> bool:
+        """ "in oxaliplatin-treated rats", "in LPS-stimulated cells": the mention says what was done to
+        the animals or cells the claim is about, not what changed."""
+        start, end, _ = view.mentions[m]
+        k = start - 1
+        while k >= 0 and view.words[k] in DETERMINERS:
+            k -= 1
+        if k < 0 or view.words[k] != "in" or view.words[end:end + 1] != ["-"] \
+                or not view.words[end + 1:end + 2] or not view.words[end + 1].endswith("ed"):
+            return False
+        host = view.mention_at[end + 2] if end + 2 < len(view.words) else -1
+        return host >= 0 and view.mentions[host][2].category in (Category.ORGANISM, Category.CELL, Category.CELL_LINE) \
+            or view.words[end + 2:end + 3] in (["rats"], ["mice"], ["animals"], ["cells"])
+
     def _opens_clause(self, view: SentenceView, m: int) -> bool:
         """Whether a mention is the subject of a verb of our lexicon a few words on ("conditioned medium
         from these cells alleviated")."""
@@ -152,9 +184,9 @@ class ObjectRules:
         for i in range(k, min(k + 5, len(view.words))):
             if view.words[i] in CLAUSE_BREAKS or view.words[i] == ",":
                 return False
-            if (view.words[i] in self.lexicon.verbs or view.words[i] in INTRANSITIVE_CHANGES) \
-                    and view.words[i - 1] != "-" and view.mention_at[i] < 0:
-                return True  # "..., spinal IL-1β declined"
+            if (view.words[i] in self.lexicon.verbs or view.words[i] in INTRANSITIVE_CHANGES
+                    or view.words[i] in REPORTING_VERBS) and view.words[i - 1] != "-" and view.mention_at[i] < 0:
+                return True  # "..., spinal IL-1β declined", "..., and luciferase reporter assays confirmed"
         return False
 
     def _verb_follows(self, view: SentenceView, m: int) -> bool:
@@ -254,6 +286,16 @@ class ObjectRules:
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
+        if view.words[i:i + 1] == [","] or view.words[i - 1:i + 1] in ([",", "was"], [",", "were"]):
+            # "TSG-6, an anti-inflammatory glycoprotein secreted by BMSCs, was detected in": the apposition's head
+            comma = i if view.words[i] == "," else i - 1
+            opener = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if view.words[k] in (",", ";", "(", ")")), None)
+            if opener is not None and view.words[opener] == "," and view.words[opener + 1:opener + 2] in (["a"], ["an"]):
+                head = opener - 1
+                if view.words[head:head + 1] == [")"]:
+                    head = next((j for j in range(head, -1, -1) if view.words[j] == "("), 0) - 1
+                if head >= 0 and view.mention_at[head] >= 0:
+                    return view.mention_at[head]
         while i >= 0 and (view.words[i] in ("levels", "level", "activity", "expression", "content", ")")
                           or (view.words[i] in BE_FORMS or view.words[i].endswith("ly")) and view.mention_at[i] < 0
                           or (i in view.aside and view.mention_at[i] < 0) or (i in view.aside and view.words[i - 1:i] == ["("])):

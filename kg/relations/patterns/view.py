@@ -220,8 +220,8 @@ def sentence_start(words: list[str]) -> int | None:
     """Where the sentence's subject begins, past an introductory phrase and openers ("However, ...",
     "After transplantation into the injured spinal cord, ..."); None when openers end without a comma."""
     i = 0
-    if words[:1] and words[0] in INTRODUCTORY and "," in words[:12]:
-        i = words.index(",") + 1
+    while i < len(words) and words[i] in INTRODUCTORY and "," in words[i:i + 12]:
+        i = words.index(",", i) + 1  # "When the same cells were given on day 21, after allodynia had set in, they"
     while i < len(words) and words[i] in SENTENCE_OPENERS:
         i += 1
     return None if 0 < i and words[i - 1] != "," else i

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.vocab import Category, RelationType
+from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 
 
 EXTRACTOR = "patterns"
@@ -165,6 +165,11 @@ RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upr
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
 # hyperalgesia", "an improvement in nerve conduction velocity").
 IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements", "recovery"})
+# Adjectives naming the unmodified arm of a comparison: "H-ADSCs and naive ADSCs were injected".
+ARM_ADJECTIVES = frozenset({"naive", "native", "normoxic", "unmodified", "untreated", "unprimed", "unloaded",
+                            "wild-type", "free", "empty", "parental", "undifferentiated"})
+# What "improved" lowers (last words): "improved thermal hypoalgesia"; anything else it raises.
+SYMPTOM_WORDS = SYMPTOM_HEADS | {"hypoalgesia", "hypoesthesia", "edema", "oedema", "dysfunction"}
 CHANGE_NOUNS = DECLINE_NOUNS | RISE_NOUNS | IMPROVEMENT_NOUNS
 # Words grading a change noun: "a greater reduction in", "a significant improvement in"
 GRADES = frozenset({"greater", "larger", "significant", "marked", "substantial", "faster", "more", "sustained",
