@@ -145,10 +145,12 @@ class EntityLayer:
                 taken[i] = True
             kb_id = span.kb_id_ if group in ID_GROUPS else ""
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
-        ents = _widen_qualified_symptoms(doc, self._apply_abbreviations(doc, _scaffolds(doc, _engineered_vesicles(doc, _modified_cells(doc, _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted))))))))
-        ents = _protein_states(doc, _readouts(doc, _ratios(doc, _with_measure_nouns(doc, _microrna_tools(doc, _without_trial_arms(doc, ents))))))
-        ents = _named_causes(doc, _apply_postmodified_definitions(doc, self._apply_listed_definitions(doc, ents)))
-        ents = _repeated_symbols(doc, _class_mentions(doc, ents))
+        ents = _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))
+        for step in (_modified_cells, _engineered_vesicles, _scaffolds, self._apply_abbreviations,
+                     _widen_qualified_symptoms, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
+                     _readouts, _protein_states, self._apply_listed_definitions, _apply_postmodified_definitions,
+                     _named_causes, _class_mentions, _repeated_symbols):
+            ents = step(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
         return doc
@@ -191,9 +193,11 @@ class EntityLayer:
         for short in doc._.abbreviations:
             long = short._.long_form
             if short.start < long.end and long.start < short.end or not any(c.isupper() for c in short.text) \
-                    or _across_sentences(long) or ";" in long.text:
+                    or _across_sentences(long) or ";" in long.text \
+                    or any(t.text == "(" and doc[t.i - 1].whitespace_ for t in long[1:]):
                 # the detector's "(5 x 10^5 cells)" pairs "cells" with itself, and "MSCs (UC-MSCs; 1 x
-                # 10^6 cells/kg)" the name's last word with the aside: no definition holds a semicolon
+                # 10^6 cells/kg)" the name's last word with the aside: no definition holds a semicolon, nor
+                # another definition ("intravenously (IV-BMSCs) or intrathecally (IT-BMSCs)"; "NAD(P)H" may)
                 continue
             own = next((e for e in ents if (e.start, e.end) == (short.start, short.end)
                         and e.id_ == LEXICON_SPANS and e.kb_id_), None)
@@ -844,15 +848,16 @@ def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 # lifts", "acetone response duration", "print area", "neurite length", "paw licking time".
 READOUT_HEADS = frozenset({"volume", "volumes", "thickness", "velocity", "velocities", "amplitude", "amplitudes",
                            "density", "length", "lifts", "area", "duration", "latency", "latencies", "score",
-                           "scores", "count", "counts", "frequency", "cycle", "time", "weight"})
-# Mentions that may name part of a readout: the place, the stimulus, the sign ("lesion volume").
-READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Category.DISEASE.value,
-                           Category.PHENOTYPE.value, Category.CELL.value})
+                           "scores", "count", "counts", "frequency", "time", "weight"})
+# Mentions that may name part of a readout: the place, the stimulus, the sign ("paw thickness"); not a
+# disease, which stays a mention of its own ("bleeding time", "Glasgow Coma Score").
+READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Category.PHENOTYPE.value,
+                           Category.CELL.value})
 NOT_READOUT_MODIFIERS = frozenset({"same", "long", "short", "mean", "median", "total", "first", "second", "last",
                                    "high", "low", "higher", "lower", "greater", "longer", "shorter", "overall",
                                    "baseline", "maximal", "maximum", "minimum", "average", "similar", "reaction",
                                    "follow-up", "treatment", "exposure", "incubation", "culture", "survival", "mri",
-                                   "ultrasound", "radiographic", "histological", "histology"})
+                                   "ultrasound", "radiographic", "histological", "histology", "molecular"})
 MAX_READOUT_TOKENS = 5
 
 
@@ -862,8 +867,9 @@ def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
     already part of a mention keeps that mention ("nerve conduction velocity")."""
     for token in doc:
         at = {i: e for e in ents for i in range(e.start, e.end)}
-        if token.lower_ not in READOUT_HEADS or token.i in at or token.i == 0:
-            continue
+        if token.lower_ not in READOUT_HEADS or token.i in at or token.i == 0 \
+                or token.i + 1 < len(doc) and (doc[token.i + 1].tag_.startswith("NN") or doc[token.i + 1].text == "-"):
+            continue  # the head ends its phrase: not "restriction fragment length polymorphism"
         start, k = token.i, token.i - 1
         while k >= 0 and token.i - k < MAX_READOUT_TOKENS:
             ent = at.get(k)

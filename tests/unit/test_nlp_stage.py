@@ -124,6 +124,13 @@ def test_engineered_vesicles_are_mentions_of_their_own_but_source_products_are_n
     assert "Vec" not in found and "SOD2" not in found
 
 
+def test_cells_named_by_their_route_are_cells_not_the_route(nlp):
+    found = mentions_of(nlp, "BMSCs were given either intravenously (IV-BMSCs) or intrathecally (IT-BMSCs). "
+                             "IT-BMSCs homed to the DRG. NAD(P)H quinone oxidoreductase 1 (NQO1) rose.")
+    assert found["IV-BMSCs"][0] == found["IT-BMSCs"][0] == "Cell"
+    assert found["NQO1"][0] == "GeneOrGeneProduct"  # a name may hold parentheses of its own
+
+
 def test_an_engineered_cell_is_a_cell_whatever_a_model_tagged(nlp):
     assert mentions_of(nlp, "Nrf2-DPSCs upregulated HO-1.")["Nrf2-DPSCs"][0] == "Cell"
 
@@ -135,11 +142,13 @@ def test_a_ratio_is_one_measure(nlp):
 
 
 def test_a_readout_is_named_by_the_words_before_its_head(nlp):
-    found = mentions_of(nlp, "ADSCs shortened the acetone response duration, reduced lesion volume and paw lifts, "
-                             "and increased paw licking time at the same time.")
-    for readout in ("acetone response duration", "lesion volume", "paw lifts", "paw licking time"):
+    found = mentions_of(nlp, "ADSCs shortened the acetone response duration, reduced paw thickness and paw lifts, "
+                             "and increased paw licking time at the same time without changing the cell cycle or "
+                             "the restriction fragment length polymorphism.")
+    for readout in ("acetone response duration", "paw thickness", "paw lifts", "paw licking time"):
         assert found[readout][0] == "PhenotypicFeature"
     assert "acetone" not in found and "same time" not in found
+    assert not any(name.endswith(("cycle", "length")) for name in found)
 
 
 def test_a_proteins_measured_form_is_part_of_its_mention(nlp):

@@ -2503,3 +2503,23 @@ def test_it_after_a_units_full_stop_is_the_object_before(extract):
                     "(BMSC-Exos; 20 μg) raised it to 9.7 ± 1.1 g. Gabapentin reversed allodynia.")
     assert ("exosomes", "INCREASES", "PWT", False) in edges
     assert not any(o == "Gabapentin" for _, _, o, _ in edges)
+
+
+def test_what_a_preparation_lacks_is_no_claim_of_it(extract):
+    edges = extract("Exosomes depleted of miR-200a failed to decrease Keap1 expression.")
+    assert ("Exosomes", "DECREASES", "miR-200a", False) not in edges
+    assert ("Exosomes", "DECREASES", "Keap1", True) in edges
+
+
+def test_cargo_after_a_defined_short_form_is_in_that_product(extract):
+    edges = extract("Exosomes derived from human umbilical cord MSCs (hucMSC-Exo) carrying miR-26a-5p were examined.")
+    assert ("miR-26a-5p", "LOCATED_IN", "Exo", False) in edges
+
+
+def test_markers_cells_express_are_in_them(extract):
+    edges = extract("ADSCs differentiated into Schwann cell-like cells that expressed GFAP and p75NTR. Human "
+                    "gingiva-derived MSCs (GMSCs) expressed CD73 but not CD34. Macrophages expressed less iNOS, and "
+                    "BMSCs engineered to express GDNF reduced pain.")
+    assert {("GFAP", "LOCATED_IN", "Schwann cell-like cells", False), ("p75NTR", "LOCATED_IN", "Schwann cell-like cells", False),
+            ("CD73", "LOCATED_IN", "gingiva-derived MSCs", False), ("CD34", "LOCATED_IN", "gingiva-derived MSCs", True)} <= edges
+    assert not any(t == "LOCATED_IN" and s in ("iNOS", "GDNF") for s, t, _, _ in edges)

@@ -10,7 +10,7 @@ from kg.types import CLASS, AnnotatedDoc, Mention, Relation
 from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION, COUNTERED,
-    DECLINE, DECLINE_NOUNS, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS, INTRANSITIVE_CHANGES,
+    DECLINE, DECLINE_NOUNS, DEPLETED, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS, INTRANSITIVE_CHANGES,
     INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, OPPOSITE_CHANGE,
     PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
     SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, SYMPTOM_WORDS, TREATMENTS,
@@ -201,7 +201,9 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         # "neutralizing antibodies against BDNF": an adjective of the antibodies, not a verb
         triggers = [t for t in self.triggers(view.words) if view.mention_at[t.start] < 0 and view.mention_at[t.end - 1] < 0
                     and t.start not in view.comparatives
-                    and not (t.text.endswith("ing") and view.words[t.end:t.end + 1] in (["antibody"], ["antibodies"]))]
+                    and not (t.text.endswith("ing") and view.words[t.end:t.end + 1] in (["antibody"], ["antibodies"]))
+                    # "Exosomes depleted of miR-200a": what the vesicles lack, no claim of theirs
+                    and not (t.text in DEPLETED and view.words[t.end:t.end + 1] == ["of"])]
         chain = Chain()
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
@@ -321,6 +323,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._secretions(view)
         out += self._silencing_reagents(view)
         out += self._cargo(view)
+        out += self._expressed_markers(view)
         out += self._differentiated_from(view)
         out += self._effects_of(view)
         out += self._refractory_to(view)

@@ -8,7 +8,8 @@ from kg.types import CLASS, Relation
 from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
-    CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, HOMING_PLACES, HOMING_VERBS,
+    COMPARATIVES, CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, EXPRESSING,
+    HOMING_PLACES, HOMING_VERBS,
     HYPHEN_RELATIONS, INTRODUCTORY, IRREGULAR_PARTICIPLES,
     KIND_NOUNS, LABELLED, LOCATED_AGENTS, LOCATIONS, MODEL_INDUCING, MODEL_INDUCING_VERBS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
     PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
@@ -376,11 +377,35 @@ class PhraseRules:
             else:
                 container = self._adjacent_left(view, k) if word.endswith("ing") else \
                     next(iter(self._subjects_before(view, k)), None)
+                defined = view.mention_at[k - 2] if k >= 2 and view.words[k - 1] == ")" else -1
+                if word.endswith("ing") and defined >= 0 and view.mentions[defined][2].category is Category.CELLULAR_COMPONENT \
+                        and (container is None or view.mentions[container][2].category is not Category.CELLULAR_COMPONENT):
+                    container = defined  # "Exosomes derived from hucMSCs (hucMSC-Exo) carrying": not the cells
                 cargo = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category in MOLECULES]
             if container is None or view.mentions[container][2].category is not Category.CELLULAR_COMPONENT:
                 continue
             trig = Trigger(RelationType.LOCATED_IN, "tight", k, k + 1, word)
             out += self._emit(view, trig, cargo, [container], "tight")
+        return out
+
+    def _expressed_markers(self, view: SentenceView) -> list[Relation]:
+        """What cells express is in them: "Schwann cell-like cells that expressed S100, GFAP and p75NTR",
+        "GMSCs expressed CD73 but not CD34", "Schwann-like cells expressing S100β". Not an amount ("expressed
+        less iNOS"), an engineering aim ("engineered to express GDNF"), nor "expressed in/by" (a location
+        phrase of its own)."""
+        out = []
+        for k, word in enumerate(view.words):
+            if word not in EXPRESSING or view.mention_at[k] >= 0 or view.words[k - 1:k] in (["-"], ["to"]) \
+                    or view.words[k + 1:k + 2] and (view.words[k + 1] in ("in", "by", "to") or view.words[k + 1] in COMPARATIVES):
+                continue
+            if word == "expressing" or view.words[k - 1:k] in (["that"], ["which"]):
+                cell = self._adjacent_left(view, k - (0 if word == "expressing" else 1))
+            else:
+                cell = next(iter(self._subjects_before(view, k)), None)
+            if cell is None or view.mentions[cell][2].category is not Category.CELL:
+                continue
+            markers = [o for o in self._objects_after(view, k + 1) if view.mentions[o][2].category is Category.GENE]
+            out += self._emit(view, Trigger(RelationType.LOCATED_IN, "tight", k, k + 1, word), markers, [cell], "tight")
         return out
 
     def _hyphen_heads(self, view: SentenceView) -> list[Relation]:

@@ -165,6 +165,10 @@ RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upr
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
 # hyperalgesia", "an improvement in nerve conduction velocity").
 IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements", "recovery"})
+# What cells do with the markers in them: "cells that expressed S100", "cells expressing p75NTR".
+EXPRESSING = frozenset({"expressed", "expressing", "express", "expresses"})
+# Participles that describe what a preparation lacks ("exosomes depleted of miR-200a").
+DEPLETED = frozenset({"depleted", "deprived", "devoid", "stripped"})
 # Adjectives naming the unmodified arm of a comparison: "H-ADSCs and naive ADSCs were injected".
 ARM_ADJECTIVES = frozenset({"naive", "native", "normoxic", "unmodified", "untreated", "unprimed", "unloaded",
                             "wild-type", "free", "empty", "parental", "undifferentiated"})
