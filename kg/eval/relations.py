@@ -363,7 +363,8 @@ def _abbreviation_singular(name: str) -> str | None:
 
 def _named(gold_name: str, names: set[str]) -> bool:
     """Whether a gold name is one of a mention's names: without case, with or without a leading species
-    word or protein form (``bare_name``), and an abbreviation in the singular or the plural ("MSCs" for the "MSC" of "MSC infusion")."""
+    word or protein form (``bare_name``), and an abbreviation in the singular or the plural ("MSCs" for
+    the "MSC" of "MSC infusion")."""
     if gold_name.lower() in names or without_grading(gold_name) in names:
         return True
     bare = {bare_name(n) for n in names}

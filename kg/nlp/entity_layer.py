@@ -480,7 +480,8 @@ def _modified_cells(doc: Doc, ents: list[Span]) -> list[Span]:
         if not _ENGINEERED_CELLS.match(token.text):
             continue
         # a model's gene or chemical on the whole word is a slip: "Nrf2-DPSCs" are cells
-        slip = next((e for e in out if (e.start, e.end) == (token.i, token.i + 1) and e.label_ != Category.CELL.value), None)
+        slip = next((e for e in out if (e.start, e.end) == (token.i, token.i + 1)
+                     and e.label_ != Category.CELL.value), None)
         if token.i not in taken or slip is not None:
             out = [e for e in out if e is not slip]
             out.append(Span(doc, token.i, token.i + 1, label=Category.CELL.value, span_id=FOUND_BY_ABBREVIATION))
@@ -863,13 +864,15 @@ MAX_READOUT_TOKENS = 5
 
 def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
     """A readout the words before its head name ("ADSCs shortened the acetone response duration",
-    "reduced lesion volume") is one sign: its place or stimulus alone is not what changed. A head that is
+    "reduced paw thickness") is one sign: its place or stimulus alone is not what changed. A head that is
     already part of a mention keeps that mention ("nerve conduction velocity")."""
     for token in doc:
-        at = {i: e for e in ents for i in range(e.start, e.end)}
-        if token.lower_ not in READOUT_HEADS or token.i in at or token.i == 0 \
+        if token.lower_ not in READOUT_HEADS or token.i == 0 \
                 or token.i + 1 < len(doc) and (doc[token.i + 1].tag_.startswith("NN") or doc[token.i + 1].text == "-"):
             continue  # the head ends its phrase: not "restriction fragment length polymorphism"
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        if token.i in at:
+            continue
         start, k = token.i, token.i - 1
         while k >= 0 and token.i - k < MAX_READOUT_TOKENS:
             ent = at.get(k)
