@@ -19,7 +19,8 @@ from kg.relations.patterns.words import (
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import (
-    Chain, SentenceView, adverbial, counted, hyphenated, magnitude, past_abbreviation, timing,
+    Chain, SentenceView, adverbial, before_parentheses, counted, hyphenated, magnitude, past_abbreviation,
+    timing,
 )
 
 
@@ -273,8 +274,7 @@ class AgentRules:
             j = cue - 1
             if view.words[j - 1:j + 1] == ["pre", "-"]:  # "pre-loaded", split at its hyphen
                 j -= 2
-            if view.words[j:j + 1] == [")"]:  # "hUC-MSC exosomes (hucMSC-Exos) carrying miR-124-3p"
-                j = next((i for i in range(j, -1, -1) if view.words[i] == "("), 0) - 1
+            j = before_parentheses(view.words, j)  # "hUC-MSC exosomes (hucMSC-Exos) carrying miR-124-3p"
             if j >= 0 and view.mention_at[j] >= 0:
                 return view.mention_at[j]
         wrapped = self._wrapped_agent(view, start)
@@ -331,8 +331,7 @@ class AgentRules:
         """The agent a participle at ``k`` modifies, past its defined abbreviation: "DPSCs" in "Dental
         pulp stem cells (DPSCs) transplanted into ..."."""
         j = k - 1
-        if view.words[j:j + 1] == [")"]:
-            j = next((i for i in range(j, -1, -1) if view.words[i] == "("), 0) - 1
+        j = before_parentheses(view.words, j)
         agent = view.mention_at[j] if j >= 0 else -1
         return agent if agent >= 0 and view.mentions[agent][2].category in ROUTE_AGENTS else None
 
@@ -417,8 +416,7 @@ class AgentRules:
             j = start - 2
             while j >= 0 and view.mention_at[j] < 0 and (view.words[j] in OBJECT_HEADS or view.words[j] in LOCALIZING_ADJECTIVES):
                 j -= 1  # "GSH levels and catalase", "Nrf2 nuclear accumulation and HO-1 protein"
-            if j >= 0 and view.words[j] == ")":  # "Superoxide dismutase (SOD) and catalase"
-                j = next((k for k in range(j, -1, -1) if view.words[k] == "("), 0) - 1
+            j = before_parentheses(view.words, j)  # "Superoxide dismutase (SOD) and catalase"
             if j < 0 or view.mention_at[j] < 0 or not seen_conjunction:
                 break
             m = view.mention_at[j]
@@ -573,9 +571,7 @@ class AgentRules:
             if view.mention_at[k] < 0 and view.tokens[k].tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                     and words[k] not in BE_FORMS and words[k] not in ("had", "has", "have", "did", "does", "do") \
                     and words[k - 1] != "-":
-                before = k - 1
-                if words[before] == ")":  # "cobalt protoporphyrin (CoPP) mimicked"
-                    before = next((j for j in range(before, -1, -1) if words[j] == "("), 0) - 1
+                before = before_parentheses(words, k - 1)  # "cobalt protoporphyrin (CoPP) mimicked"
                 actor = view.mention_at[before]
                 if actor < 0:
                     continue  # "transferred labelled mitochondria": a participle before a noun

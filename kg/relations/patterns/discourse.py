@@ -21,8 +21,8 @@ from kg.relations.patterns.words import (
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, claim_for, effect_claims, identity, joined
 from kg.relations.patterns.view import (
-    SentenceView, changes_as_evidence, concomitant_change, counted, hyphenated, magnitude, names_a_change,
-    same_head, used_intransitively,
+    SentenceView, before_parentheses, changes_as_evidence, concomitant_change, counted, hyphenated, magnitude,
+    names_a_change, same_head, used_intransitively,
 )
 
 
@@ -646,8 +646,7 @@ class DiscourseRules:
             i -= 1
         while i >= 0 and view.words[i] in OBJECT_HEADS and view.mention_at[i] < 0:
             i -= 1
-        if view.words[i:i + 1] == [")"]:  # "superoxide dismutase (SOD) activity was restored"
-            i = next((k for k in range(i, -1, -1) if view.words[k] == "("), 0) - 1
+        i = before_parentheses(view.words, i)  # "superoxide dismutase (SOD) activity was restored"
         patient = view.mention_at[i] if i >= 0 else -1
         after = view.words[trig.end:trig.end + 3]
         # "whereas HbA1c was not affected by the treatment": the claim's agent, named again

@@ -18,8 +18,8 @@ from kg.relations.patterns.words import (
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, effect_claims, identity, with_negation
 from kg.relations.patterns.view import (
-    Chain, SentenceView, concomitant_change, evidence_lists, leading_pair, leading_pronoun, referred_pair_object,
-    referring_group, referring_treatment, sentence_views, used_intransitively,
+    Chain, SentenceView, before_parentheses, concomitant_change, evidence_lists, leading_pair, leading_pronoun,
+    referred_pair_object, referring_group, referring_treatment, sentence_views, used_intransitively,
 )
 from kg.relations.patterns.document import (
     class_targets, embedded_parts, without_answered_questions, without_contradicted,
@@ -477,9 +477,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         ("displayed elevated connexin 43 (Cx43) and CXCL1"); none after a clause ("GPx fell and MDA")."""
         words = view.words
         while start >= 2 and words[start - 1] in ("and", ",", "or"):
-            j = start - 2
-            if words[j] == ")":
-                j = next((k for k in range(j, -1, -1) if words[k] == "("), 0) - 1
+            j = before_parentheses(words, start - 2)
             if j < 0 or view.mention_at[j] < 0:
                 break
             start = view.mentions[view.mention_at[j]][0]

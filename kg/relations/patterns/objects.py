@@ -6,17 +6,12 @@ from __future__ import annotations
 from kg.types import CLASS, Relation
 from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
-    BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
+    AUXILIARY_WORDS, BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
     DECLINE_NOUNS, DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE,
-    MEMBER_CLASS_NOUNS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES, RISE_NOUNS,
+    MEMBER_CLASS_NOUNS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES, REPORTING_VERBS, RISE_NOUNS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
-from kg.relations.patterns.view import SentenceView, hyphenated
-
-# Verbs that report a finding: after ", and" they open a clause of their own.
-REPORTING_VERBS = frozenset({"confirmed", "showed", "revealed", "demonstrated", "indicated", "suggested"})
-# Between "and" and the verb of a coordinated verb phrase.
-AUXILIARY_WORDS = frozenset({"did", "does", "do", "not", "also", "further", "then", "could", "can", "may"})
+from kg.relations.patterns.view import SentenceView, before_parentheses, hyphenated
 
 
 class ObjectRules:
@@ -291,16 +286,14 @@ class ObjectRules:
             comma = i if view.words[i] == "," else i - 1
             opener = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if view.words[k] in (",", ";", "(", ")")), None)
             if opener is not None and view.words[opener] == "," and view.words[opener + 1:opener + 2] in (["a"], ["an"]):
-                head = opener - 1
-                if view.words[head:head + 1] == [")"]:
-                    head = next((j for j in range(head, -1, -1) if view.words[j] == "("), 0) - 1
+                head = before_parentheses(view.words, opener - 1)
                 if head >= 0 and view.mention_at[head] >= 0:
                     return view.mention_at[head]
         while i >= 0 and (view.words[i] in ("levels", "level", "activity", "expression", "content", ")")
                           or (view.words[i] in BE_FORMS or view.words[i].endswith("ly")) and view.mention_at[i] < 0
                           or (i in view.aside and view.mention_at[i] < 0) or (i in view.aside and view.words[i - 1:i] == ["("])):
             if view.words[i] == ")":
-                i = next((j for j in range(i, -1, -1) if view.words[j] == "("), i) - 1
+                i = before_parentheses(view.words, i, unopened=i)
                 continue
             i -= 1
         if i >= 0 and view.mention_at[i] >= 0:

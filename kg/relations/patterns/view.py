@@ -54,6 +54,14 @@ def counted(word: str) -> bool:
     return word in NUMBER_WORDS or word.replace(".", "").isdigit()
 
 
+def before_parentheses(words: list[str], i: int, unopened: int = 0) -> int:
+    """The word before the parentheses that close at ``i`` ("SOD" in "superoxide dismutase (SOD)" closes
+    at ")"; the word before is "dismutase"), else ``i`` itself; ``unopened - 1`` when nothing opens them."""
+    if i < 0 or words[i:i + 1] != [")"]:
+        return i
+    return next((k for k in range(i, -1, -1) if words[k] == "("), unopened) - 1
+
+
 def past_abbreviation(view: SentenceView, end: int) -> int:
     """The word after a name's abbreviation in parentheses ("monosodium iodoacetate (MIA)-induced"),
     else `end`, so a compound reads the same with the abbreviation as without it."""

@@ -165,6 +165,10 @@ RISE_NOUNS = frozenset({"increase", "increases", "elevation", "elevations", "upr
 # A change for the better: of a symptom a decline, of anything else a rise ("improvements in thermal
 # hyperalgesia", "an improvement in nerve conduction velocity").
 IMPROVEMENT_NOUNS = frozenset({"improvement", "improvements", "recovery"})
+# Verbs that report a finding: after ", and" they open a clause of their own.
+REPORTING_VERBS = frozenset({"confirmed", "showed", "revealed", "demonstrated", "indicated", "suggested"})
+# Between "and" and the verb of a coordinated verb phrase.
+AUXILIARY_WORDS = frozenset({"did", "does", "do", "not", "also", "further", "then", "could", "can", "may"})
 # What cells do with the markers in them: "cells that expressed S100", "cells expressing p75NTR".
 EXPRESSING = frozenset({"expressed", "expressing", "express", "expresses"})
 # Participles that describe what a preparation lacks ("exosomes depleted of miR-200a").
