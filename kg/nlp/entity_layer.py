@@ -148,8 +148,8 @@ class EntityLayer:
         ents = _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))
         for step in (_modified_cells, _engineered_vesicles, _scaffolds, self._apply_abbreviations,
                      _widen_qualified_symptoms, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
-                     _readouts, _protein_states, self._apply_listed_definitions, _apply_postmodified_definitions,
-                     _named_causes, _class_mentions, _repeated_symbols):
+                     _readouts, _placed_signs, _protein_states, self._apply_listed_definitions,
+                     _apply_postmodified_definitions, _named_causes, _class_mentions, _repeated_symbols):
             ents = step(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
@@ -160,8 +160,9 @@ class EntityLayer:
         """Short forms scispaCy's detector skips: defined with more in their parentheses ("placenta-derived
         MSCs (hPMSCs; 1 × 10^6 cells)", "adipose-derived stem cells (ADSCs, 2 × 10^6 cells, intramuscular)")
         or after a name it cannot pair ("HO-1-overexpressing bone marrow MSCs (HO-1-BMSCs)"). The short
-        form's capitals must appear, in order, in the entity before it; a short form the lexicon knows
-        keeps its id."""
+        form's capitals must appear, in order, in the entity before it, or its hyphenated parts open its
+        words in any order ("curcumin-loaded exosomes (Exo-Cur)"); a short form the lexicon knows keeps
+        its id."""
         defined = {short.text for short in doc._.abbreviations} if Doc.has_extension("abbreviations") else set()
         long_forms = doc.user_data.setdefault("kg_long_forms", {})
         for i in range(1, len(doc) - 2):
@@ -171,7 +172,8 @@ class EntityLayer:
                 continue
             long = next((e for e in ents if e.end == i), None)
             known = next((e for e in ents if (e.start, e.end) == (i + 1, i + 2) and e.kb_id_), None)
-            if long is None or known is not None or not _letters_in_order(short.text, long.text):
+            if long is None or known is not None or not (_letters_in_order(short.text, long.text)
+                                                         or _parts_in_any_order(short.text, long.text)):
                 continue  # "(HO-1-BMSCs)" after "HO-1-overexpressing bone marrow MSCs", undefined by the detector
             defined.add(short.text)
             for token in doc:
@@ -572,20 +574,25 @@ def _apply_postmodified_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
     """A short form defined for a head named before its source, which scispaCy's detector does
     not pair: "MSCs isolated from Wharton's jelly (WJ-MSCs)" -- the head takes the identity the
     lexicon gives the short form; "Mesenchymal stem cells derived from induced pluripotent stem
-    cells (iPSC-MSCs)" -- an unknown short form becomes a mention of the head."""
+    cells (iPSC-MSCs)" -- an unknown short form becomes a mention of the head. After a bare "from"
+    the short form must end with the head's name: "MSCs from human amniotic membrane (hAMSCs)", but
+    not "MSCs from bone marrow (BM)", which names the source."""
     defined = {short.text for short in doc._.abbreviations if not _across_sentences(short._.long_form)} \
         if Doc.has_extension("abbreviations") else set()
     long_forms = doc.user_data.setdefault("kg_long_forms", {})
     by_start = {e.start: e for e in ents}
     for head in sorted(ents, key=lambda e: e.start):
         after = doc[head.end:head.end + 2].text.lower().split()
+        bare_from = after[:1] == ["from"]
         if head.label_ not in (Category.CELL.value, Category.CELLULAR_COMPONENT.value) or not (
-                after in ([p, "from"] for p in SOURCE_PARTICIPLES) or after in ([p, "with"] for p in MODIFYING_PARTICIPLES)):
+                bare_from or after in ([p, "from"] for p in SOURCE_PARTICIPLES)
+                or after in ([p, "with"] for p in MODIFYING_PARTICIPLES)):
             continue
         close = next((i for i in range(head.end + 2, min(len(doc), head.end + 3 + MAX_SOURCE_TOKENS))
                       if doc[i].text == "("), None)
         if close is None or close + 2 >= len(doc) or doc[close + 2].text != ")" or doc[close + 1].text in defined \
-                or not _SHORT_FORM.match(doc[close + 1].text) or any(t.is_punct for t in doc[head.end:close]):
+                or not _SHORT_FORM.match(doc[close + 1].text) or any(t.is_punct for t in doc[head.end:close]) \
+                or bare_from and not doc[close + 1].text.lower().endswith(head.text.lower()):
             continue
         short = doc[close + 1:close + 2]
         known = by_start.get(short.start)
@@ -849,7 +856,7 @@ def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 # lifts", "acetone response duration", "print area", "neurite length", "paw licking time".
 READOUT_HEADS = frozenset({"volume", "volumes", "thickness", "velocity", "velocities", "amplitude", "amplitudes",
                            "density", "length", "lifts", "area", "duration", "latency", "latencies", "score",
-                           "scores", "count", "counts", "frequency", "time", "weight"})
+                           "scores", "count", "counts", "frequency", "time", "weight", "flow"})
 # Mentions that may name part of a readout: the place, the stimulus, the sign ("paw thickness"); not a
 # disease, which stays a mention of its own ("bleeding time", "Glasgow Coma Score").
 READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Category.PHENOTYPE.value,
@@ -893,6 +900,32 @@ def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
         ents = [e for e in ents if e not in inside]
         ents.append(Span(doc, start, token.i + 1, label=Category.PHENOTYPE.value, span_id=FOUND_BY_READOUT))
     return ents
+
+
+# Signs of inflammation that the body part before them names ("paw swelling", "joint inflammation",
+# "synovial inflammation"): the swelling of a paw is one readout, the paw alone is not what changed.
+PLACED_SIGNS = frozenset({"swelling", "inflammation", "edema", "oedema"})
+SIGN_PLACE_WORDS = frozenset({"synovial", "articular", "periarticular"})
+
+
+def _placed_signs(doc: Doc, ents: list[Span]) -> list[Span]:
+    ending_at = {e.end: e for e in ents}
+    out, absorbed = [], set()
+    for ent in sorted(ents, key=lambda e: e.start):
+        if ent.text.lower() not in PLACED_SIGNS or ent.start == 0:
+            out.append(ent)
+            continue
+        place = ending_at.get(ent.start)
+        if place is not None and len(place) == 1 and place.label_ == Category.ANATOMY.value:
+            start = place.start
+            absorbed.add(id(place))
+        elif place is None and doc[ent.start - 1].lower_ in SIGN_PLACE_WORDS:
+            start = ent.start - 1
+        else:
+            out.append(ent)
+            continue
+        out.append(Span(doc, start, ent.end, label=Category.PHENOTYPE.value, span_id=FOUND_BY_READOUT))
+    return [e for e in out if id(e) not in absorbed]
 
 
 def _protein_states(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -949,6 +982,15 @@ def _letters_in_order(short: str, long: str) -> bool:
             return False
         rest = rest[found + 1:]
     return True
+
+
+def _parts_in_any_order(short: str, long: str) -> bool:
+    """ "Exo-Cur" for "curcumin-loaded exosomes": each hyphenated part of the short form opens a word of
+    the long form, in whatever order (engineered products are named cargo-first or carrier-first)."""
+    parts = short.lower().split("-")
+    words = long.lower().replace("-", " ").split()
+    return len(parts) >= 2 and all(len(p) >= 2 and p.isalpha() and any(w.startswith(p) for w in words)
+                                   for p in parts)
 
 
 # Words a definition may put before its head entity and still name one concept.

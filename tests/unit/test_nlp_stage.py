@@ -151,6 +151,15 @@ def test_a_readout_is_named_by_the_words_before_its_head(nlp):
     assert not any(name.endswith(("cycle", "length")) for name in found)
 
 
+def test_a_sign_is_named_with_the_body_part_before_it(nlp):
+    found = mentions_of(nlp, "CFA caused paw swelling and joint inflammation; hPMSCs reduced synovial inflammation "
+                             "and raised sciatic nerve blood flow, while spinal inflammation persisted.")
+    for sign in ("paw swelling", "joint inflammation", "synovial inflammation", "sciatic nerve blood flow"):
+        assert found[sign][0] == "PhenotypicFeature"
+    assert "paw" not in found and "joint" not in found
+    assert "inflammation" in found  # "spinal" places the measure, it names no sign
+
+
 def test_a_proteins_measured_form_is_part_of_its_mention(nlp):
     found = mentions_of(nlp, "Exosomes reduced cleaved caspase-3 and phosphorylated p38 MAPK.")
     assert {"cleaved caspase-3", "phosphorylated p38 MAPK"} <= set(found)
@@ -360,6 +369,25 @@ def test_the_pain_of_a_named_condition_and_a_source_named_after_its_head(nlp):
     wj = [m for m in adoc.mentions if m.text in ("MSCs", "WJ-MSCs")]
     assert len(wj) == 2 and len({m.curie for m in wj}) == 1  # the head takes the short form's identity
     assert any(m.text == "iPSC-MSCs" and m.category is Category.CELL for m in adoc.mentions)
+
+
+def test_a_short_form_after_a_bare_source_names_the_head_only_when_it_ends_with_it(nlp):
+    adoc = nlp.annotate(Document(id="f", abstract=(
+        "MSCs from human amniotic membrane (hAMSCs) lowered MDA. MSCs from bone marrow (BM) reduced ROS.")))
+    amniotic = [m for m in adoc.mentions if m.text in ("MSCs", "hAMSCs") and m.start < 40]
+    assert len(amniotic) == 2 and len({m.curie for m in amniotic}) == 1
+    bm = next(m for m in adoc.mentions if m.text == "BM")
+    assert bm.category is Category.ANATOMY  # "BM" is the source's short form, not the cells'
+    assert next(m for m in adoc.mentions if m.text == "MSCs" and m.start > 40).curie != amniotic[0].curie
+
+
+def test_a_short_form_naming_its_parts_in_another_order_is_defined(nlp):
+    adoc = nlp.annotate(Document(id="c", abstract=(
+        "In SCI mice, curcumin-loaded exosomes (Exo-Cur) reduced microglial M1 polarization. Exo-Cur also "
+        "increased arginase-1.")))
+    long = next(m for m in adoc.mentions if m.text == "curcumin-loaded exosomes")
+    shorts = [m for m in adoc.mentions if m.text == "Exo-Cur"]
+    assert len(shorts) == 2 and all(m.curie == long.curie and m.category is long.category for m in shorts)
 
 
 def test_modified_cells_and_loaded_vesicles_are_named_whole(nlp):

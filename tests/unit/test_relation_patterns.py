@@ -2166,6 +2166,8 @@ def test_named_classes_with_dashes_modifiers_and_of_phrases(extract):
     assert ("Duloxetine", "TREATS", "painful diabetic neuropathy", False) in edges
     edges = extract("Curcumin, a polyphenol with poor solubility, was loaded into BMSC exosomes.")
     assert ("Curcumin", "IS_A", "polyphenol", False) in edges
+    edges = extract("Curcumin, a polyphenol from Curcuma longa, binds to TRPV1.")
+    assert ("Curcumin", "IS_A", "polyphenol", False) in edges
     edges = extract("BMSC-EVs restored PGC-1α and TFAM, two key regulators of mitochondrial biogenesis, in DRG neurons.")
     assert ("TFAM", "IS_A", "regulators of mitochondrial biogenesis", False) in edges
     assert ("PGC-1α", "IS_A", "regulators of mitochondrial biogenesis", False) in edges
@@ -2523,3 +2525,11 @@ def test_markers_cells_express_are_in_them(extract):
     assert {("GFAP", "LOCATED_IN", "Schwann cell-like cells", False), ("p75NTR", "LOCATED_IN", "Schwann cell-like cells", False),
             ("CD73", "LOCATED_IN", "gingiva-derived MSCs", False), ("CD34", "LOCATED_IN", "gingiva-derived MSCs", True)} <= edges
     assert not any(t == "LOCATED_IN" and s in ("iNOS", "GDNF") for s, t, _, _ in edges)
+
+
+def test_sodium_channels_are_genes_and_a_place_before_them_is_no_object(extract):
+    # the tagger alone misses "Nav1.7" in this sentence; the lexicon names the channels
+    edges = extract("In oxaliplatin-treated rats, intrathecal ADSC exosomes did not alter DRG Nav1.7 or Nav1.8 "
+                    "expression, indicating that their analgesic effect was not due to sodium channel downregulation.")
+    assert {("exosomes", "REGULATES", "Nav1.7", True), ("exosomes", "REGULATES", "Nav1.8", True)} <= edges
+    assert not any(o == "DRG" for _, t, o, _ in edges if t != "DERIVED_FROM")

@@ -76,8 +76,9 @@ class PhraseRules:
                     continue
                 named = view.mentions[cls][2]
                 follower = view.words[view.mentions[cls][1]:][:1]
-                # "Dexamethasone, a synthetic glucocorticoid given on the same schedule,": a participle goes on
-                closed = follower in ([","], ["."], [";"], ["that"], ["which"], ["with"]) or follower and (
+                # "Dexamethasone, a synthetic glucocorticoid given on the same schedule,": a participle goes on;
+                # "Curcumin, a polyphenol from Curcuma longa,": so does its origin
+                closed = follower in ([","], ["."], [";"], ["that"], ["which"], ["with"], ["from"]) or follower and (
                     follower[0] in IRREGULAR_PARTICIPLES or follower[0].endswith("ed"))
                 if closed and named.category is member.category and identity(named) != identity(member):
                     out.append(presupposed(member, named, RelationType.IS_A, view.sentence, "is a", "tight"))
