@@ -223,6 +223,8 @@ class EntityLayer:
             else:
                 source = ranked_inside[0] if ranked_inside else next(
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)
+                if source is not None and source.end < long.end and _names_another_head(doc[source.end:long.end]):
+                    continue  # "Tumor necrosis factor-stimulated gene-6 (TSG-6)" is not TNF
             if source is not None:
                 ents = _as_short_form(short, source, ents, long_forms)
                 _note_singular(short, source, singulars)
@@ -982,6 +984,17 @@ def _letters_in_order(short: str, long: str) -> bool:
             return False
         rest = rest[found + 1:]
     return True
+
+
+# Words after an entity inside a definition that make the defined thing another entity, of which the
+# first only modifies the head: "Tumor necrosis factor-stimulated gene-6", "TNF receptor 1".
+ANOTHER_HEAD_WORDS = frozenset({"gene", "receptor", "receptors", "kinase", "ligand", "stimulated", "induced",
+                                "inducible", "inducing", "activated", "activating", "associated", "related",
+                                "binding", "converting", "interacting", "responsive", "regulated"})
+
+
+def _names_another_head(tail: Span) -> bool:
+    return any(word in ANOTHER_HEAD_WORDS for word in re.split(r"[\s\-]+", tail.text.lower()))
 
 
 def _parts_in_any_order(short: str, long: str) -> bool:

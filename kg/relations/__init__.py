@@ -42,4 +42,7 @@ class RelationStage:
 
             found = combine(found, self.classifier.predict(adoc))
         found = qualify_products(found, adoc.document.text, adoc.mentions)
-        return [r for r in found if r.evidence.score >= self.min_score]
+        # an entity is never its own subject and object ("... attributed to the cells, supporting trials
+        # of UC-MSCs" where anaphora made "the cells" the UC-MSCs)
+        return [r for r in found if r.evidence.score >= self.min_score
+                and not (r.subject.curie and r.subject.curie == r.object.curie)]

@@ -381,6 +381,13 @@ def test_a_short_form_after_a_bare_source_names_the_head_only_when_it_ends_with_
     assert next(m for m in adoc.mentions if m.text == "MSCs" and m.start > 40).curie != amniotic[0].curie
 
 
+def test_a_definition_whose_entity_only_modifies_its_head_lends_no_identity(nlp):
+    found = mentions_of(nlp, "Tumor necrosis factor-stimulated gene-6 (TSG-6) is secreted by MSCs. Tumor necrosis "
+                             "factor alpha (TNF-α) was measured.")
+    assert found["TSG-6"][1] != found["TNF-α"][1]  # TSG-6 is TNFAIP6, not TNF
+    assert found["TNF-α"][1] == found["Tumor necrosis factor alpha"][1]
+
+
 def test_a_short_form_naming_its_parts_in_another_order_is_defined(nlp):
     adoc = nlp.annotate(Document(id="c", abstract=(
         "In SCI mice, curcumin-loaded exosomes (Exo-Cur) reduced microglial M1 polarization. Exo-Cur also "

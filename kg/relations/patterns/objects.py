@@ -9,6 +9,7 @@ from kg.relations.patterns.words import (
     AUXILIARY_WORDS, BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
     DECLINE_NOUNS, DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE,
     MEMBER_CLASS_NOUNS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES, REPORTING_VERBS, RISE_NOUNS,
+    STUDY_NOUNS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import SentenceView, before_parentheses, hyphenated
@@ -73,11 +74,12 @@ class ObjectRules:
             return []
         start, end = view.mentions[first][0], view.mentions[first][1]
         effect_of = start >= 2 and (
-            view.words[start - 2] in EFFECT_NOUNS and view.words[start - 1] == "of"
+            view.words[start - 2] in EFFECT_NOUNS | STUDY_NOUNS and view.words[start - 1] == "of"
             or view.words[start - 2] in ("response", "responses") and view.words[start - 1] == "to")
         if effect_of or end < len(view.words) and view.words[end] in EFFECT_NOUNS:
             # "abolished the protective effect of UC-MSC-CM", "no influence on the analgesic response to
-            # gingival MSCs", "mediates the antioxidant effect": an effect, not the agent it names
+            # gingival MSCs", "mediates the antioxidant effect": an effect, not the agent it names; "supporting
+            # controlled trials of UC-MSCs": research on it
             return []
         if view.words[index:index + 1] in (["and"], ["or"]) and self._opens_clause(view, first):
             return []  # "serum MDA decreased and SOD increased": the verb has no object, SOD its own verb
@@ -296,6 +298,9 @@ class ObjectRules:
                 i = before_parentheses(view.words, i, unopened=i)
                 continue
             i -= 1
+        if i >= 2 and view.words[i] in ("which", "that") and view.words[i - 1] == ",":
+            # "NADPH oxidase 2 (NOX2), which was located predominantly in Iba1-positive microglia"
+            i = before_parentheses(view.words, i - 2)
         if i >= 0 and view.mention_at[i] >= 0:
             return view.mention_at[i]
         return None

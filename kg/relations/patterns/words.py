@@ -17,7 +17,8 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 COORDINATION = frozenset({",", "and", "or", "/", "also", "further", "furthermore", "then", "thereby",
                           "can", "could", "may", "might", "to", "both", "as", "well", "significantly",
                           "markedly", "effectively", "not", "did", "does", "do", "n't", "but", "failed",
-                          "fail", "fails", "unable", "thus", "nor", "neither", "without", "yet", "instead"})
+                          "fail", "fails", "unable", "thus", "nor", "neither", "without", "yet", "instead",
+                          "more", "less"})  # "and more effectively suppressed"
 # Head nouns that may follow a coordinated object: "increased HO-1 expression and decreased ROS".
 OBJECT_HEADS = frozenset({"expression", "levels", "level", "production", "activity", "activities", "release",
                           "phosphorylation", "immunoreactivity", "overproduction", "upregulation", "downregulation",
@@ -31,7 +32,8 @@ CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "while", "although", "tho
 # ("inhibit inflammasome activation through IL-10": IL-10 mediates, it is not inhibited).
 OBJECT_STOPS = CLAUSE_BREAKS | frozenset({"after", "before", "when", "because", "since", "following",
                                           "until", "upon", "once", "if", "during", "as", "whether",
-                                          "through", "via"})
+                                          "through", "via",
+                                          "parallel"})  # "improved in parallel with NLRP3 inhibition"
 COMPARISON_CUES = frozenset({"compared", "versus", "vs", "vs.", "than", "relative", "comparison"})
 APPOSITIVE_OPENERS = frozenset({"which", "who", "including", "such", "e.g.", "i.e.", "a", "an",
                                 "characterized", "characterised", "defined", "known", "namely",
@@ -134,7 +136,17 @@ EFFECT_ADJECTIVES = {
 # Binding as the means of an effect: "suppresses TLR4 by direct binding", "by targeting TRAF6".
 BINDING = frozenset({"binding", "targeting"})
 # What an agent has, which a verb acts on instead of the agent: "abolished the protective effect of CM".
-EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions"})
+EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions",
+                          "superiority", "advantage", "advantages", "benefit", "benefits"})  # "abrogated the superiority of HP-BMSCs"
+# "supporting controlled trials of UC-MSCs": research on a treatment, which a verb does not change
+STUDY_NOUNS = frozenset({"trial", "trials", "study", "studies", "investigation", "investigations", "evaluation",
+                         "testing"})
+# "Local macrophages are therapeutic targets in inflammatory pain": "targets" as a noun binds nothing
+TARGET_NOUN_MARKERS = frozenset({"therapeutic", "potential", "promising", "attractive", "novel", "drug",
+                                 "druggable", "pharmacological", "treatment", "a", "an", "key", "major"})
+TARGET_FORMS = frozenset({"target", "targets"})
+# "is difficult to manage": what would be hard to do, not a claim that it is done
+DIFFICULTY_ADJECTIVES = frozenset({"difficult", "hard", "challenging", "easy", "impossible"})
 # Words of a sentence about another group than the treated one: its results are not the treatment's.
 CONTROL_WORDS = frozenset({"vehicle", "control", "controls", "sham", "untreated", "naive", "baseline", "placebo",
                            "saline", "pbs"})
