@@ -224,7 +224,10 @@ class EntityLayer:
                 source = ranked_inside[0] if ranked_inside else next(
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)
                 if source is not None and source.end < long.end and _names_another_head(doc[source.end:long.end]):
-                    continue  # "Tumor necrosis factor-stimulated gene-6 (TSG-6)" is not TNF
+                    # "Tumor necrosis factor-stimulated gene-6 (TSG-6)" is not TNF: the short form keeps its
+                    # own mention, which the linker looks up by the whole definition
+                    long_forms[(short.start_char, short.end_char)] = long.text
+                    continue
             if source is not None:
                 ents = _as_short_form(short, source, ents, long_forms)
                 _note_singular(short, source, singulars)
