@@ -907,13 +907,14 @@ def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-# Signs of inflammation that the body part before them names ("paw swelling", "joint inflammation",
-# "synovial inflammation"): the swelling of a paw is one readout, the paw alone is not what changed.
 PLACED_SIGNS = frozenset({"swelling", "inflammation", "edema", "oedema"})
 SIGN_PLACE_WORDS = frozenset({"synovial", "articular", "periarticular"})
 
 
 def _placed_signs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A sign of inflammation is named with the body part right before it ("paw swelling", "joint
+    inflammation", "synovial inflammation"): the swelling of a paw is one readout, and the paw alone is
+    not what changed."""
     ending_at = {e.end: e for e in ents}
     out, absorbed = [], set()
     for ent in sorted(ents, key=lambda e: e.start):

@@ -10,11 +10,11 @@ from kg.types import CLASS, AnnotatedDoc, Mention, Relation
 from kg.vocab import SYMPTOM_HEADS, Category, RelationType
 from kg.relations.patterns.words import (
     ADJECTIVAL_CONTEXT, ATTRIBUTE_NOUNS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, CONDITIONS, COORDINATION, COUNTERED,
-    DECLINE, DECLINE_NOUNS, DEPLETED, DETERMINERS, EFFECT_ADJECTIVES, FELL_WORDS, IMPROVEMENT_NOUNS, INTRANSITIVE_CHANGES,
+    DECLINE, DECLINE_NOUNS, DEPLETED, DETERMINERS, DIFFICULTY_ADJECTIVES, EFFECT_ADJECTIVES, FELL_WORDS,
+    IMPROVEMENT_NOUNS, INTRANSITIVE_CHANGES,
     INVERTED_AGENTS, LEAVING, LOSS_NOUNS, MOLECULES, NORMALIZING, NOT_AGENTS, OBJECT_HEADS, OPPOSITE_CHANGE,
     PREPOSITIONS, PRESUPPOSING, PROTECT_FORMS, REMAINING, RISE, RISE_NOUNS, RISE_TYPED, ROSE_WORDS, ROUTE_AGENTS,
     SECRETE_FORMS, SHOWING, SHOWN_COMPARATIVES, SYMPTOM_WORDS, TARGET_FORMS, TARGET_NOUN_MARKERS, TREATMENTS,
-    DIFFICULTY_ADJECTIVES,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import claim, effect_claims, identity, with_negation
@@ -205,10 +205,10 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                     and not (t.text.endswith("ing") and view.words[t.end:t.end + 1] in (["antibody"], ["antibodies"]))
                     # "Exosomes depleted of miR-200a": what the vesicles lack, no claim of theirs
                     and not (t.text in DEPLETED and view.words[t.end:t.end + 1] == ["of"])
-                    and not (t.text in TARGET_FORMS and view.words[t.start - 1:t.start] and view.words[t.start - 1]
-                             in TARGET_NOUN_MARKERS)  # "therapeutic targets in inflammatory pain"
-                    and not (view.words[max(0, t.start - 2):t.start] and view.words[t.start - 1:t.start] == ["to"]
-                             and view.words[t.start - 2] in DIFFICULTY_ADJECTIVES)]  # "difficult to manage"
+                    # "therapeutic targets in inflammatory pain": a noun; "difficult to manage": not done
+                    and not (t.text in TARGET_FORMS and t.start >= 1 and view.words[t.start - 1] in TARGET_NOUN_MARKERS)
+                    and not (t.start >= 2 and view.words[t.start - 1] == "to"
+                             and view.words[t.start - 2] in DIFFICULTY_ADJECTIVES)]
         chain = Chain()
         adjectival_end = -10
         index_of = {id(m): i for i, (_, _, m) in enumerate(view.mentions)}
