@@ -8,8 +8,8 @@ from kg.vocab import GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     AUXILIARY_WORDS, BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
     DECLINE_NOUNS, DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE,
-    MEMBER_CLASS_NOUNS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES, REPORTING_VERBS, RISE_NOUNS,
-    STUDY_NOUNS,
+    MEMBER_CLASS_NOUNS, NOT_ACTED_ON_HEADS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES,
+    REPORTING_VERBS, RISE_NOUNS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import SentenceView, before_parentheses, hyphenated
@@ -74,7 +74,7 @@ class ObjectRules:
             return []
         start, end = view.mentions[first][0], view.mentions[first][1]
         effect_of = start >= 2 and (
-            view.words[start - 2] in EFFECT_NOUNS | STUDY_NOUNS and view.words[start - 1] == "of"
+            view.words[start - 2] in NOT_ACTED_ON_HEADS and view.words[start - 1] == "of"
             or view.words[start - 2] in ("response", "responses") and view.words[start - 1] == "to")
         if effect_of or end < len(view.words) and view.words[end] in EFFECT_NOUNS:
             # "abolished the protective effect of UC-MSC-CM", "no influence on the analgesic response to

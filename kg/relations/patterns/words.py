@@ -136,11 +136,14 @@ EFFECT_ADJECTIVES = {
 # Binding as the means of an effect: "suppresses TLR4 by direct binding", "by targeting TRAF6".
 BINDING = frozenset({"binding", "targeting"})
 # What an agent has, which a verb acts on instead of the agent: "abolished the protective effect of CM".
+# What an agent has or does, not the agent ("abrogated the superiority of HP-BMSCs").
 EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions",
-                          "superiority", "advantage", "advantages", "benefit", "benefits"})  # "abrogated the superiority of HP-BMSCs"
+                          "superiority", "advantage", "advantages", "benefit", "benefits"})
 # "supporting controlled trials of UC-MSCs": research on a treatment, which a verb does not change
 STUDY_NOUNS = frozenset({"trial", "trials", "study", "studies", "investigation", "investigations", "evaluation",
                          "testing"})
+# Heads whose "of" names something no claim acts on: an effect or a study of it.
+NOT_ACTED_ON_HEADS = EFFECT_NOUNS | STUDY_NOUNS
 # "Local macrophages are therapeutic targets in inflammatory pain": "targets" as a noun binds nothing
 TARGET_NOUN_MARKERS = frozenset({"therapeutic", "potential", "promising", "attractive", "novel", "drug",
                                  "druggable", "pharmacological", "treatment", "a", "an", "key", "major"})
