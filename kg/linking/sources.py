@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg import mesh
 from kg.errors import InputError
-from kg.linking.store import Term
+from kg.linking.store import KIND_WEIGHT, Term
 from kg.resources import package_file, package_path
 from kg.vocab import Category
 
@@ -42,6 +42,7 @@ GO_NAMESPACE_CATEGORY = {
 _GILDA_BARE = {"HGNC", "EFO", "FPLX"}
 
 CURATED_TSV = ("linking", "data", "curated.tsv")
+NONCODING_ALIAS_WEIGHT = KIND_WEIGHT["abbreviation"] - 0.02
 
 
 # ---- prefixes ------------------------------------------------------------------------------------
@@ -156,13 +157,16 @@ def hgnc_gene_terms() -> Iterator[Term]:
     """Human genes: the NCBI Gene id names the concept (Biolink's preferred prefix for genes), the HGNC
     id is its xref (mouse and rat orthologs are other concepts, not xrefs). Alias and previous
     symbols are short and often shared, so they are indexed as abbreviations (below symbol and name).
+    An alias a non-coding locus shares with a protein-coding gene ranks below the protein's: a paper's
+    "PAR1" is the thrombin receptor F2R, not the Prader-Willi region RNA PWAR1.
     """
     for gene in mesh.hgnc_genes():
         yield Term(curie=gene.ncbigene, name=gene.symbol, category=Category.GENE, synonyms=[gene.name],
                    xrefs=[gene.hgnc])
         if gene.other_symbols:
+            weight = None if gene.protein_coding else NONCODING_ALIAS_WEIGHT
             yield Term(curie=gene.ncbigene, name=gene.symbol, category=Category.GENE,
-                       synonyms=gene.other_symbols, kind="abbreviation", index_name=False)
+                       synonyms=gene.other_symbols, kind="abbreviation", weight=weight, index_name=False)
 
 
 def gilda_mapping_terms() -> Iterator[Term]:

@@ -326,3 +326,20 @@ def test_a_proteins_measured_form_is_looked_up_as_the_protein():
     assert "caspase-3" in synonym_variants("cleaved caspase-3")
     assert "p38 MAPK" in synonym_variants("phosphorylated p38 MAPK")
     assert synonym_variants("cleaved") == []
+
+
+def test_an_alias_shared_with_a_noncoding_locus_links_to_the_protein_coding_gene(tmp_path):
+    from kg.linking.sources import hgnc_gene_terms
+
+    # "PAR1" is an alias of F2R (the thrombin receptor) and of PWAR1 (a Prader-Willi region RNA).
+    wanted = {"NCBIGene:2149", "NCBIGene:145624"}
+    path = tmp_path / "terms.sqlite"
+    with TermStore(path) as store:
+        store.set_meta("preferred_prefixes", PREFERRED)
+        store.add_terms((t for t in hgnc_gene_terms() if t.curie in wanted), source="hgnc-genes")
+    linker = Linker.open(path, build_if_missing=False)
+    try:
+        assert linker.resolve("PAR1", Category.GENE).curie == "NCBIGene:2149"
+        assert linker.resolve("PWAR1", Category.GENE).curie == "NCBIGene:145624"
+    finally:
+        linker.close()

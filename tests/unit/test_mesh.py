@@ -44,3 +44,5 @@ def test_hgnc_genes_carry_ncbi_gene_and_hgnc_ids():
     tnf = next(g for g in mesh.hgnc_genes() if g.symbol == "TNF")
     assert tnf.ncbigene == "NCBIGene:7124" and tnf.hgnc == "HGNC:11892"
     assert "TNFA" in tnf.other_symbols
+    assert tnf.protein_coding
+    assert not next(g for g in mesh.hgnc_genes() if g.symbol == "PWAR1").protein_coding
