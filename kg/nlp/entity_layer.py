@@ -147,7 +147,7 @@ class EntityLayer:
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))
         for step in (_modified_cells, _engineered_vesicles, _scaffolds, self._apply_abbreviations,
-                     _widen_qualified_symptoms, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
+                     _widen_qualified_symptoms, _short_forms_of_widened_definitions, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
                      _readouts, _placed_signs, _protein_states, self._apply_listed_definitions,
                      _apply_postmodified_definitions, _named_causes, _class_mentions, _repeated_symbols):
             ents = step(doc, ents)
@@ -810,6 +810,28 @@ def _widen_qualified_symptoms(doc: Doc, ents: list[Span]) -> list[Span]:
             widened.append(Span(doc, start, ent.end, label=QUALIFIED_SYMPTOM[head], span_id=ent.id_))
             absorbed.update(range(start, ent.start))
     return [e for e in widened if not (e.start in absorbed and places.get(e.start) is e)]
+
+
+def _short_forms_of_widened_definitions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A short form that took the inner term of its definition ("neuralgia" in "post-herpetic neuralgia
+    (PHN)", when only "neuralgia" was a mention) names the whole definition once a later step has
+    made it one mention: PHN is post-herpetic neuralgia, not neuralgia."""
+    if not Doc.has_extension("abbreviations"):
+        return ents
+    long_forms = doc.user_data.setdefault("kg_long_forms", {})
+    spans = {(e.start, e.end): e for e in ents}
+    for short in doc._.abbreviations:
+        long = short._.long_form
+        definition = spans.get((long.start, long.end))
+        inner = long_forms.get((short.start_char, short.end_char))
+        if definition is None or inner is None or inner == definition.text or inner not in definition.text:
+            continue
+        for k, e in enumerate(ents):
+            if e.text == short.text and e.id_ == FOUND_BY_ABBREVIATION and long_forms.get((e.start_char, e.end_char)) == inner:
+                ents[k] = Span(doc, e.start, e.end, label=definition.label_, kb_id=definition.kb_id_,
+                               span_id=FOUND_BY_ABBREVIATION)
+                long_forms[(e.start_char, e.end_char)] = definition.text
+    return ents
 
 
 # Nouns that turn a symptom into the measure of it: "neuropathic pain scores", "pain relief".

@@ -492,3 +492,12 @@ def test_csf_is_the_fluid_but_not_inside_a_factor_name(nlp):
     found = {(m.text, m.category) for m in adoc.mentions}
     assert ("CSF", Category.ANATOMY) in found
     assert not any(m.text == "CSF" and m.start > 20 for m in adoc.mentions)
+
+
+def test_a_short_form_names_its_whole_definition_once_that_is_one_mention(nlp):
+    # "neuralgia" alone is a lexicon term when the abbreviation is read; the definition is widened later
+    adoc = nlp.annotate(Document(id="h", abstract=(
+        "SVF was injected for post-herpetic neuralgia (PHN). PHN pain declined over 6 months.")))
+    short_forms = [m for m in adoc.mentions if m.text == "PHN"]
+    assert short_forms and all(m.long_form == "post-herpetic neuralgia" for m in short_forms)
+    assert all(m.curie != "MESH:D009437" for m in short_forms)  # not Neuralgia

@@ -2567,3 +2567,36 @@ def test_a_tight_phrase_after_a_relative_pronoun_belongs_to_its_antecedent(extra
                     "predominantly in Iba1-positive microglia.")
     assert ("NADPH oxidase 2", "LOCATED_IN", "Iba1-positive microglia", False) in edges
 
+
+
+def test_a_verb_the_parse_joins_to_an_earlier_verb_takes_no_subject_from_that_verbs_object(extract):
+    edges = extract("BMSC-Exos decreased TLR4 expression and the nuclear translocation of NF-κB p65 in spinal tissue, "
+                    "reduced the proportion of M1 macrophages and increased that of M2 macrophages.")
+    assert ("Exos", "DECREASES", "M1 macrophages", False) in edges
+    assert ("Exos", "INCREASES", "M2 macrophages", False) in edges
+    assert not any(s == "NF-κB p65" for s, *_ in edges)
+    # an agent we do not name leaves the second verb without a subject
+    assert not any(s == "microvessel density" for s, *_ in extract(
+        "A VEGF-neutralizing antibody abolished the increase in microvessel density and partly reduced the "
+        "sciatic functional index."))
+    edges = extract("In contrast, MSC-Exos had no effect on mitochondrial DNA copy number and did not reduce "
+                    "high-glucose-induced caspase-3 activation.")
+    assert ("Exos", "DECREASES", "caspase-3", True) in edges
+    assert not any(s == "DNA" for s, *_ in edges)
+    # a clause of its own keeps its subject
+    assert ("MCC950", "DECREASES", "mechanical allodynia", False) in extract(
+        "NLRP3 was expressed predominantly in spinal microglia, and MCC950, a selective inflammasome inhibitor, "
+        "reversed mechanical allodynia in SNI mice.")
+
+
+def test_a_treatment_named_before_for_is_given_for_the_disease_after_it(extract):
+    assert ("MSCs", "TREATS", "knee osteoarthritis", False) in extract(
+        "A meta-analysis of 14 randomized controlled trials of MSCs for knee osteoarthritis found that MSCs "
+        "reduced VAS pain.")
+    assert ("adipose-derived mesenchymal stem cells", "TREATS", "knee osteoarthritis", False) in extract(
+        "This randomized trial evaluated adipose-derived mesenchymal stem cells (AD-MSCs) for knee osteoarthritis (KOA).")
+    assert ("MSC therapy", "TREATS", "chronic low back pain", False) in extract(
+        "Pooling nine trials of MSC therapy for chronic low back pain, we found that MSC therapy lowered ODI scores.")
+    # "for" after a treatment that is not followed by a disease names no treatment
+    edges = extract("BMSCs were cultured for 3 days and screened for mycoplasma before injection into CCI rats.")
+    assert not any(t == "TREATS" for _, t, _, _ in edges)

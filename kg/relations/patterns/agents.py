@@ -9,11 +9,11 @@ from kg.relations.patterns.words import (
     ADMINISTERED, ARM_ADJECTIVES, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS,
     CONDITIONS, COORDINATION,
     CO_CULTURED, DECLINE, DECLINE_NOUNS, DETERMINERS, DISCOURSE_WORDS, DOSES, DOSE_MODIFIERS,
-    EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
+    EFFICACY_ADJECTIVES, FILLER, FINITE_VERB_TAGS, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
     OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RELATIVES, RISE, RISE_NOUNS, ROUTE_AGENTS,
-    SAMPLE_NOUNS, SAMPLE_WORDS, SITUATING, SOURCE_VERBS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
+    SAMPLE_NOUNS, SAMPLE_WORDS, SITUATING, SOURCE_VERBS, SUBJECT_DEPS, TEMPORAL_PREPOSITIONS, TIME_UNITS, TREATING_ACTS, TREATMENTS,
     TREATING_WRAPPERS, TREATMENT_NOUNS, TREATMENT_NOUN_MODIFIERS, UTR,
     WRAPPERS, WRAPPER_MODIFIER_OPENERS,
 )
@@ -511,12 +511,12 @@ class AgentRules:
             # "H2O2 induced apoptosis of cultured DRG neurons and decreased catalase": what the first verb
             # acted on does not act in the verb coordinated with it
             subjects, how = chain.subjects, "carried"
-        elif not chain.subjects and subjects:
+        elif not chain.subjects and subjects and (actor := self._subject_of_verb_before(view, trig, subjects)) is not None:
             # "BM-MSCs transferred mitochondria to the neurons, restored MMP and increased ATP": the same,
             # after a verb that makes no claim of ours
-            actor = self._subject_of_verb_before(view, trig, subjects)
-            if actor is not None:
-                subjects, how = [actor], "carried"
+            subjects, how = [actor], "carried"
+        elif subjects and (conjunct := self._conjunct_subjects(view, trig, subjects)) is not None:
+            subjects, how = conjunct, "carried"
         if subjects and words[trig.start - 1:trig.start] == ["and"] and self._agent_of_other_passive(view, subjects[0]):
             # "These vesicles were taken up by neurons and microglia ... and attenuated allodynia": the
             # passive's subject goes on, not its agent
@@ -568,7 +568,7 @@ class AgentRules:
         for k in range(first - 1, max(0, first - 10), -1):
             if words[k] in CLAUSE_BREAKS or words[k] in RELATIVES or words[k] == "," or k in view.aside:
                 return None
-            if view.mention_at[k] < 0 and view.tokens[k].tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+            if view.mention_at[k] < 0 and view.tokens[k].tag_ in FINITE_VERB_TAGS \
                     and words[k] not in BE_FORMS and words[k] not in ("had", "has", "have", "did", "does", "do") \
                     and words[k - 1] != "-":
                 before = before_parentheses(words, k - 1)  # "cobalt protoporphyrin (CoPP) mimicked"
@@ -586,6 +586,30 @@ class AgentRules:
                 between = words[k + 1:i]
                 return actor if not any(w in CLAUSE_BREAKS or w in RELATIVES for w in between) else None
         return None
+
+    def _conjunct_subjects(self, view: SentenceView, trig: Trigger, subjects: list[int]) -> list[int] | None:
+        """The subjects of a verb the parser joins to an earlier verb whose object holds ``subjects``, when
+        the verb follows "and" or a comma and has no subject of its own: that verb's subject, or none.
+        "BMSC-Exos decreased TLR4 expression and the nuclear translocation of NF-κB p65 in spinal tissue,
+        reduced M1 macrophages", "A VEGF-neutralizing antibody abolished the increase in microvessel
+        density and partly reduced the sciatic functional index": what the first verb acted on does not
+        act in the second. None when the parse does not say so."""
+        i = trig.start - 1  # past auxiliaries, negation and adverbs: "and did not reduce", "and partly reduced"
+        while i > 0 and view.words[i] not in ("and", ",") and (view.words[i] in COORDINATION or adverbial(view.words, i)):
+            i -= 1
+        token = view.tokens[trig.start]
+        if trig.text.endswith("ing") or view.words[i] not in ("and", ",") or not token.doc.has_annotation("DEP") \
+                or token.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return None
+        position = {t.i: k for k, t in enumerate(view.tokens)}
+        verb, first = position.get(token.head.i), min(view.mentions[m][0] for m in subjects)
+        if verb is None or view.tokens[verb].tag_ not in FINITE_VERB_TAGS or verb >= first \
+                or any(c.dep_ == "nsubjpass" for c in token.head.children):
+            return None  # "were taken up by microglia and suppressed ...": the passive rules' (_agent_of_other_passive)
+        between = view.words[verb + 1:first]
+        if any(w in CLAUSE_BREAKS for w in between) or any(between[k:k + 2] == [",", "and"] for k in range(len(between))):
+            return None  # "NLRP3 was expressed in microglia, and MCC950, an inhibitor, reversed ...": a clause of its own
+        return self._parsed_subject(view, trig.start)
 
     def _gerund_agent(self, view: SentenceView, trig: Trigger, objects: list[int]) -> int | None:
         """The agent of a gerund that opens a clause, named after its object: "blocking HO-1 with ZnPP",

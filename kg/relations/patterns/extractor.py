@@ -332,6 +332,7 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
         out += self._differentiated_from(view)
         out += self._effects_of(view)
         out += self._refractory_to(view)
+        out += self._given_for(view)
         out += self._model_causes(view)
         out += self._model_inductions(view)
         out += self._possessed_products(view)

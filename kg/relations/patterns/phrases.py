@@ -9,6 +9,7 @@ from kg.vocab import CLASS_COUNTS, GRADING_ADJECTIVES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ATTRIBUTE_NOUNS, BARE_LOCATIONS, BE_FORMS, BOUND, CARRYING, CELL_PRODUCTS, CLAUSE_BREAKS,
     COMPARATIVES, CONDITIONS, CONTAINER_PHRASES, DETERMINERS, EFFECT_ADJECTIVES, EFFECT_NOUNS, EXPRESSING,
+    GIVEN_FOR_AGENTS, GIVEN_FOR_FILLERS,
     HOMING_PLACES, HOMING_VERBS,
     HYPHEN_RELATIONS, INTRODUCTORY, IRREGULAR_PARTICIPLES,
     KIND_NOUNS, LABELLED, LOCATED_AGENTS, LOCATIONS, MODEL_INDUCING, MODEL_INDUCING_VERBS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
@@ -17,7 +18,7 @@ from kg.relations.patterns.words import (
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import identity, presupposed, with_negation
-from kg.relations.patterns.view import SentenceView, past_abbreviation
+from kg.relations.patterns.view import SentenceView, before_parentheses, past_abbreviation
 
 
 class PhraseRules:
@@ -266,6 +267,28 @@ class PhraseRules:
             if disease is not None and drugs:
                 trig = Trigger(RelationType.TREATS, "phrase", i, i + 2, "refractory to")
                 out += self._emit(view, trig, drugs, [disease], "phrase", negated=True)
+        return out
+
+    def _given_for(self, view: SentenceView) -> list[Relation]:
+        """ "trials of MSCs for knee osteoarthritis", "evaluated AD-MSCs for knee osteoarthritis (KOA)",
+        "MSC therapy for chronic low back pain": a treatment named right before "for" is given for the
+        disease after it (TREATS in the sense of "is used to treat", as in _trial_treatments)."""
+        words, out = view.words, []
+        for i, w in enumerate(words[1:-1], start=1):
+            if w != "for":
+                continue
+            agent = view.mention_at[before_parentheses(words, i - 1)]
+            if agent < 0 or view.mentions[agent][2].category not in GIVEN_FOR_AGENTS \
+                    or is_control_arm(view.mentions[agent][2]):
+                continue
+            k = i + 1
+            while k < len(words) and k - i <= 3 and words[k] in GIVEN_FOR_FILLERS:
+                k += 1  # "for the treatment of", "for patients with"
+            disease = view.mention_at[k] if k < len(words) else -1
+            if disease < 0 or view.mentions[disease][0] != k or view.mentions[disease][2].category is not Category.DISEASE:
+                continue
+            trig = Trigger(RelationType.TREATS, "phrase", i, i + 1, "for")
+            out += self._emit(view, trig, [self._phrase_head(view, agent)], [disease], "phrase")
         return out
 
     def _target_of(self, view: SentenceView, trig: Trigger) -> list[Relation]:

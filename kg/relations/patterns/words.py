@@ -385,6 +385,9 @@ TREATMENT_NOUN_MODIFIERS = frozenset({"single", "same", "combined", "cell", "hig
                                       "lower", "lowest", "intermediate", "repeated"})
 # What a "They" or "The treatment" of the next sentence may stand for when no claim names an agent.
 TREATMENTS = frozenset({Category.CELL, Category.CHEMICAL, Category.CELLULAR_COMPONENT})
+# "MSCs for knee osteoarthritis", "MSC therapy for low back pain" (a procedure); "for the treatment of"
+GIVEN_FOR_AGENTS = TREATMENTS | {Category.PROCEDURE}
+GIVEN_FOR_FILLERS = frozenset({"the", "treating", "treatment", "management", "of", "patients", "with"})
 # Prepositions of where an agent was put: "injection of WJ-MSCs around the wound attenuated ..."
 PLACING = frozenset({"into", "around", "near", "along", "onto"})
 CO_CULTURED = frozenset({"co-cultured", "cocultured"})
@@ -436,3 +439,7 @@ NUMBER = re.compile(r"^[\d.,]+(?:%|-fold)?$")
 EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", "rapidly"})  # not "as well as"
 EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
 EFFICACY_ADJECTIVES = frozenset({"effective", "potent", "efficacious", "efficient", "successful", "better"})
+
+# The parser's labels: a verb that heads a clause of its own, and a word that is a verb's subject.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
