@@ -883,7 +883,7 @@ def _with_measure_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
 # lifts", "acetone response duration", "print area", "neurite length", "paw licking time".
 READOUT_HEADS = frozenset({"volume", "volumes", "thickness", "velocity", "velocities", "amplitude", "amplitudes",
                            "density", "length", "lifts", "area", "duration", "latency", "latencies", "score",
-                           "scores", "count", "counts", "frequency", "time", "weight", "flow"})
+                           "scores", "count", "counts", "frequency", "time", "weight", "flow", "height"})
 # Mentions that may name part of a readout: the place, the stimulus, the sign ("paw thickness"); not a
 # disease, which stays a mention of its own ("bleeding time", "Glasgow Coma Score").
 READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Category.PHENOTYPE.value,

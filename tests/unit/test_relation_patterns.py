@@ -2600,3 +2600,25 @@ def test_a_treatment_named_before_for_is_given_for_the_disease_after_it(extract)
     # "for" after a treatment that is not followed by a disease names no treatment
     edges = extract("BMSCs were cultured for 3 days and screened for mycoplasma before injection into CCI rats.")
     assert not any(t == "TREATS" for _, t, _, _ in edges)
+
+
+def test_an_object_list_ends_where_a_new_clause_has_its_own_verb(extract):
+    edges = extract("Intrathecal BMSCs prevented paclitaxel-induced mechanical allodynia, and this protection "
+                    "required IL-10 secreted by BMSCs.")
+    assert ("BMSCs", "PREVENTS", "mechanical allodynia", False) in edges
+    assert not any(o == "IL-10" and t in ("DECREASES", "PREVENTS") for _, t, o, _ in edges)
+
+
+def test_a_class_named_for_both_members_listed_before_it(extract):
+    edges = extract("Pregabalin and gabapentin, both gabapentinoids, cause dose-limiting dizziness in many patients "
+                    "with painful diabetic neuropathy.")
+    assert {("Pregabalin", "IS_A", "gabapentinoids", False), ("gabapentin", "IS_A", "gabapentinoids", False),
+            ("Pregabalin", "CAUSES", "dizziness", False), ("gabapentin", "CAUSES", "dizziness", False)} <= edges
+    assert not any(s == "gabapentinoids" and t == "CAUSES" for s, t, _, _ in edges)
+
+
+def test_the_imaging_a_readout_was_measured_on_takes_no_part_in_a_claim(extract):
+    assert ("BM-MSCs", "REGULATES", "Disc height", True) in extract("Disc height on MRI was not altered by BM-MSCs.")
+    for text in ("Disc herniation size on follow-up MRI was not affected by WJ-MSCs.",
+                 "Pain relief was associated with smaller high-intensity zones on follow-up MRI."):
+        assert not any("MRI" in (s, o) for s, _, o, _ in extract(text))

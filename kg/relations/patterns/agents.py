@@ -7,9 +7,9 @@ from kg.relations.anaphora import is_control_arm
 from kg.vocab import CONTROL_ARM_NAMES, Category, RelationType
 from kg.relations.patterns.words import (
     ADMINISTERED, ARM_ADJECTIVES, ATTRIBUTE_NOUNS, BE_FORMS, CARGO_WORDS, CHANGE_NOUNS, CLAUSE_BREAKS, CLAUSE_ENDS,
-    CONDITIONS, COORDINATION,
+    CLAUSE_VERB_TAGS, CONDITIONS, COORDINATION,
     CO_CULTURED, DECLINE, DECLINE_NOUNS, DETERMINERS, DISCOURSE_WORDS, DOSES, DOSE_MODIFIERS,
-    EFFICACY_ADJECTIVES, FILLER, FINITE_VERB_TAGS, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
+    EFFICACY_ADJECTIVES, FILLER, FORM_MODIFIERS, HYPHEN_RELATIONS, IRREGULAR_PARTICIPLES, LIGHT_VERBS, LOADED,
     LOCALIZING_ADJECTIVES, LOCATIONS, MAX_LONG_OBJECT_UNITS, MAX_SUBJECT_DISTANCE, MAX_WRAPPED_REACH,
     MEASURED_AMOUNTS, MEASURED_STATES, MODEL_ENDINGS, MODIFIER_HYPHENS, NOT_AGENTS, NP_MODIFIERS, NUMBER,
     OBJECT_HEADS, PLACING, PREPOSITIONS, PRONOUNS, QUANTIFIERS, RECEIVING, RELATIVES, RISE, RISE_NOUNS, ROUTE_AGENTS,
@@ -568,7 +568,7 @@ class AgentRules:
         for k in range(first - 1, max(0, first - 10), -1):
             if words[k] in CLAUSE_BREAKS or words[k] in RELATIVES or words[k] == "," or k in view.aside:
                 return None
-            if view.mention_at[k] < 0 and view.tokens[k].tag_ in FINITE_VERB_TAGS \
+            if view.mention_at[k] < 0 and view.tokens[k].tag_ in CLAUSE_VERB_TAGS \
                     and words[k] not in BE_FORMS and words[k] not in ("had", "has", "have", "did", "does", "do") \
                     and words[k - 1] != "-":
                 before = before_parentheses(words, k - 1)  # "cobalt protoporphyrin (CoPP) mimicked"
@@ -603,7 +603,7 @@ class AgentRules:
             return None
         position = {t.i: k for k, t in enumerate(view.tokens)}
         verb, first = position.get(token.head.i), min(view.mentions[m][0] for m in subjects)
-        if verb is None or view.tokens[verb].tag_ not in FINITE_VERB_TAGS or verb >= first \
+        if verb is None or view.tokens[verb].tag_ not in CLAUSE_VERB_TAGS or verb >= first \
                 or any(c.dep_ == "nsubjpass" for c in token.head.children):
             return None  # "were taken up by microglia and suppressed ...": the passive rules' (_agent_of_other_passive)
         between = view.words[verb + 1:first]
@@ -985,6 +985,11 @@ class AgentRules:
             start = view.mentions[found][0]
             if head == found and start > 0 and view.words[start - 1] in TEMPORAL_PREPOSITIONS:
                 return None  # "its upregulation after nerve injury was reversed": a time, not the patient
+            method = view.measuring_method(found)
+            if method is not None:
+                # "Disc height on MRI was not altered": how it was measured, not what changed
+                measured = view.mention_ending_before(method, 3)
+                return self._phrase_head(view, measured) if measured is not None else None
             return head
         return None
 

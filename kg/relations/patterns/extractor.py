@@ -394,6 +394,8 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 if rtype is None or (subject.curie and subject.curie == obj.curie) or is_control_arm(subject) \
                         or CLASS in (subject.found_by, obj.found_by):  # a class is only what something IS_A
                     continue  # a control arm's "no effect on pain" is the design, not a claim about saline
+                if view.measuring_method(si) is not None or view.measuring_method(oi) is not None:
+                    continue  # "associated with smaller zones on follow-up MRI": the method takes no part
                 if (view.words[s_end:s_end + 1] and view.words[s_end] in INVERTED_AGENTS) or \
                         (s_start >= 2 and view.words[s_start - 1] == "of" and view.words[s_start - 2] in INVERTED_AGENTS):
                     continue  # "abolished by miR-146a knockdown", "knockdown of Nrf2": the claim is about its absence

@@ -9,7 +9,7 @@ from kg.relations.patterns.words import (
     AUXILIARY_WORDS, BARE_LOCATIONS, BE_FORMS, CLAUSE_BREAKS, COMPARATIVES, COMPARISON_CUES, CONDITIONS, COORDINATION,
     DECLINE_NOUNS, DETERMINERS, EFFECT_NOUNS, HOMING_PLACES, INTRANSITIVE_CHANGES, LOCATIONS, MAX_OBJECT_DISTANCE,
     MEMBER_CLASS_NOUNS, NOT_ACTED_ON_HEADS, NP_MODIFIERS, OBJECT_HEADS, OBJECT_STOPS, PREPOSITIONS, RELATIVES,
-    REPORTING_VERBS, RISE_NOUNS,
+    REPORTING_VERBS, RISE_NOUNS, TENSED_VERB_TAGS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import SentenceView, before_parentheses, hyphenated
@@ -227,8 +227,10 @@ class ObjectRules:
                 and view.words[i] not in BE_FORMS and view.words[i] not in COORDINATION
                 and view.words[i] not in OBJECT_STOPS and view.words[i] not in COMPARISON_CUES
                 and view.words[i] not in RELATIVES and not view.words[i].endswith("ing")
-                and view.words[i] not in COMPARATIVES and view.words[i] != "only"):
-            # "lower MDA and higher catalase", ", only hUC-MSCs decreased": a new claim
+                and view.words[i] not in COMPARATIVES and view.words[i] != "only"
+                and view.tokens[i].tag_ not in TENSED_VERB_TAGS):
+            # "lower MDA and higher catalase", ", only hUC-MSCs decreased", ", and this protection
+            # required IL-10": a new claim
             skipped += view.words[i] not in OBJECT_HEADS and view.words[i] not in DETERMINERS
             i += 1
         return i

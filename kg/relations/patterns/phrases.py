@@ -64,9 +64,9 @@ class PhraseRules:
             while i < len(view.words) and view.words[i] == "(":
                 i = next((j for j in range(i, len(view.words)) if view.words[j] == ")"), len(view.words) - 1) + 1
             words = view.words[i:i + 4]
-            if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an"):
+            if len(words) < 4 or words[0] != "," or words[1] not in ("a", "an", "both"):
                 continue
-            if words[2] not in KIND_NOUNS or words[3] != "of":
+            if words[2] not in KIND_NOUNS or words[3] != "of" or words[1] == "both":
                 # "Paclitaxel, a microtubule-stabilizing taxane,", "Vincristine, a vinca alkaloid,": a named class
                 j = i + 2
                 while j < min(i + 5, len(view.words)) and view.mention_at[j] < 0 \
@@ -81,8 +81,11 @@ class PhraseRules:
                 # "Curcumin, a polyphenol from Curcuma longa,": so does its origin
                 closed = follower in ([","], ["."], [";"], ["that"], ["which"], ["with"], ["from"]) or follower and (
                     follower[0] in IRREGULAR_PARTICIPLES or follower[0].endswith("ed"))
-                if closed and named.category is member.category and identity(named) != identity(member):
-                    out.append(presupposed(member, named, RelationType.IS_A, view.sentence, "is a", "tight"))
+                # "Pregabalin and gabapentin, both gabapentinoids,": each one listed
+                listed = [view.mentions[m][2] for m in self._listed_before(view, start)] if words[1] == "both" else []
+                for one in ([member, *listed] if closed else []):
+                    if named.category is one.category and identity(named) != identity(one):
+                        out.append(presupposed(one, named, RelationType.IS_A, view.sentence, "is a", "tight"))
                 continue
             j = i + 4
             while j < len(view.words) and view.mention_at[j] < 0 and j < i + 8 and view.words[j] not in (",", "."):

@@ -149,6 +149,16 @@ class SentenceView:
         opening = next((k for k in range(i, -1, -1) if self.words[k] == "("), -1)
         return opening >= 1 and self.mention_at[opening - 1] >= 0 and self.mention_at[opening + 1] >= 0
 
+    def measuring_method(self, m: int) -> int | None:
+        """Where "on"/"by"/"using" stands before a procedure mention that says how something was measured
+        ("Disc height on (follow-up) MRI", "assessed by ultrasound"); None for any other mention."""
+        start, _, mention = self.mentions[m]
+        if mention.category is not Category.PROCEDURE:
+            return None
+        return next((k for k in range(start - 1, max(-1, start - 4), -1)
+                     if self.words[k] in ("on", "by", "using") and all(self.mention_at[j] < 0 for j in range(k, start))),
+                    None)
+
     def mention_ending_before(self, index: int, limit: int, skip_asides: bool = True) -> int | None:
         """Nearest mention ending before ``index`` within ``limit`` tokens, outside asides."""
         distance = 0
@@ -360,6 +370,8 @@ def asides(words: list[str]) -> set[int]:
             continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
+        elif first in ("both", "all") and b - a <= 4 and not any(w.endswith("ed") for w in span):
+            aside.update(range(a, b + 1))  # "Pregabalin and gabapentin, both gabapentinoids, cause dizziness"
         elif first == "the" and words[b + 1:b + 2] and words[b + 1] in APPOSITION_FOLLOWERS:
             aside.update(range(a, b + 1))  # "NOX2, the principal source of superoxide in microglia, is upregulated"
         elif a > 0 and words[a - 1] in ("and", "but") and first in ("after", "following", "before", "upon", "once"):

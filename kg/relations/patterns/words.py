@@ -440,6 +440,8 @@ EQUAL_MANNER = frozenset({"effectively", "potently", "efficiently", "strongly", 
 EQUAL_ADJECTIVES = frozenset({"comparable", "similar", "equivalent", "equal", "identical"})
 EFFICACY_ADJECTIVES = frozenset({"effective", "potent", "efficacious", "efficient", "successful", "better"})
 
-# The parser's labels: a verb that heads a clause of its own, and a word that is a verb's subject.
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# The tagger's and parser's labels: a verb that may head a clause (a tensed verb or a passive
+# participle), a tensed verb alone, and a word that is a verb's subject.
+CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+TENSED_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
