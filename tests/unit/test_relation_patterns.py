@@ -2541,8 +2541,9 @@ def test_nouns_and_infinitives_that_look_like_triggers_make_no_claim(extract):
     assert not extract("Local macrophages are increasingly viewed as therapeutic targets in inflammatory pain.")
     edges = extract("Trigeminal neuropathic pain is difficult to manage and is accompanied by neuroinflammation.")
     assert {t for _, t, _, _ in edges} == {"ASSOCIATED_WITH"}
+    # the verb acts on nothing named; "in parallel with" states an association only
     edges = extract("Pain behavior improved in parallel with NLRP3 inhibition.")
-    assert not any(o == "NLRP3" for _, _, o, _ in edges)
+    assert not any(o == "NLRP3" and t != "ASSOCIATED_WITH" for _, t, o, _ in edges)
 
 
 def test_research_on_a_treatment_is_no_change_of_it_and_nothing_acts_on_itself(extract):
@@ -2622,3 +2623,14 @@ def test_the_imaging_a_readout_was_measured_on_takes_no_part_in_a_claim(extract)
     for text in ("Disc herniation size on follow-up MRI was not affected by WJ-MSCs.",
                  "Pain relief was associated with smaller high-intensity zones on follow-up MRI."):
         assert not any("MRI" in (s, o) for s, _, o, _ in extract(text))
+    # a procedure "by" names is an agent
+    assert ("MSC therapy", "INCREASES", "SOD2", False) in extract("Spinal SOD2 was increased by MSC therapy.")
+
+
+def test_an_association_between_two_changes_is_one_between_the_things_that_changed(extract):
+    assert ("MDA", "ASSOCIATED_WITH", "NRS scores", False) in extract(
+        "The decline in MDA correlated with the reduction in NRS scores (r = 0.61, p = 0.002).")
+    # "serum" names where MDA was measured, not what changed
+    assert ("VAS", "ASSOCIATED_WITH", "MDA", False) in extract("The decline in VAS correlated with the fall in serum MDA.")
+    edges = extract("Serum TNF-α and IL-6 fell in parallel with pain scores, suggesting an anti-inflammatory mechanism.")
+    assert {("TNF-α", "ASSOCIATED_WITH", "pain scores", False), ("IL-6", "ASSOCIATED_WITH", "pain scores", False)} <= edges

@@ -87,9 +87,11 @@ class ObjectRules:
             return []  # "produced conditioned place preference in oxaliplatin-treated rats"
         change_in = start >= 2 and view.words[start - 1] == "in" and view.words[start - 2] in DECLINE_NOUNS | RISE_NOUNS \
             and view.mentions[first][2].category is Category.CELL
-        if not place and not change_in and self._situating(view, first) and not self._mention_between(view, index, first):
+        if not place and not change_in and self._situating(view, first) and not self._mention_between(view, index, first) \
+                and view.mentions[self._head_of_modifier(view, first)][2].category in LOCATIONS:
             # "modulated synaptic transmission in the dorsal horn": the place, not the object; but "a 58%
-            # reduction in Iba1-positive microglia" names what changed
+            # reduction in Iba1-positive microglia" names what changed, and so does "the fall in serum MDA"
+            # (the place word names where MDA was measured)
             return []
         first = self._head_of_modifier(view, self._head_of_hyphen(view, first))
         first = self._member_after(view, first)  # "reduced the voltage-gated sodium channel Nav1.7": the channel named

@@ -150,13 +150,14 @@ class SentenceView:
         return opening >= 1 and self.mention_at[opening - 1] >= 0 and self.mention_at[opening + 1] >= 0
 
     def measuring_method(self, m: int) -> int | None:
-        """Where "on"/"by"/"using" stands before a procedure mention that says how something was measured
-        ("Disc height on (follow-up) MRI", "assessed by ultrasound"); None for any other mention."""
+        """Where "on"/"using" stands before a procedure mention that says how something was measured ("Disc
+        height on (follow-up) MRI"); None for any other mention (a procedure "by" names is an agent: "SOD2
+        was increased by MSC therapy")."""
         start, _, mention = self.mentions[m]
         if mention.category is not Category.PROCEDURE:
             return None
         return next((k for k in range(start - 1, max(-1, start - 4), -1)
-                     if self.words[k] in ("on", "by", "using") and all(self.mention_at[j] < 0 for j in range(k, start))),
+                     if self.words[k] in ("on", "using") and all(self.mention_at[j] < 0 for j in range(k, start))),
                     None)
 
     def mention_ending_before(self, index: int, limit: int, skip_asides: bool = True) -> int | None:

@@ -220,7 +220,9 @@ RISE_TYPED = {RelationType.CAUSES: RelationType.INCREASES, RelationType.PREVENTS
 # What a claim on a decline says about the thing that declines.
 COUNTERED = {RelationType.DECREASES: RelationType.INCREASES, RelationType.TREATS: RelationType.INCREASES,
              RelationType.PREVENTS: RelationType.INCREASES, RelationType.INCREASES: RelationType.DECREASES,
-             RelationType.CAUSES: RelationType.DECREASES}
+             RelationType.CAUSES: RelationType.DECREASES,
+             # "the decline in MDA correlated with the reduction in NRS scores": an association all the same
+             RelationType.ASSOCIATED_WITH: RelationType.ASSOCIATED_WITH}
 SECRETE_FORMS = frozenset({"secrete", "secretes", "secreting", "releases", "releasing"})  # "release" is mostly a noun
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 # What cells release, by the lexicon's names: "the secretome of MSCs" derives from them.
