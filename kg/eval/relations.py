@@ -313,11 +313,16 @@ def _add_qualified_products(aliases: Aliases, text: str, relations: Iterable[Rel
 
 
 COMPLEX_HEADS = (" inflammasome",)  # "NLRP3" is how the field writes the NLRP3 inflammasome
+# The act a route mention may end in: the route is the word before ("subcutaneous injections of SVF" is
+# the subcutaneous route, as curators write it 60 times for every one they keep the act).
+ROUTE_ACTS = (" injection", " injections", " infusion", " infusions", " administration")
 
 
 def surface_names(mention: Mention, aliases: Aliases | None = None, text: str | None = None) -> set[str]:
     names = {n.lower() for n in (mention.text, mention.name, mention.long_form) if n}
     names |= {n.removesuffix(head) for n in names for head in COMPLEX_HEADS if n.endswith(head) and n != head.strip()}
+    if mention.category is Category.ROUTE:
+        names |= {n.removesuffix(act) for n in names for act in ROUTE_ACTS if n.endswith(act)}
     if text is not None:
         names.add(enclosing_word(text, mention.start, mention.end).lower())
     if aliases and mention.curie:

@@ -168,12 +168,13 @@ class EntityLayer:
         for i in range(1, len(doc) - 2):
             short = doc[i + 1]
             if doc[i].text != "(" or doc[i + 2].text not in (";", ",", ")") or short.text in defined \
-                    or not _SHORT_FORM.match(short.text):
+                    or not (_SHORT_FORM.match(short.text) or _PHOSPHO_SHORT_FORM.match(short.text)):
                 continue
             long = next((e for e in ents if e.end == i), None)
             known = next((e for e in ents if (e.start, e.end) == (i + 1, i + 2) and e.kb_id_), None)
             if long is None or known is not None or not (_letters_in_order(short.text, long.text)
-                                                         or _parts_in_any_order(short.text, long.text)):
+                                                         or _parts_in_any_order(short.text, long.text)
+                                                         or _phosphorylated_form(short.text, long.text)):
                 continue  # "(HO-1-BMSCs)" after "HO-1-overexpressing bone marrow MSCs", undefined by the detector
             defined.add(short.text)
             for token in doc:
@@ -1010,6 +1011,17 @@ def _letters_in_order(short: str, long: str) -> bool:
             return False
         rest = rest[found + 1:]
     return True
+
+
+# "p-p38" for "phosphorylated p38 MAPK", "p-Akt" for "phosphorylated Akt": the phospho form's usual short form.
+_PHOSPHO_SHORT_FORM = re.compile(r"^p-[A-Za-z0-9]{2,12}$")
+
+
+def _phosphorylated_form(short: str, long: str) -> bool:
+    """ "p-p38" defined after "phosphorylated p38 MAPK": the word after "p-" opens the phosphorylated protein's name."""
+    name = long.lower().removeprefix("phosphorylated ").removeprefix("phospho-")
+    return _PHOSPHO_SHORT_FORM.match(short) is not None and name != long.lower() \
+        and name.startswith(short[2:].lower())
 
 
 # Words after an entity inside a definition that make the defined thing another entity, of which the

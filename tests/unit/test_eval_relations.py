@@ -303,6 +303,17 @@ def test_gold_edge_names_an_inflammasome_by_its_sensor():
         assert score_gold([(text, [edge])], predicted)["found"] == found, name
 
 
+def test_gold_edge_names_a_route_without_the_act_of_giving():
+    text = "Patients received subcutaneous injections of SVF."
+    route = Mention(doc_id="d", start=18, end=41, text="subcutaneous injections", category=Category.ROUTE,
+                    name="Injections, Subcutaneous")
+    cells = Mention(doc_id="d", start=45, end=48, text="SVF", category=Category.CELL)
+    predicted = [[relation(cells, RelationType.ADMINISTERED_VIA, route)]]
+    for name, found in (("subcutaneous", 1), ("subcutaneous injections", 1), ("injections", 0), ("intravenous", 0)):
+        edge = GoldEdge("SVF", RelationType.ADMINISTERED_VIA, name, False)
+        assert score_gold([(text, [edge])], predicted)["found"] == found, name
+
+
 def test_gold_file_command_never_stores_a_negated_claim_as_positive():
     from typer.testing import CliRunner
 

@@ -501,3 +501,10 @@ def test_a_short_form_names_its_whole_definition_once_that_is_one_mention(nlp):
     short_forms = [m for m in adoc.mentions if m.text == "PHN"]
     assert short_forms and all(m.long_form == "post-herpetic neuralgia" for m in short_forms)
     assert all(m.curie != "MESH:D009437" for m in short_forms)  # not Neuralgia
+
+
+def test_a_phospho_short_form_is_defined_by_the_phosphorylated_protein(nlp):
+    adoc = nlp.annotate(Document(id="p", abstract=(
+        "SNL increased phosphorylated p38 MAPK (p-p38) in the dorsal horn. BMSCs reduced p-p38 by 61%.")))
+    short_forms = [m for m in adoc.mentions if m.text == "p-p38"]
+    assert len(short_forms) == 2 and all(m.long_form == "phosphorylated p38 MAPK" for m in short_forms)

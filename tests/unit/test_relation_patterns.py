@@ -2634,3 +2634,10 @@ def test_an_association_between_two_changes_is_one_between_the_things_that_chang
     assert ("VAS", "ASSOCIATED_WITH", "MDA", False) in extract("The decline in VAS correlated with the fall in serum MDA.")
     edges = extract("Serum TNF-α and IL-6 fell in parallel with pain scores, suggesting an anti-inflammatory mechanism.")
     assert {("TNF-α", "ASSOCIATED_WITH", "pain scores", False), ("IL-6", "ASSOCIATED_WITH", "pain scores", False)} <= edges
+
+
+def test_a_route_governs_the_cells_a_source_names_before_them(extract):
+    edges = extract("Patients received intradiscal bone marrow-derived mesenchymal precursor cells (MPCs) suspended in "
+                    "hyaluronic acid.")
+    assert ("mesenchymal precursor cells", "ADMINISTERED_VIA", "intradiscal", False) in edges
+    assert ("mesenchymal precursor cells", "DERIVED_FROM", "bone marrow", False) in edges

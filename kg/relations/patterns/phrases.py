@@ -582,6 +582,9 @@ class PhraseRules:
             i += 1  # "... dose of 1 × 10^6 DPSCs": the amount stands between the route and its agent
             while i < len(view.words) and QUANTITY.match(view.words[i]) and view.mention_at[i] < 0:
                 i += 1
+        if i < len(view.words) and view.mention_at[i] >= 0 and view.mention_at[i] not in agents \
+                and self._head_of_hyphen(view, view.mention_at[i]) in agents:
+            i = view.mentions[self._head_of_hyphen(view, view.mention_at[i])][0]  # "intradiscal bone marrow-derived MPCs"
         if i < len(view.words) and view.mention_at[i] in agents:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
             # listed with "and", not offered as alternatives: "intravenous UC-MSCs, daily NAC or vehicle"
