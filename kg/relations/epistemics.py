@@ -32,10 +32,23 @@ HEDGE_CUES = frozenset({
 })
 
 
+# A negated frame over the clause it opens, subject and all: "showed no evidence that BM-MSCs caused
+# tumour formation" (the cue stands before the subject, outside the window above).
+NEGATED_FRAMES = (("no", "evidence", "that"), ("no", "indication", "that"), ("no", "sign", "that"),
+                  ("no", "evidence", "of"), ("no", "evidence", "for"))
+FRAME_BREAKS = frozenset({";", ":", "but", "whereas", "while", "although", "though", "however"})
+
+
 def negation_cues(words: Sequence[str], trigger_start: int, floor: int) -> list[str]:
-    """Negation cues in the tokens just before the trigger (not before ``floor``, the subject's end)."""
+    """Negation cues in the tokens just before the trigger (not before ``floor``, the subject's end), or
+    a negated frame whose clause holds the trigger."""
     start = max(floor, trigger_start - NEGATION_WINDOW)
-    return [w for w in words[start:trigger_start] if w in NEGATION_CUES]
+    cues = [w for w in words[start:trigger_start] if w in NEGATION_CUES]
+    for i in range(min(floor, trigger_start)):
+        if tuple(words[i:i + 3]) in NEGATED_FRAMES and not any(
+                w in FRAME_BREAKS or list(words[k:k + 2]) == [",", "and"] for k, w in enumerate(words[i + 3:trigger_start], i + 3)):
+            cues.append(" ".join(words[i:i + 2]))
+    return cues
 
 
 # "Potential" names a quantity after these words, it does not hedge: "mitochondrial membrane potential".

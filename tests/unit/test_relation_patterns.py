@@ -2641,3 +2641,18 @@ def test_a_route_governs_the_cells_a_source_names_before_them(extract):
                     "hyaluronic acid.")
     assert ("mesenchymal precursor cells", "ADMINISTERED_VIA", "intradiscal", False) in edges
     assert ("mesenchymal precursor cells", "DERIVED_FROM", "bone marrow", False) in edges
+
+
+def test_no_evidence_that_a_claim_holds_negates_it(extract):
+    edges = extract("MRI at 2 years showed no evidence that BM-MSCs caused tumour formation.")
+    assert ("BM-MSCs", "CAUSES", "tumour", True) in edges and ("BM-MSCs", "CAUSES", "tumour", False) not in edges
+    # the frame ends with its clause
+    edges = extract("There was no evidence that MSCs induced tumours, but MSCs reduced pain scores.")
+    assert ("MSCs", "CAUSES", "tumours", True) in edges and ("MSCs", "DECREASES", "pain scores", False) in edges
+
+
+def test_by_and_a_number_is_the_size_of_a_change_not_its_agent(extract):
+    edges = extract("Blocking nanotube formation with cytochalasin B decreased mitochondrial transfer by 80% and "
+                    "reduced ATP levels in the co-cultured neurons.")
+    assert not any(s == "ATP" for s, *_ in edges)
+    assert ("BMSCs", "DECREASES", "MDA", False) in extract("MDA was reduced by BMSCs by 40%.")

@@ -831,8 +831,10 @@ class AgentRules:
             and trig.text not in RECEIVING  # "microglia were stimulated with LPS": a setup, not a claim
         if instrument:
             by = after
-        if by is None or any(view.mention_at[i] >= 0 for i in range(after, by)):
-            return None  # "reduced TNF-α secretion by macrophages": an object stands before "by"
+        if by is None or any(view.mention_at[i] >= 0 for i in range(after, by)) or magnitude(view.words, by):
+            # "reduced TNF-α secretion by macrophages": an object stands before "by"; "decreased mitochondrial
+            # transfer by 80% and reduced ATP": the size of the change, no agent
+            return None
         agent = self._agent_after(view, by + 1)
         if agent is None or instrument and (view.mentions[agent][2].category not in TREATMENTS
                                             or is_control_arm(view.mentions[agent][2])):
