@@ -103,6 +103,7 @@ FOUND_BY_ABBREVIATION = "abbreviation"
 FOUND_BY_CAUSE = "cause"  # the word before "-induced" of a condition (see _named_causes)
 FOUND_BY_RATIO = "ratio"  # "the GSH/GSSG ratio" (see _ratios)
 FOUND_BY_READOUT = "readout"  # "cartilage volume", "paw lifts" (see _readouts)
+FOUND_BY_MARKER = "marker"  # "CD86+ M1 microglia", "TUNEL-positive cells" (see _marker_populations)
 
 
 @Language.factory("kg_entity_layer", default_config={"ner_groups": []})
@@ -148,7 +149,7 @@ class EntityLayer:
         ents = _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))
         for step in (_modified_cells, _engineered_vesicles, _scaffolds, self._apply_abbreviations,
                      _widen_qualified_symptoms, _short_forms_of_widened_definitions, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
-                     _readouts, _placed_signs, _protein_states, self._apply_listed_definitions,
+                     _readouts, _placed_signs, _marker_populations, _protein_states, self._apply_listed_definitions,
                      _apply_postmodified_definitions, _named_causes, _class_mentions, _repeated_symbols):
             ents = step(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
@@ -927,6 +928,48 @@ def _readouts(doc: Doc, ents: list[Span]) -> list[Span]:
         inside = [e for e in ents if e.start < token.i and e.end > start]
         ents = [e for e in ents if e not in inside]
         ents.append(Span(doc, start, token.i + 1, label=Category.PHENOTYPE.value, span_id=FOUND_BY_READOUT))
+    return ents
+
+
+POPULATION_WORDS = frozenset({"cells", "cell"})
+POLARIZATION_STATES = frozenset({"M1", "M2"})
+
+
+def _marker_start(doc: Doc, k: int) -> int | None:
+    """Where the marker ending at token ``k`` begins: "NeuN+", "CD86 +", "Iba1-positive", "TUNEL - positive"."""
+    text = doc[k].text
+    if text == "+" or doc[k].lower_ == "positive":
+        start = k - 1 if text == "+" else k - 2 if k >= 2 and doc[k - 1].text == "-" else None
+        # "CD86+" is written closed up; "SNL + ADSC" adds two groups
+        return start if start is not None and start >= 0 and doc[start].text[:1].isalnum() \
+            and not (text == "+" and doc[start].whitespace_) else None
+    if len(text) > 1 and text.endswith("+") or doc[k].lower_.endswith("-positive"):
+        return k
+    return None
+
+
+def _marker_populations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Cells named by the marker they carry are one population: "CD86+ M1 microglia", "TUNEL-positive
+    cells", "Iba1+ cells" (curators name them whole); the marker alone is not what a treatment changed.
+    A cell type reached by differentiation keeps its own name ("differentiated into S100-positive
+    Schwann-like cells": curators name the Schwann-like cells)."""
+    ents = sorted(ents, key=lambda e: e.start)
+    for token in doc:
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        head = at.get(token.i)
+        if head is not None and (head.start != token.i or head.label_ != Category.CELL.value or "-like" in head.text) \
+                or head is None and token.lower_ not in POPULATION_WORDS:
+            continue
+        k = token.i - 1
+        if k >= 1 and doc[k].text in POLARIZATION_STATES:
+            k -= 1  # "CD206+ M2 microglia"
+        start = _marker_start(doc, k) if k >= 0 else None
+        if start is None or start in at and at[start].start < start:
+            continue
+        end = head.end if head is not None else token.i + 1
+        ents = [e for e in ents if e.end <= start or e.start >= end]
+        ents.append(Span(doc, start, end, label=Category.CELL.value, span_id=FOUND_BY_MARKER))
+        ents.sort(key=lambda e: e.start)
     return ents
 
 

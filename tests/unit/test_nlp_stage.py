@@ -508,3 +508,11 @@ def test_a_phospho_short_form_is_defined_by_the_phosphorylated_protein(nlp):
         "SNL increased phosphorylated p38 MAPK (p-p38) in the dorsal horn. BMSCs reduced p-p38 by 61%.")))
     short_forms = [m for m in adoc.mentions if m.text == "p-p38"]
     assert len(short_forms) == 2 and all(m.long_form == "phosphorylated p38 MAPK" for m in short_forms)
+
+
+def test_cells_named_by_their_marker_are_one_population(nlp):
+    found = mentions_of(nlp, "ADSC-Exos reduced CD86+ M1 microglia and TUNEL-positive cells, and increased "
+                             "NLRP3+/Iba1+ cells.")
+    for name in ("CD86+ M1 microglia", "TUNEL-positive cells", "NLRP3+/Iba1+ cells"):
+        assert found[name][0] == "Cell", name
+    assert "CD86" not in found  # the marker alone is not what changed

@@ -2656,3 +2656,17 @@ def test_by_and_a_number_is_the_size_of_a_change_not_its_agent(extract):
                     "reduced ATP levels in the co-cultured neurons.")
     assert not any(s == "ATP" for s, *_ in edges)
     assert ("BMSCs", "DECREASES", "MDA", False) in extract("MDA was reduced by BMSCs by 40%.")
+
+
+def test_a_placing_verb_joined_to_a_homing_verb_shares_its_cells(extract):
+    edges = extract("BMSCs injected intravenously into CCI rats homed to the injured sciatic nerve and the ipsilateral "
+                    "DRG within 3 days, but were not detected in the spinal cord.")
+    assert ("BMSCs", "LOCATED_IN", "DRG", False) in edges
+    assert ("BMSCs", "LOCATED_IN", "spinal cord", True) in edges
+
+
+def test_a_condition_that_times_a_treatment_is_not_its_agent(extract):
+    edges = extract("Exosomal miR-21 bound PTEN mRNA in cultured neurons, and exosome treatment after SCI decreased "
+                    "the number of TUNEL-positive cells by 46%.")
+    assert ("exosome", "DECREASES", "TUNEL-positive cells", False) in edges
+    assert not any(s == "SCI" for s, *_ in edges)

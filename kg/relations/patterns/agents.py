@@ -204,8 +204,10 @@ class AgentRules:
     def _subjects_before(self, view: SentenceView, index: int) -> list[int]:
         m = view.mention_ending_before(index, MAX_SUBJECT_DISTANCE)
         # past a place the agent was put: "Perineural injection of BMSCs around the injured sciatic nerve increased"
+        # and past the time of a treatment: "exosome treatment after SCI decreased TUNEL-positive cells"
         while m is not None and (view.mentions[m][2].category is Category.ANATOMY and self._situating(view, m)
-                                 or PLACING & set(view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]])):
+                                 or PLACING & set(view.words[max(0, view.mentions[m][0] - 2):view.mentions[m][0]])
+                                 or view.mentions[m][2].category in CONDITIONS and self._timed_treatment(view, m)):
             m = view.mention_ending_before(view.mentions[m][0], MAX_SUBJECT_DISTANCE)
         if m is None:
             return []
@@ -253,6 +255,13 @@ class AgentRules:
                 listed = listed[:n]
                 break
         return subjects + listed
+
+    @staticmethod
+    def _timed_treatment(view: SentenceView, m: int) -> bool:
+        """Whether a condition is the time of a treatment named right before it: "(exosome) treatment after
+        SCI", "BMSC transplantation following CCI"."""
+        start = view.mentions[m][0]
+        return start >= 2 and view.words[start - 1] in TEMPORAL_PREPOSITIONS and view.words[start - 2] in TREATMENT_NOUNS
 
     def _administered_head(self, view: SentenceView, m: int) -> int:
         """The agent a phrase ends in is not the subject when the phrase says when, where or with what

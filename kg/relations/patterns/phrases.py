@@ -13,12 +13,12 @@ from kg.relations.patterns.words import (
     HOMING_PLACES, HOMING_VERBS,
     HYPHEN_RELATIONS, INTRODUCTORY, IRREGULAR_PARTICIPLES,
     KIND_NOUNS, LABELLED, LOCATED_AGENTS, LOCATIONS, MODEL_INDUCING, MODEL_INDUCING_VERBS, MOLECULES, MOVING, NOT_AGENTS, NP_MODIFIERS, OBJECT_HEADS,
-    PREPOSITIONS, QUANTITY, REACHING_VERBS, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
+    PREPOSITIONS, QUANTITY, REACHING_VERBS, RELATIVES, ROUTE_AGENTS, ROUTE_LINKS, SILENCING_REAGENTS, SOURCES,
     SOURCE_LINKS, SOURCE_MATERIALS, UPTAKE_VERBS, WRAPPERS,
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.claims import identity, presupposed, with_negation
-from kg.relations.patterns.view import SentenceView, before_parentheses, past_abbreviation
+from kg.relations.patterns.view import SentenceView, adverbial, before_parentheses, past_abbreviation
 
 
 class PhraseRules:
@@ -119,6 +119,8 @@ class PhraseRules:
                 continue
             subjects = [m for m in self._subjects_before(view, i) if view.mentions[m][2].category in LOCATED_AGENTS]
             first = self._coordinated_passive(view, i) if not subjects else None
+            if first is None and not subjects:
+                first = self._earlier_placing_verb(view, i)
             if first is not None:  # "were detected in the lung but were not found in the DRG": the same cells
                 subjects = [m for m in self._subjects_before(view, first) if view.mentions[m][2].category in LOCATED_AGENTS]
             places = [o for o in self._places_after(view, k + 1) if view.mentions[o][2].category in LOCATIONS]
@@ -271,6 +273,22 @@ class PhraseRules:
                 trig = Trigger(RelationType.TREATS, "phrase", i, i + 2, "refractory to")
                 out += self._emit(view, trig, drugs, [disease], "phrase", negated=True)
         return out
+
+    @staticmethod
+    def _earlier_placing_verb(view: SentenceView, index: int) -> int | None:
+        """Where the verb stands whose subject a placing verb joined to it by "and"/"but" shares: "BMSCs homed
+        to the injured nerve and the DRG, but were not detected in the spinal cord"."""
+        words, i = view.words, index - 1
+        while i > 0 and (words[i] in BE_FORMS or adverbial(words, i)):
+            i -= 1
+        if i < 1 or words[i] not in ("and", "but"):
+            return None
+        for k in range(i - 1, max(0, i - 20), -1):
+            if words[k] in (";", ":", ".") or words[k] in RELATIVES:
+                return None
+            if view.mention_at[k] < 0 and (words[k] in HOMING_VERBS or words[k] in UPTAKE_VERBS or words[k] in REACHING_VERBS):
+                return k
+        return None
 
     def _given_for(self, view: SentenceView) -> list[Relation]:
         """ "trials of MSCs for knee osteoarthritis", "evaluated AD-MSCs for knee osteoarthritis (KOA)",
