@@ -601,8 +601,8 @@ class PhraseRules:
             while i < len(view.words) and QUANTITY.match(view.words[i]) and view.mention_at[i] < 0:
                 i += 1
         if i < len(view.words) and view.mention_at[i] >= 0 and view.mention_at[i] not in agents \
-                and self._head_of_hyphen(view, view.mention_at[i]) in agents:
-            i = view.mentions[self._head_of_hyphen(view, view.mention_at[i])][0]  # "intradiscal bone marrow-derived MPCs"
+                and (headed := self._head_of_hyphen(view, view.mention_at[i])) in agents:
+            i = view.mentions[headed][0]  # "intradiscal bone marrow-derived MPCs": the cells the source names
         if i < len(view.words) and view.mention_at[i] in agents:
             head = self._agent_head(view, view.mention_at[i])  # "injection of MSC secretome"
             # listed with "and", not offered as alternatives: "intravenous UC-MSCs, daily NAC or vehicle"
