@@ -148,9 +148,10 @@ class EntityLayer:
             accepted.append(Span(doc, span.start, span.end, label=span.label_, kb_id=kb_id, span_id=group))
         ents = _without_model_slips(_without_place_adjectives(_without_bare_adjectives(accepted)))
         for step in (_modified_cells, _engineered_vesicles, _scaffolds, self._apply_abbreviations,
-                     _widen_qualified_symptoms, _short_forms_of_widened_definitions, _without_trial_arms, _microrna_tools, _with_measure_nouns, _ratios,
-                     _readouts, _placed_signs, _marker_populations, _protein_states, self._apply_listed_definitions,
-                     _apply_postmodified_definitions, _named_causes, _class_mentions, _repeated_symbols):
+                     _widen_qualified_symptoms, _short_forms_of_widened_definitions, _without_trial_arms,
+                     _microrna_tools, _with_measure_nouns, _ratios, _readouts, _placed_signs, _marker_populations,
+                     _protein_states, self._apply_listed_definitions, _apply_postmodified_definitions, _named_causes,
+                     _class_mentions, _repeated_symbols):
             ents = step(doc, ents)
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc.spans[EMBEDDED_PARTS] = _embedded_parts(doc)
@@ -821,6 +822,7 @@ def _short_forms_of_widened_definitions(doc: Doc, ents: list[Span]) -> list[Span
     if not Doc.has_extension("abbreviations"):
         return ents
     long_forms = doc.user_data.setdefault("kg_long_forms", {})
+    ents = list(ents)
     spans = {(e.start, e.end): e for e in ents}
     for short in doc._.abbreviations:
         long = short._.long_form
@@ -954,8 +956,8 @@ def _marker_populations(doc: Doc, ents: list[Span]) -> list[Span]:
     A cell type reached by differentiation keeps its own name ("differentiated into S100-positive
     Schwann-like cells": curators name the Schwann-like cells)."""
     ents = sorted(ents, key=lambda e: e.start)
+    at = {i: e for e in ents for i in range(e.start, e.end)}
     for token in doc:
-        at = {i: e for e in ents for i in range(e.start, e.end)}
         head = at.get(token.i)
         if head is not None and (head.start != token.i or head.label_ != Category.CELL.value or "-like" in head.text) \
                 or head is None and token.lower_ not in POPULATION_WORDS:
@@ -970,6 +972,7 @@ def _marker_populations(doc: Doc, ents: list[Span]) -> list[Span]:
         ents = [e for e in ents if e.end <= start or e.start >= end]
         ents.append(Span(doc, start, end, label=Category.CELL.value, span_id=FOUND_BY_MARKER))
         ents.sort(key=lambda e: e.start)
+        at = {i: e for e in ents for i in range(e.start, e.end)}
     return ents
 
 

@@ -135,8 +135,8 @@ EFFECT_ADJECTIVES = {
 }
 # Binding as the means of an effect: "suppresses TLR4 by direct binding", "by targeting TRAF6".
 BINDING = frozenset({"binding", "targeting"})
-# What an agent has, which a verb acts on instead of the agent: "abolished the protective effect of CM".
-# What an agent has or does, not the agent ("abrogated the superiority of HP-BMSCs").
+# What an agent has or does, which a verb acts on instead of the agent: "abolished the protective effect
+# of CM", "abrogated the superiority of HP-BMSCs".
 EFFECT_NOUNS = frozenset({"effect", "effects", "action", "actions",
                           "superiority", "advantage", "advantages", "benefit", "benefits"})
 # "supporting controlled trials of UC-MSCs": research on a treatment, which a verb does not change
