@@ -222,7 +222,8 @@ class EntityLayer:
             if head is not None and head.end == long.end and head.start > long.start and _plain_modifiers(long, head):
                 generic = all(t.lower_ in GENERIC_MODIFIERS for t in doc[long.start:head.start])
                 ents = self._merge_long_form(doc, ents, long, head.label_, head.kb_id_ if generic else "", inside)
-                source = next(e for e in ents if (e.start, e.end) == (long.start, long.end))
+                # the merge leaves the spans as found when an entity crosses the definition's edge
+                source = next((e for e in ents if (e.start, e.end) == (long.start, long.end)), head)
             else:
                 source = ranked_inside[0] if ranked_inside else next(
                     (e for e in ents if e.start <= long.start and e.end >= long.end), None)

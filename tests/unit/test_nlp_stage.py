@@ -516,3 +516,21 @@ def test_cells_named_by_their_marker_are_one_population(nlp):
     for name in ("CD86+ M1 microglia", "TUNEL-positive cells", "NLRP3+/Iba1+ cells"):
         assert found[name][0] == "Cell", name
     assert "CD86" not in found  # the marker alone is not what changed
+
+
+def test_a_definition_an_entity_crosses_is_read_without_error(nlp):
+    # the merge of "human adipose-derived MSCs" leaves the spans as found; the short form still names the cells
+    adoc = nlp.annotate(Document(id="c", abstract=(
+        "In rats with chronic constriction injury of the infraorbital nerve (CCI-ION), human adipose-derived MSCs "
+        "(hAD-MSCs) injected perineurally reduced facial mechanical hypersensitivity.")))
+    short = [m for m in adoc.mentions if m.text == "hAD-MSCs"]
+    assert short and short[0].category.value == "Cell"
+
+
+def test_named_cell_deaths_and_tnf_written_with_alpha_are_what_they_are(nlp):
+    found = mentions_of(nlp, "Ferroptosis, mitophagy and pyroptosis were studied; BMSCs lowered tumor necrosis "
+                             "factor-α (TNF-α).")
+    for name in ("Ferroptosis", "mitophagy", "pyroptosis"):
+        assert found[name][0] == "BiologicalProcess", name
+    assert found["tumor necrosis factor-α"][0] == "GeneOrGeneProduct"
+    assert "tumor" not in found and "necrosis" not in found

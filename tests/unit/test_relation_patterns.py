@@ -2670,3 +2670,49 @@ def test_a_condition_that_times_a_treatment_is_not_its_agent(extract):
                     "the number of TUNEL-positive cells by 46%.")
     assert ("exosome", "DECREASES", "TUNEL-positive cells", False) in edges
     assert not any(s == "SCI" for s, *_ in edges)
+
+
+def test_an_aside_in_parentheses_adds_no_distance_to_the_wrapped_agent(extract):
+    edges = extract("Intrathecal injection of exosomes derived from human umbilical cord MSCs (hUCMSC-Exos) into "
+                    "paclitaxel-treated rats restored spinal GPX4 and SLC7A11 expression and lowered ACSL4.")
+    assert ("exosomes", "INCREASES", "GPX4", False) in edges
+    assert ("exosomes", "INCREASES", "SLC7A11", False) in edges
+    assert ("exosomes", "DECREASES", "ACSL4", False) in edges
+    assert not any(s in ("rats", "paclitaxel") for s, *_ in edges)
+
+
+def test_cells_a_first_verb_acted_in_do_not_act_in_the_verb_joined_to_it(extract):
+    edges = extract("BMSC-CM neither blocked AITC-evoked calcium influx in cultured DRG neurons nor reduced TRPA1 "
+                    "expression.")
+    assert ("CM", "DECREASES", "TRPA1", True) in edges
+    edges = extract("These vesicles instead increased SLC7A11 in oxaliplatin-treated DRG neurons without changing GPX4 "
+                    "mRNA.")
+    assert ("vesicles", "REGULATES", "GPX4", True) in edges
+    assert not any(s == "DRG neurons" for s, *_ in edges)
+
+
+def test_implicated_in_states_an_association_and_used_for_a_treatment(extract):
+    edges = extract("Purinergic P2X4 and P2X7 receptors have been implicated in diabetic neuropathic pain.")
+    assert ("P2X4", "ASSOCIATED_WITH", "diabetic neuropathic pain", False) in edges
+    assert not any(t == "CAUSES" for _, t, _, _ in edges)
+    edges = extract("Ferroptosis, an iron-dependent form of regulated cell death, has been implicated in spinal cord "
+                    "injury.")
+    assert ("Ferroptosis", "ASSOCIATED_WITH", "spinal cord injury", False) in edges
+    assert ("Pregabalin", "TREATS", "neuropathic pain", False) in extract(
+        "Pregabalin is widely used for neuropathic pain but often causes sedation.")
+
+
+def test_a_copula_before_a_verb_names_no_class(extract):
+    edges = extract("Mitophagy, a selective form of autophagy, is thought to limit mitochondrial ROS in sensory neurons.")
+    assert ("Mitophagy", "IS_A", "autophagy", False) in edges
+    assert not any(t == "IS_A" and o == "mitochondrial ROS" for _, t, o, _ in edges)
+    edges = extract("Ferroptosis, which is driven by lipid peroxidation, is increasingly recognized after spinal cord "
+                    "injury.")
+    assert not any(t == "IS_A" for _, t, _, _ in edges)
+
+
+def test_a_change_word_inside_a_name_does_not_turn_the_claim(extract):
+    edges = extract("Compared with vehicle, PD-MSCs increased reduced glutathione (GSH) and catalase activity in the "
+                    "sciatic nerve.")
+    assert ("PD-MSCs", "INCREASES", "catalase", False) in edges
+    assert not any(t == "DECREASES" for _, t, _, _ in edges)

@@ -19,8 +19,8 @@ from kg.relations.patterns.words import (
 )
 from kg.relations.patterns.lexicon import Lexicon, Trigger
 from kg.relations.patterns.view import (
-    Chain, SentenceView, adverbial, before_parentheses, counted, hyphenated, magnitude, past_abbreviation,
-    timing,
+    Chain, SentenceView, adverbial, back_over_asides, before_parentheses, counted, hyphenated, magnitude,
+    past_abbreviation, timing,
 )
 
 
@@ -302,7 +302,7 @@ class AgentRules:
             return given
         if view.mentions[m][2].category in ROUTE_AGENTS:
             return m
-        for k in range(start - 1, max(0, start - 16), -1):
+        for k in back_over_asides(view.words, start, 15):
             if view.words[k] in CLAUSE_BREAKS or view.words[k] == ",":
                 break
             # "Dental pulp stem cells (DPSCs) transplanted into the sciatic nerve of CCI rats reduced"
@@ -441,9 +441,10 @@ class AgentRules:
         by_gerund = words[trig.start].endswith("ing") and trig.start > 0 and words[trig.start - 1] in ("by", "via", "through")
         if by_gerund and trig.start >= 2 and words[trig.start - 2].endswith("ed") and self._after_be(view, trig.start - 2):
             return [], "active", False, 0  # "were abrogated by silencing Nrf2": the experimenters' act, no agent named
-        # "..., thereby increasing ATP", "..., decreasing iNOS while increasing Arg-1": the clause's own agent
+        # "..., thereby increasing ATP", "..., decreasing iNOS while increasing Arg-1", "increased SLC7A11 in
+        # DRG neurons without changing GPX4": the clause's own agent
         thereby = words[trig.start].endswith("ing") and words[trig.start - 1:trig.start] in (
-            ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"])
+            ["thereby"], ["thus"], ["hence"], [","], ["while"], ["whilst"], ["without"])
         able = view.mention_at[trig.start - 2] if trig.start >= 2 and words[trig.start - 1] == "to" else -1
         if able >= 0 and self._attribute_of(view, view.mentions[able][0]):
             return [able], "active", False, 0  # "reversed the ability of ADSCs to suppress ROS": ADSCs do
@@ -554,10 +555,11 @@ class AgentRules:
 
     @staticmethod
     def _in_verb_phrase_before(view: SentenceView, trig: Trigger, chain: "Chain", subjects: list[int]) -> bool:
-        """Whether a verb joined by "and" to the claim before ("..., and (also) decreased") finds its
-        subjects inside that claim's verb phrase, with no clause of their own opening between."""
+        """Whether a verb joined by "and" or "nor" to the claim before ("..., and (also) decreased",
+        "neither blocked calcium influx in DRG neurons nor reduced") finds its subjects inside that claim's
+        verb phrase, with no clause of their own opening between."""
         i = AgentRules._joint_before(view, trig)
-        if i is None or view.words[i] != "and" or chain.verb_end < 0:
+        if i is None or view.words[i] not in ("and", "nor") or chain.verb_end < 0:
             return False
         if any(view.mentions[m][0] < chain.verb_end for m in subjects):
             return False

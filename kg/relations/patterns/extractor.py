@@ -410,8 +410,10 @@ class PatternExtractor(PhraseRules, DiscourseRules, AgentRules, ObjectRules):
                 if how not in PRESUPPOSING and view.words[o_end:o_end + 1] and view.words[o_end] in ATTRIBUTE_NOUNS:
                     continue  # "the antioxidant effects of EVs": an adjective, not the object
                 if rtype in (RelationType.CAUSES, RelationType.INCREASES) and trig.end <= o_start \
-                        and any(COMPARATIVES.get(w) is RelationType.DECREASES for w in view.words[trig.end:o_start]):
-                    rtype = RelationType.DECREASES  # "leading to reduced ERK phosphorylation"
+                        and any(COMPARATIVES.get(view.words[k]) is RelationType.DECREASES and view.mention_at[k] < 0
+                                for k in range(trig.end, o_start)):
+                    # "leading to reduced ERK phosphorylation"; not a name's word ("increased reduced glutathione")
+                    rtype = RelationType.DECREASES
                 object_change = change or self._change_before(view, trig, o_start)
                 if object_change is RISE and rtype in RISE_TYPED:
                     rtype = RISE_TYPED[rtype]  # "prevented the increase of NOX4", "produced an elevation of PWT"

@@ -216,6 +216,10 @@ class PhraseRules:
                 w == "of" and view.words[k - 1] in self.lexicon.verbs | self.lexicon.nouns
                 for k, w in enumerate(view.words[trig.end:view.mentions[right][0]], trig.end)):
             return []  # "TRAF6 is a target of miR-146a": what it is to the mention, not a class
+        if trig.type is RelationType.IS_A and {"to", "by"} & set(view.words[trig.end:view.mentions[right][0]]):
+            # "Mitophagy ... is thought to limit mitochondrial ROS", "Ferroptosis, which is driven by lipid
+            # peroxidation": a verb, not a class
+            return []
         left = self._class_member(view, left)  # "TSG-6, an anti-inflammatory glycoprotein secreted by MSCs"
         if trig.text in CONTAINER_PHRASES:  # "small EVs derived from DPSCs were enriched in miR-21-5p"
             left = self._phrase_head(view, left)

@@ -62,6 +62,18 @@ def before_parentheses(words: list[str], i: int, unopened: int = 0) -> int:
     return next((k for k in range(i, -1, -1) if words[k] == "("), unopened) - 1
 
 
+def back_over_asides(words: list[str], start: int, reach: int):
+    """Indices from ``start - 1`` back to 1, ``reach`` words at most, passing over parenthesized asides
+    whole ("exosomes derived from hUC-MSCs (hUCMSC-Exos) into rats": the aside adds no distance)."""
+    k = start - 1
+    while k >= 1 and reach > 0:
+        if words[k] == ")":
+            k = before_parentheses(words, k)
+            continue
+        yield k
+        k, reach = k - 1, reach - 1
+
+
 def past_abbreviation(view: SentenceView, end: int) -> int:
     """The word after a name's abbreviation in parentheses ("monosodium iodoacetate (MIA)-induced"),
     else `end`, so a compound reads the same with the abbreviation as without it."""
