@@ -2645,7 +2645,8 @@ def test_a_route_governs_the_cells_a_source_names_before_them(extract):
 
 def test_no_evidence_that_a_claim_holds_negates_it(extract):
     edges = extract("MRI at 2 years showed no evidence that BM-MSCs caused tumour formation.")
-    assert ("BM-MSCs", "CAUSES", "tumour", True) in edges and ("BM-MSCs", "CAUSES", "tumour", False) not in edges
+    assert ("BM-MSCs", "CAUSES", "tumour formation", True) in edges
+    assert ("BM-MSCs", "CAUSES", "tumour formation", False) not in edges
     # the frame ends with its clause
     edges = extract("There was no evidence that MSCs induced tumours, but MSCs reduced pain scores.")
     assert ("MSCs", "CAUSES", "tumours", True) in edges and ("MSCs", "DECREASES", "pain scores", False) in edges
@@ -2716,3 +2717,17 @@ def test_a_change_word_inside_a_name_does_not_turn_the_claim(extract):
                     "sciatic nerve.")
     assert ("PD-MSCs", "INCREASES", "catalase", False) in edges
     assert not any(t == "DECREASES" for _, t, _, _ in edges)
+
+
+def test_members_listed_before_both_secreted_by_come_from_the_source_and_act(extract):
+    edges = extract("STC1 and HGF, both secreted by MSCs, have been reported to activate Nrf2.")
+    assert {("STC1", "DERIVED_FROM", "MSCs", False), ("HGF", "DERIVED_FROM", "MSCs", False),
+            ("STC1", "INCREASES", "Nrf2", False), ("HGF", "INCREASES", "Nrf2", False)} <= edges
+    assert not any(s == "MSCs" for s, *_ in edges)
+
+
+def test_only_one_agent_leaves_out_the_cause_a_disease_name_presupposes(extract):
+    edges = extract("Both treatments reduced mitochondrial superoxide in spinal neurons of rats with oxaliplatin-induced "
+                    "neuropathy, but only sEVs decreased IL-1β in microglia.")
+    assert ("sEVs", "DECREASES", "IL-1β", False) in edges
+    assert not any(s == "oxaliplatin" and o == "IL-1β" for s, _, o, _ in edges)

@@ -475,8 +475,9 @@ class DiscourseRules:
             if start is None or rel.evidence.epistemics.negated or "only" not in view.words[max(0, start - 2):start]:
                 continue
             only = max(k for k in range(max(0, start - 2), start) if view.words[k] == "only")
-            earlier = {id(r.subject): r.subject for r in relations if position.get(id(r.subject), only) < only
-                       and not r.evidence.epistemics.negated}
+            # not the cause a name presupposes: "... of rats with oxaliplatin-induced neuropathy, but only UC-sEVs"
+            earlier = {id(r.subject): r.subject for r in effect_claims(relations)
+                       if position.get(id(r.subject), only) < only and not r.evidence.epistemics.negated}
             earlier |= {id(m): m for s, _, m in view.mentions if s in in_arms and s < only and m.category in ROUTE_AGENTS}
             for other in earlier.values():
                 if is_control_arm(other) or other.curie and other.curie == rel.subject.curie or same_head(other, rel.subject) \

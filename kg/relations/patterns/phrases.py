@@ -254,7 +254,14 @@ class PhraseRules:
             }[trig.type]
             if ok:
                 kept.append(r)
-        return self._emit(view, trig, [left], kept, "tight") + swapped
+        lefts = [left]
+        if trig.type is not RelationType.IS_A and (
+                view.words[trig.start - 1:trig.start] in (["both"], ["all"])
+                or view.words[trig.start - 2:trig.start] in (["which", "are"], ["which", "were"])):
+            # "STC1 and HGF, both secreted by MSCs,", "..., which are secreted by MSCs": each one listed
+            lefts += [m for m in self._listed_before(view, view.mentions[left][0])
+                      if view.mentions[m][2].category is s.category]
+        return self._emit(view, trig, lefts, kept, "tight") + swapped
 
     def _refractory_to(self, view: SentenceView) -> list[Relation]:
         """ "patients with trigeminal neuralgia refractory to carbamazepine": the drug did not treat the

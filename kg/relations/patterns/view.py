@@ -383,8 +383,11 @@ def asides(words: list[str]) -> set[int]:
             continue  # "Contrary to our hypothesis, a single dose of EVs did not reduce pain, nor ...": a clause
         if first in APPOSITIVE_OPENERS or (first.endswith(("ed", "ing")) or first in IRREGULAR_PARTICIPLES) and b - a > 2:
             aside.update(range(a, b + 1))
-        elif first in ("both", "all") and b - a <= 4 and not any(w.endswith("ed") for w in span):
-            aside.update(range(a, b + 1))  # "Pregabalin and gabapentin, both gabapentinoids, cause dizziness"
+        elif first in ("both", "all") and (b - a <= 4 and not any(w.endswith("ed") for w in span)
+                                           or len(span) > 2 and span[1].endswith("ed") and span[2] == "by"):
+            # "Pregabalin and gabapentin, both gabapentinoids, cause dizziness", "STC1 and HGF, both secreted by
+            # MSCs, activate Nrf2"
+            aside.update(range(a, b + 1))
         elif first == "the" and words[b + 1:b + 2] and words[b + 1] in APPOSITION_FOLLOWERS:
             aside.update(range(a, b + 1))  # "NOX2, the principal source of superoxide in microglia, is upregulated"
         elif a > 0 and words[a - 1] in ("and", "but") and first in ("after", "following", "before", "upon", "once"):
