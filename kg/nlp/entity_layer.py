@@ -897,7 +897,7 @@ READOUT_PARTS = frozenset({Category.ANATOMY.value, Category.CHEMICAL.value, Cate
 # "tunnelling nanotube formation", "tumour formation"): curators keep the head (45 times to 3 in our gold
 # sets), since the process, not the cells or the ion, is what a treatment changed. A disease may be the
 # thing formed.
-PROCESS_HEADS = frozenset({"infiltration", "influx", "formation", "uptake"})
+PROCESS_HEADS = frozenset({"infiltration", "influx", "formation", "uptake", "burden"})  # "tumor burden"
 PROCESS_PARTS = READOUT_PARTS | {Category.DISEASE.value, Category.CELLULAR_COMPONENT.value, Category.GENE.value}
 NOT_READOUT_MODIFIERS = frozenset({"same", "long", "short", "mean", "median", "total", "first", "second", "last",
                                    "high", "low", "higher", "lower", "greater", "longer", "shorter", "overall",

@@ -387,7 +387,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
 # discussion prose) in session 20, zw (clinical and translational) and zx (mechanistic results) in session 21,
 # zy (animal-model results with numbers) and zz (engineered and preconditioned products) in session 22,
 # zza (whole abstracts) and zzb (antioxidant compounds beside MSCs) in session 23, zzc (results sections:
-# groups, blocking experiments, pathways) and zzd (clinical and translational prose) in session 24).
+# groups, blocking experiments, pathways) and zzd (clinical and translational prose) in session 24, zze
+# (preclinical abstracts in miniature) and zzf (mechanism and review prose) in session 25).
 # Sets g-zb annotate a
 # cell's source tissue for "bone marrow-derived MSCs (BMSCs)", zc-zf also for "umbilical cord MSCs" and
 # "dental pulp stem cells", a-f never: the graph states it for both kinds of name, hence the lower
@@ -450,6 +451,8 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_zzb.jsonl", 79.0, 82.0),
     ("gold_domain_zzc.jsonl", 74.0, 73.0),
     ("gold_domain_zzd.jsonl", 72.0, 78.0),
+    ("gold_domain_zze.jsonl", 80.0, 82.0),
+    ("gold_domain_zzf.jsonl", 68.0, 75.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

@@ -539,8 +539,9 @@ def test_named_cell_deaths_and_tnf_written_with_alpha_are_what_they_are(nlp):
 def test_a_process_named_by_its_head_is_one_mention(nlp):
     found = mentions_of(nlp, "Neither BM-MSCs nor AT-MSCs altered CD3-positive T-cell infiltration. Blocking TNT "
                              "formation with cytochalasin D abolished it, BM-MSCs did not cause tumour formation, and "
-                             "BMSC-CM blocked calcium influx. Paclitaxel induced marked infiltration of macrophages.")
-    for name in ("CD3-positive T-cell infiltration", "TNT formation", "tumour formation", "calcium influx"):
+                             "BMSC-CM blocked calcium influx. Paclitaxel induced marked infiltration of macrophages. "
+                             "BMSCs did not change tumor burden.")
+    for name in ("CD3-positive T-cell infiltration", "TNT formation", "tumour formation", "calcium influx", "tumor burden"):
         assert found[name][0] == "BiologicalProcess", name
     assert "Blocking TNT formation" not in found  # an act on the process
     assert "marked infiltration" not in found  # how much, not what

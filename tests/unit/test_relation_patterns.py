@@ -2731,3 +2731,13 @@ def test_only_one_agent_leaves_out_the_cause_a_disease_name_presupposes(extract)
                     "neuropathy, but only sEVs decreased IL-1β in microglia.")
     assert ("sEVs", "DECREASES", "IL-1β", False) in edges
     assert not any(s == "oxaliplatin" and o == "IL-1β" for s, _, o, _ in edges)
+
+
+def test_a_class_word_before_a_name_names_the_kind_and_the_name_is_the_cargo(extract):
+    edges = extract("In CCI rats, exosomes from BMSCs were enriched in the lncRNA MALAT1, which sponged miR-155-5p and "
+                    "de-repressed spinal Nrf2.")
+    assert ("MALAT1", "LOCATED_IN", "exosomes", False) in edges
+    assert ("MALAT1", "INCREASES", "Nrf2", False) in edges
+    assert not any(s == "lncRNA" for s, *_ in edges)
+    assert ("catalase", "DECREASES", "hydrogen peroxide", False) in extract(
+        "Engrafted DPSCs also expressed high levels of catalase, which may degrade hydrogen peroxide.")
