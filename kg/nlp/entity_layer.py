@@ -634,13 +634,13 @@ def _note_singular(short: Span, source: Span, singulars: dict[str, Span]) -> Non
 
 def _as_short_form(short: Span, source: Span, ents: list[Span], long_forms: dict) -> list[Span]:
     """``short`` becomes a mention of what ``source`` is, replacing whatever overlapped it, except a
-    modified cell it is the head of that has a short form of its own: "BMSCs" defined earlier leaves
-    "hypoxia-preconditioned BMSCs (HP-BMSCs)" whole, another concept (but "miR-124-loaded EVs" after
-    "EVs ... were loaded with miR-124" are those EVs)."""
+    modified cell it is the head of: "BMSCs" defined earlier leaves "hypoxia-preconditioned BMSCs" whole,
+    another concept (but "miR-124-loaded EVs" after "EVs ... were loaded with miR-124" are those EVs,
+    unless the loaded EVs have a short form of their own)."""
     doc = short.doc
-    if any(e.start < short.start and e.end == short.end and _modified(e) and doc[e.end:e.end + 1].text == "("
-           for e in ents):
-        return ents
+    if any(e.start < short.start and e.end == short.end and _modified(e)
+           and (doc[e.end:e.end + 1].text == "(" or e.label_ == Category.CELL.value) for e in ents):
+        return ents  # modified cells stay whole, as they are where no short form was defined
     kept = [e for e in ents if e.end <= short.start or e.start >= short.end]
     long_forms[(short.start_char, short.end_char)] = source.text
     return [*kept, Span(short.doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_,

@@ -26,7 +26,7 @@ def test_generated_documents_are_deterministic_and_realistic():
     assert [d.model_dump() for d in first] == [d.model_dump() for d in again]
     assert len({d.id for d in first}) == 20
     words = [bench.count_words(d.text) for d in first]
-    assert all(120 <= w <= 260 for w in words), words
+    assert all(100 <= w <= 260 for w in words), words  # 7-9 claims and 4 method sentences
     assert [d.text for d in bench.generate_documents(3, seed=1)] != [d.text for d in first[:3]]
     assert any("did not reduce" in d.text for d in first)  # negation is exercised too
 

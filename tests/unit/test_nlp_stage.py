@@ -545,3 +545,10 @@ def test_a_process_named_by_its_head_is_one_mention(nlp):
         assert found[name][0] == "BiologicalProcess", name
     assert "Blocking TNT formation" not in found  # an act on the process
     assert "marked infiltration" not in found  # how much, not what
+
+
+def test_modified_cells_stay_whole_after_their_cells_short_form(nlp):
+    found = mentions_of(nlp, "Hypoxic preconditioning enhanced the paracrine capacity of umbilical cord MSCs (UC-MSCs). "
+                             "Hypoxia-preconditioned UC-MSCs reduced spinal ROS.")
+    assert found["Hypoxia-preconditioned UC-MSCs"][0] == "Cell"
+    assert found["Hypoxia-preconditioned UC-MSCs"][1] != found["UC-MSCs"][1]  # another concept

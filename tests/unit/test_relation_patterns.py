@@ -2741,3 +2741,10 @@ def test_a_class_word_before_a_name_names_the_kind_and_the_name_is_the_cargo(ext
     assert not any(s == "lncRNA" for s, *_ in edges)
     assert ("catalase", "DECREASES", "hydrogen peroxide", False) in extract(
         "Engrafted DPSCs also expressed high levels of catalase, which may degrade hydrogen peroxide.")
+
+
+def test_an_apposition_before_a_copula_gives_the_defined_short_form(extract):
+    edges = extract("Tumor necrosis factor-stimulated gene-6 (TSG-6), an anti-inflammatory glycoprotein, is abundantly "
+                    "secreted by MSCs.")
+    assert ("TSG-6", "DERIVED_FROM", "MSCs", False) in edges
+    assert not any(s == "glycoprotein" for s, *_ in edges)

@@ -287,14 +287,21 @@ class ObjectRules:
 
     def _adjacent_left(self, view: SentenceView, index: int) -> int | None:
         i = index - 1
-        if view.words[i:i + 1] == [","] or view.words[i - 1:i + 1] in ([",", "was"], [",", "were"]):
+        j = i  # past "is abundantly": "TSG-6, an anti-inflammatory glycoprotein, is abundantly secreted by MSCs"
+        while j > 0 and view.mention_at[j] < 0 and (view.words[j] in BE_FORMS or view.words[j].endswith("ly")):
+            j -= 1
+        if view.words[j:j + 1] == [","]:
             # "TSG-6, an anti-inflammatory glycoprotein secreted by BMSCs, was detected in": the apposition's head
-            comma = i if view.words[i] == "," else i - 1
+            comma = j
             opener = next((k for k in range(comma - 1, max(-1, comma - 12), -1) if view.words[k] in (",", ";", "(", ")")), None)
             if opener is not None and view.words[opener] == "," and view.words[opener + 1:opener + 2] in (["a"], ["an"]):
                 head = before_parentheses(view.words, opener - 1)
                 if head >= 0 and view.mention_at[head] >= 0:
                     return view.mention_at[head]
+                if view.words[opener - 1] == ")" and view.mention_at[opener - 2] >= 0:
+                    # "Tumor necrosis factor-stimulated gene-6 (TSG-6), an anti-inflammatory glycoprotein,
+                    # is secreted by MSCs": the short form names what the definition's words leave unnamed
+                    return view.mention_at[opener - 2]
         while i >= 0 and (view.words[i] in ("levels", "level", "activity", "expression", "content", ")")
                           or (view.words[i] in BE_FORMS or view.words[i].endswith("ly")) and view.mention_at[i] < 0
                           or (i in view.aside and view.mention_at[i] < 0) or (i in view.aside and view.words[i - 1:i] == ["("])):
