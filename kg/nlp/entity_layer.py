@@ -347,7 +347,10 @@ CLASS_HEADS = frozenset({"factor", "enzyme", "inhibitor", "activator", "agonist"
                          "mimetic", "scavenger", "deacetylase", "kinase", "cytokine", "chemokine", "regulator",
                          "sensor", "drug", "compound", "channel", "transporter", "ligase", "phosphatase",
                          "peptide", "hormone", "neurotrophin", "protein", "inducer", "blocker", "glycoprotein", "marker",
-                         "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator", "ligand"})
+                         "biomarker", "indicator", "precursor", "donor", "oxidant", "chelator", "ligand",
+                         # "the lncRNA MALAT1", "the irritant receptor TRPA1", "the motor adaptor TRAK1"
+                         "lncrna", "circrna", "receptor", "adaptor", "adapter", "subunit", "cotransporter", "gtpase",
+                         "toxin"})
 # Class heads whose "of" phrase is part of the class: "8-OHdG, a marker of oxidative DNA damage".
 CLASS_HEADS_WITH_OF = frozenset({"marker", "biomarker", "indicator", "regulator"})
 MAX_CLASS_TOKENS = 4

@@ -452,7 +452,7 @@ def test_scoring_id_picks_one_biored_vocabulary_id():
     ("gold_domain_zzc.jsonl", 74.0, 73.0),
     ("gold_domain_zzd.jsonl", 72.0, 78.0),
     ("gold_domain_zze.jsonl", 81.0, 83.0),
-    ("gold_domain_zzf.jsonl", 69.0, 76.0),
+    ("gold_domain_zzf.jsonl", 71.0, 76.0),
 ])
 def test_domain_gold_sets_keep_their_recall_and_never_store_a_negated_claim_as_positive(name, min_recall, min_precision):
     result = evaluate_gold_file(FIXTURES / name)

@@ -2737,6 +2737,7 @@ def test_a_class_word_before_a_name_names_the_kind_and_the_name_is_the_cargo(ext
     edges = extract("In CCI rats, exosomes from BMSCs were enriched in the lncRNA MALAT1, which sponged miR-155-5p and "
                     "de-repressed spinal Nrf2.")
     assert ("MALAT1", "LOCATED_IN", "exosomes", False) in edges
+    assert ("MALAT1", "IS_A", "lncRNA", False) in edges
     assert ("MALAT1", "INCREASES", "Nrf2", False) in edges
     assert not any(s == "lncRNA" for s, *_ in edges)
     assert ("catalase", "DECREASES", "hydrogen peroxide", False) in extract(
@@ -2748,3 +2749,11 @@ def test_an_apposition_before_a_copula_gives_the_defined_short_form(extract):
                     "secreted by MSCs.")
     assert ("TSG-6", "DERIVED_FROM", "MSCs", False) in edges
     assert not any(s == "glycoprotein" for s, *_ in edges)
+
+
+def test_a_receptor_adaptor_or_toxin_named_before_or_beside_a_name_is_its_class(extract):
+    edges = extract("Reactive oxygen species activate the irritant receptor TRPA1. Miro1, a mitochondrial Rho GTPase, "
+                    "binds the motor adaptor TRAK1. Rotenone, a mitochondrial toxin, decreased ATP.")
+    assert {("TRPA1", "IS_A", "irritant receptor", False), ("TRAK1", "IS_A", "motor adaptor", False),
+            ("Rotenone", "IS_A", "mitochondrial toxin", False), ("Miro1", "INTERACTS_WITH", "TRAK1", False),
+            ("Reactive oxygen species", "INCREASES", "TRPA1", False)} <= edges

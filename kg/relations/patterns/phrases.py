@@ -212,10 +212,6 @@ class PhraseRules:
         right = view.mention_starting_after(after, 2 if trig.type is not RelationType.IS_A else 3)
         if left is None or right is None:
             return []
-        named = view.mention_at[view.mentions[right][1]] if view.mentions[right][1] < len(view.words) else -1
-        if trig.type is not RelationType.IS_A and named >= 0 and named != right \
-                and view.mentions[named][2].category is view.mentions[right][2].category:
-            right = named  # "enriched in the lncRNA MALAT1": the class word names the kind, MALAT1 is in them
         if trig.type is RelationType.IS_A and any(
                 w == "of" and view.words[k - 1] in self.lexicon.verbs | self.lexicon.nouns
                 for k, w in enumerate(view.words[trig.end:view.mentions[right][0]], trig.end)):
